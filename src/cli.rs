@@ -1,0 +1,251 @@
+//! The command line: clap commands → `Options`. The only place that prints or picks an exit code.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::date::Day;
+use crate::diagnostics::Diagnostics;
+use crate::error::Error;
+use crate::pipeline::{self, Mode, Options, Report};
+
+#[derive(Parser)]
+#[command(name = "werkenbij", version, about = "Builds a careers site from staff stories", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (default: public/).
+    Build {
+        #[command(flatten)]
+        common: Common,
+        /// The output folder; replaced as a whole when the build succeeds.
+        #[arg(long, value_name = "DIR", default_value = "public")]
+        out: PathBuf,
+        /// Include drafts and scheduled stories (with a banner).
+        #[arg(long)]
+        drafts: bool,
+        /// Publish under this address instead of `base_url` in site.yaml.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Run every validation of `build`, write nothing.
+    Check {
+        #[command(flatten)]
+        common: Common,
+        /// Also check drafts and scheduled stories.
+        #[arg(long)]
+        drafts: bool,
+    },
+}
+
+#[derive(Args)]
+struct Common {
+    /// The site folder (with content/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// Build as on this day (YYYY-MM-DD): scheduling, consent and vacancy expiry.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    now: Option<String>,
+}
+
+const EXIT_CONTENT: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+
+/// Runs the command line and returns the process's exit code.
+pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { EXIT_USAGE } else { 0 });
+        }
+    };
+    let mut stderr = std::io::stderr();
+    let colour = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let annotate = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
+    match execute(cli.command) {
+        Ok((report, root, mode)) => {
+            print_report(&mut stderr, &report, &root, mode, colour, annotate)
+        }
+        Err(error) => {
+            let _ = writeln!(stderr, "{}: {error}", paint("error", colour));
+            if let Some(hint) = error.hint() {
+                let _ = writeln!(stderr, "  = hint: {hint}");
+            }
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn execute(command: Command) -> Result<(Report, PathBuf, Mode), Error> {
+    let (common, out, drafts, base_url, mode) = match command {
+        Command::Build {
+            common,
+            out,
+            drafts,
+            base_url,
+        } => (common, out, drafts, base_url, Mode::Build),
+        Command::Check { common, drafts } => {
+            (common, PathBuf::from("public"), drafts, None, Mode::Check)
+        }
+    };
+    let today = today(common.now.as_deref())?;
+    // A relative `--out` is relative to where the command runs, like every other path argument.
+    let options = Options {
+        root: common.root.clone(),
+        out,
+        drafts,
+        base_url,
+        today,
+        mode,
+    };
+    let report = pipeline::run(&options)?;
+    Ok((report, common.root, mode))
+}
+
+/// `--now`, else `SOURCE_DATE_EPOCH`, else the clock; always the day in Amsterdam.
+fn today(now: Option<&str>) -> Result<Day, Error> {
+    if let Some(now) = now {
+        return Day::parse(now).map_err(|message| {
+            Error::usage(format!("--now: {message}"), Some("e.g. `--now 2026-06-14`"))
+        });
+    }
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        return epoch
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(Day::from_unix_seconds)
+            .ok_or_else(|| {
+                Error::usage(
+                    format!("SOURCE_DATE_EPOCH is `{epoch}`, not a number of seconds"),
+                    Some("unset it, or set it to a Unix timestamp"),
+                )
+            });
+    }
+    Ok(Day::today_on_clock())
+}
+
+fn print_report(
+    out: &mut impl Write,
+    report: &Report,
+    root: &Path,
+    mode: Mode,
+    colour: bool,
+    annotate: bool,
+) -> ExitCode {
+    let errors = report.diagnostics.error_count();
+    let warnings = report.diagnostics.warning_count();
+    print_diagnostics(out, report.diagnostics.clone(), root, colour, annotate);
+    if report.config_error {
+        let _ = writeln!(
+            out,
+            "{}: content/site.yaml has {errors} problem{}; nothing was built",
+            paint("error", colour),
+            plural(errors)
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    if errors > 0 {
+        let _ = writeln!(
+            out,
+            "{}: {errors} error{} and {warnings} warning{}; {}",
+            paint("error", colour),
+            plural(errors),
+            plural(warnings),
+            if mode == Mode::Build {
+                "nothing was written, the previous output is untouched"
+            } else {
+                "fix them before building"
+            }
+        );
+        return ExitCode::from(EXIT_CONTENT);
+    }
+    match report.built {
+        Some(summary) => {
+            let _ = writeln!(
+                out,
+                "Built {} pages ({} stories, {} open and {} closed vacancies), {} images in {:.2} s{}",
+                summary.counts.pages,
+                summary.stories,
+                summary.counts.open_vacancies,
+                summary.counts.closed_vacancies,
+                summary.images,
+                summary.seconds,
+                warning_note(warnings)
+            );
+        }
+        None => {
+            let _ = writeln!(out, "Checked: no errors{}", warning_note(warnings));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn print_diagnostics(
+    out: &mut impl Write,
+    diagnostics: Diagnostics,
+    root: &Path,
+    colour: bool,
+    annotate: bool,
+) {
+    for diagnostic in diagnostics.sorted() {
+        let shown = if root == Path::new(".") {
+            diagnostic.path.clone()
+        } else {
+            root.join(&diagnostic.path)
+        };
+        let text = diagnostic.render(&shown);
+        let text = if colour {
+            let label = if diagnostic.is_error() {
+                ": error: "
+            } else {
+                ": warning: "
+            };
+            text.replacen(
+                label,
+                &format!(": {}: ", paint(label.trim_matches([':', ' ']), true)),
+                1,
+            )
+        } else {
+            text
+        };
+        let _ = write!(out, "{text}");
+        if annotate {
+            let _ = writeln!(out, "{}", diagnostic.github_annotation(&shown));
+        }
+    }
+}
+
+fn warning_note(warnings: usize) -> String {
+    if warnings == 0 {
+        String::new()
+    } else {
+        format!(" ({warnings} warning{})", plural(warnings))
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn paint(label: &str, colour: bool) -> String {
+    if !colour {
+        return label.to_owned();
+    }
+    match label {
+        "error" => format!("\x1b[1;31m{label}\x1b[0m"),
+        "warning" => format!("\x1b[1;33m{label}\x1b[0m"),
+        _ => label.to_owned(),
+    }
+}

@@ -1,0 +1,285 @@
+//! Photos: header probes during validation, then upright, metadata-free re-encoded variants and
+//! 1200×630 social cards. No original byte reaches the output.
+
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use image::codecs::jpeg::JpegEncoder;
+use image::imageops::FilterType;
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageReader, Limits, RgbImage};
+
+use crate::site::{Photo, CARD_HEIGHT, CARD_WIDTH};
+use crate::story::Focus;
+
+/// The widest display variant written for now.
+pub const DISPLAY_WIDTH: u32 = 1200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Probe {
+    /// Upright size.
+    pub width: u32,
+    pub height: u32,
+}
+
+/// A photo that cannot be used, with what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub message: String,
+    pub hint: String,
+}
+
+fn refusal(message: impl Into<String>, hint: impl Into<String>) -> Refusal {
+    Refusal {
+        message: message.into(),
+        hint: hint.into(),
+    }
+}
+
+/// Reads only the header: format, size and orientation, and refuses what cannot or must not be
+/// decoded (HEIC, huge images) before any pixel is.
+pub fn probe(path: &Path, max_pixels: u64) -> Result<Probe, Refusal> {
+    let mut head = [0u8; 16];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .map_err(|e| {
+            refusal(
+                format!("cannot read the photo: {e}"),
+                "check that the file exists and is readable",
+            )
+        })?;
+    if read >= 12 && &head[4..8] == b"ftyp" {
+        let brand = String::from_utf8_lossy(&head[8..12]).to_string();
+        if ["heic", "heix", "hevc", "heim", "heis", "mif1", "msf1"].contains(&brand.as_str()) {
+            return Err(refusal(
+                "the photo is HEIC/HEIF (an iPhone photo), which browsers cannot show",
+                "convert it to JPEG, e.g. `heif-convert foto.heic foto.jpg` (Debian package libheif-examples), or on the iPhone choose Settings → Camera → Formats → Most Compatible",
+            ));
+        }
+        return Err(refusal(
+            format!("the photo is in a format that is not supported (`{brand}`)"),
+            "convert it to JPEG or PNG",
+        ));
+    }
+    let reader = open(path, max_pixels)?;
+    let format = reader.format();
+    let mut decoder = reader.into_decoder().map_err(|e| undecodable(&e))?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > max_pixels {
+        return Err(too_large(width, height, max_pixels));
+    }
+    if !matches!(
+        format,
+        Some(image::ImageFormat::Jpeg | image::ImageFormat::Png | image::ImageFormat::WebP)
+    ) {
+        return Err(refusal(
+            "the photo is not a JPEG, PNG or WebP file",
+            "convert it to JPEG",
+        ));
+    }
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let (width, height) = if turns_sideways(orientation) {
+        (height, width)
+    } else {
+        (width, height)
+    };
+    Ok(Probe { width, height })
+}
+
+fn open(path: &Path, max_pixels: u64) -> Result<ImageReader<BufReader<std::fs::File>>, Refusal> {
+    let mut reader = ImageReader::open(path)
+        .map_err(|e| {
+            refusal(
+                format!("cannot read the photo: {e}"),
+                "check that the file exists",
+            )
+        })?
+        .with_guessed_format()
+        .map_err(|e| {
+            refusal(
+                format!("cannot read the photo: {e}"),
+                "check that the file exists",
+            )
+        })?;
+    let mut limits = Limits::default();
+    // Four bytes a pixel plus room for the decoder's own buffers.
+    limits.max_alloc = Some(max_pixels.saturating_mul(8));
+    reader.limits(limits);
+    if reader.format().is_none() {
+        return Err(refusal(
+            "the file is not an image",
+            "use a JPEG, PNG or WebP photo",
+        ));
+    }
+    Ok(reader)
+}
+
+fn turns_sideways(orientation: Orientation) -> bool {
+    matches!(
+        orientation,
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
+    )
+}
+
+fn undecodable(error: &image::ImageError) -> Refusal {
+    refusal(
+        format!("the photo cannot be decoded: {error}"),
+        "the file may be truncated or damaged: export it again as JPEG",
+    )
+}
+
+fn too_large(width: u32, height: u32, max_pixels: u64) -> Refusal {
+    refusal(
+        format!("the photo is {width}×{height} pixels, more than `images.max_pixels` ({max_pixels}) allows"),
+        "scale it down to at most 6000 pixels on the long side before committing it",
+    )
+}
+
+/// The display size for a photo of this upright size.
+pub fn display_size(width: u32, height: u32) -> (u32, u32) {
+    if width <= DISPLAY_WIDTH {
+        (width, height)
+    } else {
+        let h = (u64::from(height) * u64::from(DISPLAY_WIDTH) / u64::from(width)).max(1) as u32;
+        (DISPLAY_WIDTH, h)
+    }
+}
+
+/// The largest region of the card's shape around `focus`: (x, y, width, height).
+pub fn card_crop(width: u32, height: u32, focus: Focus) -> (u32, u32, u32, u32) {
+    let (w, h) = (f64::from(width), f64::from(height));
+    let aspect = f64::from(CARD_WIDTH) / f64::from(CARD_HEIGHT);
+    let (cw, ch) = if w / h > aspect {
+        (h * aspect, h)
+    } else {
+        (w, w / aspect)
+    };
+    let x = (f64::from(focus.x) * w - cw / 2.0).clamp(0.0, w - cw);
+    let y = (f64::from(focus.y) * h - ch / 2.0).clamp(0.0, h - ch);
+    (
+        x.round() as u32,
+        y.round() as u32,
+        cw.round() as u32,
+        ch.round() as u32,
+    )
+}
+
+/// Whether a photo of this upright size is large enough for a sharp card.
+pub fn fits_card(width: u32, height: u32) -> bool {
+    let (_, _, cw, ch) = card_crop(width, height, Focus::default());
+    cw >= CARD_WIDTH && ch >= CARD_HEIGHT
+}
+
+/// Decodes the photo once, upright, and encodes its display variant and card: `(site path, bytes)`.
+pub fn process(
+    photo: &Photo,
+    max_pixels: u64,
+    quality: u8,
+) -> Result<Vec<(String, Vec<u8>)>, Refusal> {
+    let reader = open(&photo.source, max_pixels)?;
+    let mut decoder = reader.into_decoder().map_err(|e| undecodable(&e))?;
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| undecodable(&e))?;
+    image.apply_orientation(orientation);
+    let rgb = flatten(image);
+
+    let mut outputs = Vec::with_capacity(2);
+    let display = if rgb.width() > photo.display_width {
+        image::imageops::resize(
+            &rgb,
+            photo.display_width,
+            photo.display_height,
+            FilterType::Lanczos3,
+        )
+    } else {
+        rgb.clone()
+    };
+    outputs.push((photo.display_url.clone(), encode_jpeg(&display, quality)?));
+    if let Some(card_url) = &photo.card_url {
+        let (x, y, w, h) = card_crop(rgb.width(), rgb.height(), photo.focus);
+        let region = image::imageops::crop_imm(&rgb, x, y, w, h).to_image();
+        let card = image::imageops::resize(&region, CARD_WIDTH, CARD_HEIGHT, FilterType::Lanczos3);
+        outputs.push((card_url.clone(), encode_jpeg(&card, quality)?));
+    }
+    Ok(outputs)
+}
+
+/// RGB without alpha: transparent parts of a PNG become white, as on the page.
+fn flatten(image: DynamicImage) -> RgbImage {
+    if !image.color().has_alpha() {
+        return image.into_rgb8();
+    }
+    let rgba = image.into_rgba8();
+    RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let [r, g, b, a] = rgba.get_pixel(x, y).0;
+        let blend =
+            |c: u8| ((u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a))) / 255) as u8;
+        image::Rgb([blend(r), blend(g), blend(b)])
+    })
+}
+
+/// A baseline JPEG with no metadata segments at all (no EXIF, XMP, ICC or comments).
+fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, Refusal> {
+    let mut bytes = Vec::new();
+    JpegEncoder::new_with_quality(&mut bytes, quality)
+        .encode_image(image)
+        .map_err(|e| {
+            refusal(
+                format!("cannot encode the photo: {e}"),
+                "report this as a bug",
+            )
+        })?;
+    Ok(bytes)
+}
+
+/// The card for pages without a photo: the brand's primary colour with an accent band.
+pub fn default_card(primary: [u8; 3], accent: [u8; 3]) -> Vec<u8> {
+    let band = CARD_HEIGHT - 24;
+    let image = RgbImage::from_fn(CARD_WIDTH, CARD_HEIGHT, |x, y| {
+        if y >= band || (x < 24 && y < band) {
+            image::Rgb(accent)
+        } else {
+            image::Rgb(primary)
+        }
+    });
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    DynamicImage::ImageRgb8(image)
+        .write_to(&mut bytes, image::ImageFormat::Png)
+        .expect("encoding a PNG into memory cannot fail");
+    bytes.into_inner()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crops_keep_the_focus_inside_the_photo() {
+        assert_eq!(
+            card_crop(2400, 2400, Focus::default()),
+            (0, 570, 2400, 1260)
+        );
+        assert_eq!(
+            card_crop(4000, 1000, Focus { x: 0.0, y: 0.5 }),
+            (0, 0, 1905, 1000)
+        );
+        assert_eq!(
+            card_crop(4000, 1000, Focus { x: 1.0, y: 0.5 }),
+            (2095, 0, 1905, 1000)
+        );
+        assert!(fits_card(1600, 1067));
+        assert!(
+            !fits_card(1092, 859),
+            "1092 wide gives a crop narrower than 1200"
+        );
+    }
+
+    #[test]
+    fn display_sizes_never_upscale() {
+        assert_eq!(display_size(800, 600), (800, 600));
+        assert_eq!(display_size(2400, 1600), (1200, 800));
+    }
+}

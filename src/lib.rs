@@ -1,0 +1,37 @@
+//! werkenbij: a static-site generator for the careers sites of healthcare employers, built on
+//! their own staff's stories.
+//!
+//! Data flows one way: [`content`] loads the site folder, [`validate`] resolves it into a
+//! [`site::Site`] and collects every [`diagnostics::Diagnostic`], [`render`] turns the site into
+//! pages, and [`output`] writes them (build aside, then swap). [`pipeline`] ties these together for
+//! the commands in [`cli`].
+
+pub(crate) mod ambassador;
+pub mod cli;
+pub(crate) mod config;
+pub(crate) mod consent;
+pub(crate) mod content;
+pub mod date;
+pub mod diagnostics;
+pub mod error;
+pub(crate) mod front_matter;
+pub(crate) mod images;
+pub(crate) mod language;
+pub(crate) mod links;
+pub(crate) mod markdown;
+pub mod output;
+pub(crate) mod page;
+pub mod pipeline;
+pub(crate) mod render;
+pub(crate) mod seo;
+pub mod site;
+pub(crate) mod slug;
+pub(crate) mod source;
+pub(crate) mod story;
+pub(crate) mod theme;
+pub(crate) mod vacancy;
+pub(crate) mod validate;
+pub(crate) mod yaml;
+
+pub use diagnostics::{Diagnostic, Diagnostics, Severity};
+pub use pipeline::{Mode, Options, Report};

@@ -1,0 +1,3 @@
+fn main() -> std::process::ExitCode {
+    werkenbij::cli::run(std::env::args_os())
+}

@@ -1,0 +1,199 @@
+//! load → validate → render → write; used by `build` and `check`, which differ only in `Options`.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::content::{self, Loaded};
+use crate::date::Day;
+use crate::diagnostics::Diagnostics;
+use crate::error::Error;
+use crate::images;
+use crate::output::{DiskOutput, MemoryOutput, Output};
+use crate::render::{self, Counts};
+use crate::site::{Site, DEFAULT_CARD};
+use crate::theme;
+use crate::validate::{self, ValidateOptions};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Write the site into `out`.
+    Build,
+    /// Every validation, nothing written.
+    Check,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    pub out: PathBuf,
+    pub drafts: bool,
+    pub base_url: Option<String>,
+    pub today: Day,
+    pub mode: Mode,
+}
+
+/// What a run did: its diagnostics, and what it wrote when it got that far.
+#[derive(Debug)]
+pub struct Report {
+    pub diagnostics: Diagnostics,
+    /// Problems in `site.yaml`: a configuration error (exit 2), not a content error.
+    pub config_error: bool,
+    pub built: Option<Summary>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Summary {
+    pub counts: Counts,
+    pub images: usize,
+    pub stories: usize,
+    pub seconds: f64,
+}
+
+/// Loads and validates the site: the model and every diagnostic, or the configuration's problems.
+pub fn load_site(options: &Options) -> Result<Result<(Site, Diagnostics), Diagnostics>, Error> {
+    let (mut content, mut diagnostics) = match content::load(&options.root)? {
+        Loaded::Content(content, diagnostics) => (content, diagnostics),
+        Loaded::ConfigErrors(diagnostics) => return Ok(Err(diagnostics)),
+    };
+    if let Some(url) = &options.base_url {
+        content.config.base_url = crate::config::normalise_base_url(url).map_err(|message| {
+            Error::usage(
+                message.replace("`base_url`", "`--base-url`"),
+                Some("e.g. `--base-url https://werkenbij.example.nl`"),
+            )
+        })?;
+    }
+    let validate_options = ValidateOptions {
+        today: options.today,
+        drafts: options.drafts,
+    };
+    let (site, found) = validate::validate(*content, &validate_options);
+    diagnostics.extend(found);
+    Ok(Ok((site, diagnostics)))
+}
+
+pub fn run(options: &Options) -> Result<Report, Error> {
+    let started = Instant::now();
+    let (site, mut diagnostics) = match load_site(options)? {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => {
+            return Ok(Report {
+                diagnostics,
+                config_error: true,
+                built: None,
+            })
+        }
+    };
+    if diagnostics.has_errors() || options.mode == Mode::Check {
+        return Ok(Report {
+            diagnostics,
+            config_error: false,
+            built: None,
+        });
+    }
+    let theme = theme::load(&options.root, &site.config.theme, site.config.language)?;
+    let output = DiskOutput::prepare(&options.root, &options.out)?;
+    match write_site(&site, &theme, &output) {
+        Ok(Ok(counts)) => {
+            output.commit()?;
+            let summary = Summary {
+                counts,
+                images: site.photos.len(),
+                stories: site.stories.len(),
+                seconds: started.elapsed().as_secs_f64(),
+            };
+            Ok(Report {
+                diagnostics,
+                config_error: false,
+                built: Some(summary),
+            })
+        }
+        Ok(Err(found)) => {
+            output.abort();
+            diagnostics.extend(found);
+            Ok(Report {
+                diagnostics,
+                config_error: false,
+                built: None,
+            })
+        }
+        Err(error) => {
+            output.abort();
+            Err(error)
+        }
+    }
+}
+
+/// Builds the whole site into memory (for tests and `serve`).
+pub fn build_in_memory(options: &Options) -> Result<(MemoryOutput, Diagnostics), Error> {
+    let output = MemoryOutput::default();
+    let (site, mut diagnostics) = match load_site(options)? {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => return Ok((output, diagnostics)),
+    };
+    if diagnostics.has_errors() {
+        return Ok((output, diagnostics));
+    }
+    let theme = theme::load(&options.root, &site.config.theme, site.config.language)?;
+    if let Err(found) = write_site(&site, &theme, &output)? {
+        diagnostics.extend(found);
+    }
+    Ok((output, diagnostics))
+}
+
+/// Pages, photos, static files: everything that goes into the output. A photo that fails to
+/// decode is a content problem, returned as diagnostics.
+fn write_site(
+    site: &Site,
+    theme: &theme::Theme,
+    output: &dyn Output,
+) -> Result<Result<Counts, Diagnostics>, Error> {
+    let config = &site.config;
+    let (pages, photos) = rayon::join(
+        || render::render(site, theme, output),
+        || {
+            site.photos
+                .par_iter()
+                .map(|photo| {
+                    match images::process(photo, config.images.max_pixels, config.images.quality) {
+                        Ok(files) => {
+                            for (path, bytes) in files {
+                                output.write(path.trim_start_matches('/'), &bytes)?;
+                            }
+                            Ok(None)
+                        }
+                        Err(refusal) => Ok(Some(
+                            photo.origin.error(refusal.message).with_hint(refusal.hint),
+                        )),
+                    }
+                })
+                .collect::<Result<Vec<_>, Error>>()
+        },
+    );
+    let counts = pages?;
+    let problems: Diagnostics = photos?.into_iter().flatten().collect();
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let primary = crate::config::parse_hex_colour(&config.brand.primary).unwrap_or([0, 0, 0]);
+    let accent = crate::config::parse_hex_colour(&config.brand.accent).unwrap_or([255, 255, 255]);
+    output.write(
+        DEFAULT_CARD.trim_start_matches('/'),
+        &images::default_card(primary, accent),
+    )?;
+    for (path, bytes) in &theme.static_files {
+        output.write(path, bytes)?;
+    }
+    for file in &site.static_files {
+        let source = site.root.join("static").join(file);
+        let bytes = std::fs::read(&source).map_err(|e| Error::io(&source, e))?;
+        output.write(&file.to_string_lossy().replace('\\', "/"), &bytes)?;
+    }
+    if let (Some(url), Some(source)) = (&site.logo_url, &site.logo_source) {
+        let bytes = std::fs::read(source).map_err(|e| Error::io(source, e))?;
+        output.write(url.trim_start_matches('/'), &bytes)?;
+    }
+    Ok(Ok(counts))
+}

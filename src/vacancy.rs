@@ -1,0 +1,270 @@
+//! A vacancy's front-matter: the job recruiters link stories to.
+
+use serde::Deserialize;
+
+use crate::date::{Day, ValidThrough};
+use crate::front_matter::Schema;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VacancyFront {
+    pub title: String,
+    pub date: Day,
+    pub valid_through: ValidThrough,
+    pub department: Option<String>,
+    pub role: Option<String>,
+    pub location: Location,
+    pub hours_per_week: Option<Hours>,
+    pub salary: Option<Salary>,
+    pub employment_type: Option<OneOrMany>,
+    pub apply_url: Option<String>,
+    pub contact: Option<Contact>,
+    #[serde(default)]
+    pub hashtags: Vec<String>,
+    pub identifier: Option<String>,
+    #[serde(default)]
+    pub stories: Vec<String>,
+    #[serde(default)]
+    pub draft: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    pub city: String,
+    pub postal_code: Option<String>,
+    pub street: Option<String>,
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(untagged, expecting = "a number of hours, or `{ min: 24, max: 32 }`")]
+pub enum Hours {
+    Exactly(f64),
+    Range { min: f64, max: f64 },
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Salary {
+    pub min: f64,
+    pub max: Option<f64>,
+    #[serde(default)]
+    pub unit: SalaryUnit,
+    #[serde(default = "euro")]
+    pub currency: String,
+    pub scale: Option<String>,
+}
+
+fn euro() -> String {
+    "EUR".to_owned()
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum SalaryUnit {
+    Hour,
+    Day,
+    Week,
+    #[default]
+    Month,
+    Year,
+}
+
+impl SalaryUnit {
+    pub fn schema_name(self) -> &'static str {
+        match self {
+            SalaryUnit::Hour => "HOUR",
+            SalaryUnit::Day => "DAY",
+            SalaryUnit::Week => "WEEK",
+            SalaryUnit::Month => "MONTH",
+            SalaryUnit::Year => "YEAR",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(
+    untagged,
+    expecting = "one value or a list, like `PART_TIME` or `[FULL_TIME, PART_TIME]`"
+)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn values(&self) -> Vec<String> {
+        match self {
+            OneOrMany::One(value) => vec![value.clone()],
+            OneOrMany::Many(values) => values.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// The values of schema.org's `employmentType` that Google for Jobs understands.
+pub const EMPLOYMENT_TYPES: &[&str] = &[
+    "FULL_TIME",
+    "PART_TIME",
+    "CONTRACTOR",
+    "TEMPORARY",
+    "INTERN",
+    "VOLUNTEER",
+    "PER_DIEM",
+    "OTHER",
+];
+
+pub const SCHEMA: Schema = Schema {
+    what: "a vacancy",
+    keys: &[
+        "title",
+        "date",
+        "valid_through",
+        "department",
+        "role",
+        "location",
+        "hours_per_week",
+        "salary",
+        "employment_type",
+        "apply_url",
+        "contact",
+        "hashtags",
+        "identifier",
+        "stories",
+        "draft",
+    ],
+    nested: &[
+        ("location", &["city", "postal_code", "street", "region"]),
+        ("salary", &["min", "max", "unit", "currency", "scale"]),
+        ("contact", &["name", "role", "email", "phone"]),
+    ],
+};
+
+/// "24–32 uur per week" / "24–32 hours a week".
+pub fn hours_text(hours: Hours, language: crate::language::Language) -> String {
+    let number = |h: f64| {
+        if h.fract() == 0.0 {
+            format!("{}", h as i64)
+        } else if language == crate::language::Language::Nl {
+            format!("{h}").replace('.', ",")
+        } else {
+            format!("{h}")
+        }
+    };
+    let range = match hours {
+        Hours::Exactly(h) => number(h),
+        Hours::Range { min, max } if min == max => number(min),
+        Hours::Range { min, max } => format!("{}–{}", number(min), number(max)),
+    };
+    match language {
+        crate::language::Language::Nl => format!("{range} uur per week"),
+        crate::language::Language::En => format!("{range} hours a week"),
+    }
+}
+
+/// "€ 3.245 – € 4.591 bruto per maand, FWG 45" / "€3,245 – €4,591 gross a month, FWG 45".
+pub fn salary_text(salary: &Salary, language: crate::language::Language) -> String {
+    use crate::language::Language;
+    let money = |amount: f64| {
+        let cents = (amount * 100.0).round() as i64;
+        let (whole, fraction) = (cents / 100, cents % 100);
+        let digits = whole.to_string();
+        let separator = if language == Language::Nl { '.' } else { ',' };
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(separator);
+            }
+            grouped.push(c);
+        }
+        if fraction != 0 {
+            grouped.push(if language == Language::Nl { ',' } else { '.' });
+            grouped.push_str(&format!("{fraction:02}"));
+        }
+        let symbol = if salary.currency == "EUR" {
+            "€".to_owned()
+        } else {
+            salary.currency.clone()
+        };
+        match language {
+            Language::Nl => format!("{symbol} {grouped}"),
+            Language::En => format!("{symbol}{grouped}"),
+        }
+    };
+    let amount = match salary.max {
+        Some(max) if max != salary.min => format!("{} – {}", money(salary.min), money(max)),
+        _ => money(salary.min),
+    };
+    let unit = match (language, salary.unit) {
+        (Language::Nl, SalaryUnit::Hour) => "bruto per uur",
+        (Language::Nl, SalaryUnit::Day) => "bruto per dag",
+        (Language::Nl, SalaryUnit::Week) => "bruto per week",
+        (Language::Nl, SalaryUnit::Month) => "bruto per maand",
+        (Language::Nl, SalaryUnit::Year) => "bruto per jaar",
+        (Language::En, SalaryUnit::Hour) => "gross an hour",
+        (Language::En, SalaryUnit::Day) => "gross a day",
+        (Language::En, SalaryUnit::Week) => "gross a week",
+        (Language::En, SalaryUnit::Month) => "gross a month",
+        (Language::En, SalaryUnit::Year) => "gross a year",
+    };
+    match &salary.scale {
+        Some(scale) => format!("{amount} {unit}, {scale}"),
+        None => format!("{amount} {unit}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::Language;
+
+    #[test]
+    fn salary_and_hours_the_dutch_way() {
+        let salary = Salary {
+            min: 3245.0,
+            max: Some(4591.0),
+            unit: SalaryUnit::Month,
+            currency: "EUR".into(),
+            scale: Some("FWG 45".into()),
+        };
+        assert_eq!(
+            salary_text(&salary, Language::Nl),
+            "€ 3.245 – € 4.591 bruto per maand, FWG 45"
+        );
+        assert_eq!(
+            salary_text(&salary, Language::En),
+            "€3,245 – €4,591 gross a month, FWG 45"
+        );
+        let hourly = Salary {
+            min: 18.5,
+            max: None,
+            unit: SalaryUnit::Hour,
+            currency: "EUR".into(),
+            scale: None,
+        };
+        assert_eq!(salary_text(&hourly, Language::Nl), "€ 18,50 bruto per uur");
+        assert_eq!(
+            hours_text(
+                Hours::Range {
+                    min: 24.0,
+                    max: 32.0
+                },
+                Language::Nl
+            ),
+            "24–32 uur per week"
+        );
+        assert_eq!(
+            hours_text(Hours::Exactly(36.0), Language::En),
+            "36 hours a week"
+        );
+    }
+}
