@@ -82,8 +82,6 @@ impl ConsentState {
 #[derive(Debug, Clone, Default)]
 pub struct ConsentRegister {
     pub records: BTreeMap<String, ConsentRecord>,
-    pub file: Option<SourceFile>,
-    yaml: Option<YamlDocument>,
 }
 
 const KEYS: &[&str] = &["subject", "scope", "granted", "expires", "withdrawn"];
@@ -168,22 +166,11 @@ impl ConsentRegister {
             }
             records.insert(reference, record);
         }
-        let register = ConsentRegister {
-            records,
-            file: Some(file),
-            yaml: Some(yaml),
-        };
-        (register, problems)
+        (ConsentRegister { records }, problems)
     }
 
     pub fn get(&self, reference: &str) -> Option<&ConsentRecord> {
         self.records.get(reference)
-    }
-
-    /// A warning in `consent.yaml` at a record, for consents that are not yet valid.
-    pub fn warning_at(&self, reference: &str, key: &str, message: String) -> Option<Diagnostic> {
-        let (file, yaml) = (self.file.as_ref()?, self.yaml.as_ref()?);
-        Some(file.warning(yaml.span(&format!("{reference}.{key}")), message))
     }
 }
 

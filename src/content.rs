@@ -219,6 +219,9 @@ fn list(
     Ok(files)
 }
 
+/// A parsed file, or every problem that kept it from parsing.
+type Parsed<F> = Result<Entry<F>, Vec<Diagnostic>>;
+
 fn parse_all<F: DeserializeOwned + Send>(
     root: &Path,
     section: Section,
@@ -227,7 +230,7 @@ fn parse_all<F: DeserializeOwned + Send>(
     diagnostics: &mut Diagnostics,
     unparsed: &mut Vec<(Section, String)>,
 ) -> Result<Vec<Entry<F>>, Error> {
-    let outcomes: Vec<Result<Result<Entry<F>, Vec<Diagnostic>>, Error>> = files
+    let outcomes: Vec<Result<Parsed<F>, Error>> = files
         .par_iter()
         .map(|(slug, relative)| {
             Ok(match read_text(root, relative)? {

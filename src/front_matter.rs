@@ -27,6 +27,7 @@ pub struct Document<F> {
 }
 
 impl<F> Document<F> {
+    #[cfg(test)]
     pub fn body_text(&self) -> &str {
         &self.file.text[self.body.clone()]
     }

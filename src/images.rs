@@ -101,10 +101,7 @@ fn open(path: &Path, max_pixels: u64) -> Result<ImageReader<BufReader<std::fs::F
                 "check that the file exists",
             )
         })?;
-    let mut limits = Limits::default();
-    // Four bytes a pixel plus room for the decoder's own buffers.
-    limits.max_alloc = Some(max_pixels.saturating_mul(8));
-    reader.limits(limits);
+    reader.limits(limits(max_pixels));
     if reader.format().is_none() {
         return Err(refusal(
             "the file is not an image",
@@ -112,6 +109,13 @@ fn open(path: &Path, max_pixels: u64) -> Result<ImageReader<BufReader<std::fs::F
         ));
     }
     Ok(reader)
+}
+
+/// Memory a decoder may take: four bytes a pixel plus room for its own buffers.
+fn limits(max_pixels: u64) -> Limits {
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(max_pixels.saturating_mul(8));
+    limits
 }
 
 fn turns_sideways(orientation: Orientation) -> bool {
@@ -179,7 +183,22 @@ pub fn process(
     max_pixels: u64,
     quality: u8,
 ) -> Result<Vec<(String, Vec<u8>)>, Refusal> {
-    let reader = open(&photo.source, max_pixels)?;
+    let bytes = std::fs::read(&photo.source).map_err(|e| {
+        refusal(
+            format!("cannot read the photo: {e}"),
+            "check that the file exists and is readable",
+        )
+    })?;
+    if bytes.starts_with(&[0xff, 0xd8]) && !jpeg_is_complete(&bytes) {
+        return Err(refusal(
+            "the photo cannot be decoded: the JPEG file is truncated (it has no end-of-image marker)",
+            "the file was cut off while copying or uploading: export it again as JPEG",
+        ));
+    }
+    let mut reader = ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| refusal(format!("cannot read the photo: {e}"), "check the file"))?;
+    reader.limits(limits(max_pixels));
     let mut decoder = reader.into_decoder().map_err(|e| undecodable(&e))?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let mut image = DynamicImage::from_decoder(decoder).map_err(|e| undecodable(&e))?;
@@ -205,6 +224,20 @@ pub fn process(
         outputs.push((card_url.clone(), encode_jpeg(&card, quality)?));
     }
     Ok(outputs)
+}
+
+/// Decoders fill a cut-off JPEG with grey instead of failing; a complete one has its end-of-image
+/// marker after its last scan (inside entropy-coded data `FF` is never followed by `D9`).
+fn jpeg_is_complete(bytes: &[u8]) -> bool {
+    let last = |marker: u8| {
+        bytes
+            .windows(2)
+            .rposition(|w| w[0] == 0xff && w[1] == marker)
+    };
+    match (last(0xda), last(0xd9)) {
+        (Some(scan), Some(end)) => end > scan,
+        _ => false,
+    }
 }
 
 /// RGB without alpha: transparent parts of a PNG become white, as on the page.
@@ -239,7 +272,7 @@ fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, Refusal> {
 pub fn default_card(primary: [u8; 3], accent: [u8; 3]) -> Vec<u8> {
     let band = CARD_HEIGHT - 24;
     let image = RgbImage::from_fn(CARD_WIDTH, CARD_HEIGHT, |x, y| {
-        if y >= band || (x < 24 && y < band) {
+        if y >= band || x < 24 {
             image::Rgb(accent)
         } else {
             image::Rgb(primary)

@@ -1,9 +1,8 @@
 //! Source files as read from the site folder: relative path, text, and byte offset → line/column.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::error::Error;
 
 /// A position in a source file: 1-based line and column (in characters), and a length in characters
 /// for the caret line under the offending text.
@@ -47,24 +46,6 @@ impl SourceFile {
             path: path.into(),
             text,
             line_starts,
-        }
-    }
-
-    /// Reads `root/relative`, naming the file in the error.
-    pub fn read(root: &Path, relative: &Path) -> Result<Self, Error> {
-        let full = root.join(relative);
-        let bytes = std::fs::read(&full).map_err(|source| Error::Io {
-            path: full.clone(),
-            source,
-        })?;
-        match String::from_utf8(bytes) {
-            Ok(text) => Ok(SourceFile::new(relative, text)),
-            Err(e) => {
-                // Not UTF-8: keep going with a lossy copy so that every other problem is still
-                // reported; the caller turns this into a diagnostic.
-                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                Ok(SourceFile::new(relative, text))
-            }
         }
     }
 

@@ -304,7 +304,6 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
         .collect();
 
     let hashtags = tags.finish(&site_stories, paths);
-    let mut site_stories = site_stories;
     let key_to_index: HashMap<&str, usize> = hashtags
         .iter()
         .enumerate()
@@ -439,7 +438,7 @@ impl<'c> Validator<'c> {
             ConsentState::Valid => Ok(true),
             state => {
                 self.diagnostics.push(
-                    doc.warning("consent", format!("consent `{reference}` {}: {what} is left out", state.describe()))
+                    doc.warning("consent", format!("consent `{reference}` {}: {what} {} left out", state.describe(), if what.ends_with("stories") { "are" } else { "is" }))
                         .with_hint("nothing derived from it is published; remove the file when it is no longer needed"),
                 );
                 Ok(false)
@@ -464,7 +463,7 @@ impl<'c> Validator<'c> {
                 doc,
                 &doc.front.consent,
                 &entry.slug,
-                "the profile and every story of this ambassador",
+                "this ambassador's profile and stories",
             );
             if published != Ok(true) {
                 continue;

@@ -194,13 +194,15 @@ fn yaml_syntax_hint(message: &str) -> &'static str {
     }
 }
 
+/// (line 1-based, column 0-based, length in characters) as yaml-rust2 counts them.
+type Mark = (usize, usize, usize);
+
 /// Records the position of every key and value while yaml-rust2 parses.
 #[derive(Default)]
 struct SpanCollector {
     stack: Vec<Frame>,
-    /// path → (line 1-based, column 0-based, length in characters)
-    values: HashMap<String, (usize, usize, usize)>,
-    keys: HashMap<String, Vec<(String, (usize, usize, usize))>>,
+    values: HashMap<String, Mark>,
+    keys: HashMap<String, Vec<(String, Mark)>>,
 }
 
 enum Frame {
