@@ -99,8 +99,9 @@ struct SiteView<'a> {
     logo_url: Option<&'a str>,
     primary: &'a str,
     accent: &'a str,
-    /// Text colour that reads on the primary colour.
+    /// Text colours that read on the primary and the accent colour.
     on_primary: &'static str,
+    on_accent: &'static str,
     stories_url: String,
     vacancies_url: String,
     ambassadors_url: String,
@@ -189,11 +190,10 @@ impl<'a> Renderer<'a> {
             logo_url: site.logo_url.as_deref(),
             primary: &c.brand.primary,
             accent: &c.brand.accent,
-            on_primary: if contrast(primary, [255, 255, 255]) >= 4.5 {
-                "#ffffff"
-            } else {
-                "#111111"
-            },
+            on_primary: readable_on(primary),
+            on_accent: readable_on(
+                crate::config::parse_hex_colour(&c.brand.accent).unwrap_or([255, 255, 255]),
+            ),
             stories_url: format!("/{}/", c.paths.stories),
             vacancies_url: format!("/{}/", c.paths.vacancies),
             ambassadors_url: format!("/{}/", c.paths.ambassadors),
@@ -433,13 +433,16 @@ impl<'a> Renderer<'a> {
                 let alternatives: Vec<_> = if vacancy.open {
                     Vec::new()
                 } else {
-                    s.open_vacancies()
-                        .filter(|(_, o)| {
-                            (o.department.is_some() && o.department == vacancy.department)
-                                || (o.role.is_some() && o.role == vacancy.role)
-                        })
+                    // Same department or role first; else the newest open ones, never a dead end.
+                    let related = |o: &Vacancy| {
+                        (o.department.is_some() && o.department == vacancy.department)
+                            || (o.role.is_some() && o.role == vacancy.role)
+                    };
+                    let mut open: Vec<&Vacancy> = s.open_vacancies().map(|(_, o)| o).collect();
+                    open.sort_by_key(|o| !related(o));
+                    open.into_iter()
                         .take(3)
-                        .map(|(_, o)| self.vacancy_card(o))
+                        .map(|o| self.vacancy_card(o))
                         .collect()
                 };
                 context.insert("vacancy", &serde_json::json!({
@@ -701,6 +704,15 @@ fn file_for(path: &str) -> String {
         trimmed.to_owned()
     } else {
         format!("{trimmed}/index.html")
+    }
+}
+
+/// White where it reaches 4.5:1 on `background` (WCAG AA), else near-black.
+fn readable_on(background: [u8; 3]) -> &'static str {
+    if contrast(background, [255, 255, 255]) >= 4.5 {
+        "#ffffff"
+    } else {
+        "#111111"
     }
 }
 
