@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::did_you_mean;
-use crate::language::Language;
 use crate::markdown::{LinkResolver, Resolution};
 use crate::validate::inside_site;
 
@@ -24,7 +23,7 @@ pub struct LinkIndex {
 }
 
 impl LinkIndex {
-    pub fn new(root: &Path, _language: Language) -> Self {
+    pub fn new(root: &Path) -> Self {
         let mut index = LinkIndex {
             root: root.to_owned(),
             by_file: HashMap::new(),

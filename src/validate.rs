@@ -40,18 +40,33 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
         .enumerate()
         .map(|(i, a)| (a.0.slug.as_str(), i))
         .collect();
-    let vacancies = v.vacancies();
+    let mut vacancies = v.vacancies();
+    // Newest first; the slug breaks ties so that the order never depends on the file system.
+    vacancies.sort_by(|(a, _), (b, _)| {
+        b.doc
+            .front
+            .date
+            .cmp(&a.doc.front.date)
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
     let vacancy_index: HashMap<&str, usize> = vacancies
         .iter()
         .enumerate()
         .map(|(i, a)| (a.0.slug.as_str(), i))
         .collect();
-    let stories = v.stories(&ambassador_index, &ambassadors, &vacancy_index);
+    let mut stories = v.stories(&ambassador_index, &vacancy_index);
+    stories.sort_by(|(a, _), (b, _)| {
+        b.doc
+            .front
+            .date
+            .cmp(&a.doc.front.date)
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
     let pages = v.pages();
 
     // Everything that will have a page, for links in Markdown.
     let paths = &content.config.paths;
-    let mut index = LinkIndex::new(&content.root, content.config.language);
+    let mut index = LinkIndex::new(&content.root);
     for entry in &content.ambassadors {
         let published = ambassador_index.contains_key(entry.slug.as_str());
         index.add(
@@ -173,19 +188,6 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
             source: entry.doc.file.path.clone(),
         });
     }
-    // Newest first; the slug breaks ties so that the order never depends on the file system.
-    let mut order: Vec<usize> = (0..site_stories.len()).collect();
-    order.sort_by(|&a, &b| {
-        site_stories[b]
-            .date
-            .cmp(&site_stories[a].date)
-            .then_with(|| site_stories[a].slug.cmp(&site_stories[b].slug))
-    });
-    let mut slots: Vec<Option<Story>> = site_stories.into_iter().map(Some).collect();
-    let mut site_stories: Vec<Story> = order
-        .iter()
-        .map(|&i| slots[i].take().expect("each story is moved once"))
-        .collect();
     let story_position: HashMap<&str, usize> = site_stories
         .iter()
         .enumerate()
@@ -267,29 +269,6 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
     for vacancy in &mut site_vacancies {
         vacancy.stories.sort_unstable();
     }
-    // The vacancies were indexed in slug order for references; the site lists them newest first.
-    let mut vacancy_order: Vec<usize> = (0..site_vacancies.len()).collect();
-    vacancy_order.sort_by(|&a, &b| {
-        site_vacancies[b]
-            .date
-            .cmp(&site_vacancies[a].date)
-            .then_with(|| site_vacancies[a].slug.cmp(&site_vacancies[b].slug))
-    });
-    let mut new_position = vec![0; site_vacancies.len()];
-    for (new, &old) in vacancy_order.iter().enumerate() {
-        new_position[old] = new;
-    }
-    for story in &mut site_stories {
-        for vacancy in &mut story.vacancies {
-            *vacancy = new_position[*vacancy];
-        }
-    }
-    let mut slots: Vec<Option<Vacancy>> = site_vacancies.into_iter().map(Some).collect();
-    let site_vacancies: Vec<Vacancy> = vacancy_order
-        .iter()
-        .map(|&i| slots[i].take().expect("each vacancy is moved once"))
-        .collect();
-
     let site_pages = pages
         .into_iter()
         .zip(page_html)
@@ -320,7 +299,6 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
     for ambassador in &mut site_ambassadors {
         remap(&mut ambassador.hashtags);
     }
-    let mut site_vacancies = site_vacancies;
     for vacancy in &mut site_vacancies {
         remap(&mut vacancy.hashtags);
     }
@@ -603,7 +581,6 @@ impl<'c> Validator<'c> {
     fn stories(
         &mut self,
         ambassador_index: &HashMap<&str, usize>,
-        ambassadors: &[(&Entry<crate::ambassador::AmbassadorFront>, Option<PhotoRef>)],
         vacancy_index: &HashMap<&str, usize>,
     ) -> Vec<(&'c Entry<StoryFront>, StoryParts)> {
         let mut out = Vec::new();
@@ -771,7 +748,6 @@ impl<'c> Validator<'c> {
                 }
                 None => None,
             };
-            let _ = &ambassadors[ambassador];
             out.push((
                 entry,
                 StoryParts {
