@@ -12,9 +12,20 @@ export const PAGES = [
   {
     id: 'share-kit',
     path: '/ambassadeurs/anneke-van-t-hof/delen/',
-    checks: ['a11y'],
+    checks: ['a11y', 'looks'],
     pending: 'share kits (issue 4) are not merged yet',
   },
+  // Beyond the issue's list: one page of every other template, for axe.
+  { id: 'story-no-photo', path: '/verhalen/toen-het-epd-plat-lag/', checks: ['a11y'] },
+  { id: 'stories', path: '/verhalen/', checks: ['a11y'] },
+  { id: 'stories-page-2', path: '/verhalen/pagina/2/', checks: ['a11y'] },
+  { id: 'closed-vacancy', path: '/vacatures/operatieassistent/', checks: ['a11y'] },
+  { id: 'ambassador', path: '/ambassadeurs/anneke-van-t-hof/', checks: ['a11y'] },
+  { id: 'ambassadors', path: '/ambassadeurs/', checks: ['a11y'] },
+  { id: 'hashtag', path: '/hashtags/ic/', checks: ['a11y'] },
+  { id: 'hashtags', path: '/hashtags/', checks: ['a11y'] },
+  { id: 'page', path: '/over-ons/', checks: ['a11y'] },
+  { id: 'not-found', path: '/404.html', checks: ['a11y'] },
 ];
 
 // Viewports for screenshots and layout checks: a phone and a laptop.

@@ -28,8 +28,11 @@ const afterMainOpens = (html) => (text) => text.replace(/(<main\b[^>]*>)/, `$1${
 const CASES = [
   {
     gate: 'html',
-    breaks: { [ABOUT]: afterMainOpens('<span><div>Een blok in een span</div></span>') },
-    expect: [`${ABOUT}:`, 'Element “div” not allowed as child of element “span”'],
+    breaks: {
+      [ABOUT]: afterMainOpens('<span><div>Een blok in een span</div></span>'),
+      'css/werkenbij.css': (text) => `${text}\n.kapot { colour: red; }\n`,
+    },
+    expect: [`${ABOUT}:`, 'Element “div” not allowed as child of element “span”', 'css/werkenbij.css:', '“colour”'],
   },
   {
     gate: 'a11y',
@@ -41,10 +44,10 @@ const CASES = [
   {
     gate: 'links',
     breaks: {
-      [STORY]: afterMainOpens('<a href="/vacatures/bestaat-niet/">Een vacature die niet bestaat</a>'),
+      [STORY]: afterMainOpens('<a href="/vacatures/bestaat-niet/">Weg</a> <a href="/over-ons/#geen-kop">Geen kop</a>'),
       'sitemap.xml': (text) => text.replace('</urlset>', `  <url><loc>${CLOSED}</loc></url>\n</urlset>`),
     },
-    expect: [`${STORY}:`, 'points at /vacatures/bestaat-niet/', 'carries noindex'],
+    expect: [`${STORY}:`, 'points at /vacatures/bestaat-niet/', 'points at #geen-kop', 'carries noindex'],
   },
   {
     gate: 'social',

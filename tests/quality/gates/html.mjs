@@ -1,4 +1,5 @@
-// Gate 1: every .html file passes the Nu HTML Checker (vnu.jar, run with the machine's Java).
+// Gate 1: every .html file passes the Nu HTML Checker (vnu.jar, run with the machine's Java), and
+// so do the site's stylesheets and SVG files.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +11,10 @@ export const title = 'HTML (Nu HTML Checker)';
 
 export async function run({ site }) {
   const files = site.htmlFiles();
+  const extra = site.files().filter((f) => f.endsWith('.css') || f.endsWith('.svg'));
   const java = process.env.JAVA ?? 'java';
-  const args = ['-jar', JAR, '--errors-only', '--skip-non-html', '--format', 'json', site.dir];
+  const paths = [...files, ...extra].map((f) => path.join(site.dir, f));
+  const args = ['-jar', JAR, '--errors-only', '--also-check-css', '--also-check-svg', '--format', 'json', ...paths];
   const child = spawnSync(java, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (child.error) {
     return { checked: '0 pages', problems: [`cannot run \`${java}\`: ${child.error.message}`] };
@@ -32,5 +35,5 @@ export async function run({ site }) {
   if (problems.length === 0 && child.status !== 0) {
     problems.push(`vnu.jar exited with ${child.status} without a message`);
   }
-  return { checked: `${files.length} pages`, problems };
+  return { checked: `${files.length} pages, ${extra.length} CSS and SVG files`, problems };
 }

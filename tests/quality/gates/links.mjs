@@ -1,5 +1,5 @@
-// Gate 3: every internal href/src/srcset resolves to a file, every sitemap <loc> resolves, and no
-// page in the sitemap carries noindex.
+// Gate 3: every internal href/src/srcset resolves to a file (and a #fragment to an id on that
+// page), every sitemap <loc> resolves, and no page in the sitemap carries noindex.
 import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -28,14 +28,32 @@ function urlsOf(el) {
   return out;
 }
 
-// The URL path on this site that `value` (found on the page at `pageUrl`) points at, or null when
-// it points elsewhere (another site, mailto:, tel:, a fragment on the same page).
-function internalPath(site, pageUrl, value) {
-  if (value === '' || value.startsWith('#')) return null;
+// The URL on this site that `value` (found on the page at `pageUrl`) points at, as
+// `{ path, fragment }`, or null when it points elsewhere (another site, mailto:, tel:).
+function internalUrl(site, pageUrl, value) {
+  if (value === '') return null;
+  let url;
   if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')) {
-    return /^https?:/i.test(value) ? site.localPath(value) : null;
+    if (!/^https?:/i.test(value) || site.localPath(value) === null) return null;
+    url = new URL(value);
+  } else {
+    url = new URL(value, `${site.baseUrl}${pageUrl}`);
   }
-  return new URL(value, `${site.baseUrl}${pageUrl}`).pathname;
+  return { path: url.pathname, fragment: url.hash.slice(1) };
+}
+
+// The ids (and <a name>s) of an HTML file, cached.
+const anchorsByFile = new Map();
+function anchorsOf(site, file) {
+  if (!anchorsByFile.has(file)) {
+    const ids = new Set();
+    for (const el of elements(site.document(file))) {
+      const id = attr(el, 'id') ?? (el.tagName === 'a' ? attr(el, 'name') : null);
+      if (id !== null) ids.add(id);
+    }
+    anchorsByFile.set(file, ids);
+  }
+  return anchorsByFile.get(file);
 }
 
 export async function run({ site }) {
@@ -45,11 +63,23 @@ export async function run({ site }) {
     const pageUrl = Site.urlOf(file);
     for (const el of elements(site.document(file))) {
       for (const [name, value] of urlsOf(el)) {
-        const target = internalPath(site, pageUrl, value);
+        const target = internalUrl(site, pageUrl, value);
         if (target === null) continue;
         links += 1;
-        if (site.fileOf(target) === null) {
-          problems.push(`${file}:${lineOf(el, name)}: <${el.tagName} ${name}="${value}"> points at ${target}, which is not in the site`);
+        const found = site.fileOf(target.path);
+        const at = `${file}:${lineOf(el, name)}: <${el.tagName} ${name}="${value}">`;
+        if (found === null) {
+          problems.push(`${at} points at ${target.path}, which is not in the site`);
+        } else if (target.fragment && found.endsWith('.html')) {
+          let id = target.fragment;
+          try {
+            id = decodeURIComponent(id);
+          } catch {
+            // keep the fragment as written
+          }
+          if (!anchorsOf(site, found).has(id)) {
+            problems.push(`${at} points at #${id}, but ${found} has no element with that id`);
+          }
         }
       }
     }

@@ -1,9 +1,10 @@
-// Gate 4: every public page has the Open Graph and Twitter tags of DESIGN.md, og:url equals the
-// canonical URL, and og:image is a file of exactly 1200x630 pixels under 5 MB.
+// Gate 4: every public page has a title, description, its own address as canonical URL, the Open
+// Graph and Twitter tags of DESIGN.md, og:url equal to the canonical URL, and as og:image a file
+// of exactly 1200x630 pixels under 5 MB.
 import fs from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
-import { headOf } from '../site.mjs';
+import { Site, headOf } from '../site.mjs';
 
 export const title = 'Social preview (Open Graph, Twitter card, og:image)';
 
@@ -31,7 +32,9 @@ export async function run({ site }) {
     pages += 1;
     const say = (problem) => problems.push(`${file}: ${problem}`);
     if (!head.title) say('no <title>');
+    const own = `${site.baseUrl}${Site.urlOf(file)}`;
     if (!head.canonical) say('no <link rel="canonical">');
+    else if (head.canonical !== own) say(`the canonical URL "${head.canonical}" is not the page's own address "${own}"`);
     for (const key of REQUIRED) {
       if (!(head.meta.get(key) ?? '').trim()) say(`no <meta ${key.startsWith('og:') ? 'property' : 'name'}="${key}"> (or it is empty)`);
     }
