@@ -15,9 +15,14 @@ pub struct VacancyFront {
     pub role: Option<String>,
     pub location: Location,
     pub hours_per_week: Option<Hours>,
-    pub salary: Option<Salary>,
+    pub salary: Option<SalaryFront>,
     pub employment_type: Option<OneOrMany>,
     pub apply_url: Option<String>,
+    /// `apply_url` opens the application form itself, not a page with more information.
+    #[serde(default)]
+    pub direct_apply: bool,
+    /// `hybrid` (partly from home) or `full` (entirely from home, in the Netherlands).
+    pub remote: Option<String>,
     pub contact: Option<Contact>,
     #[serde(default)]
     pub hashtags: Vec<String>,
@@ -44,24 +49,28 @@ pub enum Hours {
     Range { min: f64, max: f64 },
 }
 
+/// `salary` as written; `unit` and `currency` are checked in `validate`, with hints.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct SalaryFront {
+    pub min: f64,
+    pub max: Option<f64>,
+    pub unit: Option<String>,
+    pub currency: Option<String>,
+    pub scale: Option<String>,
+}
+
+/// A checked salary: an amount or range per unit of time.
+#[derive(Debug, Clone)]
 pub struct Salary {
     pub min: f64,
     pub max: Option<f64>,
-    #[serde(default)]
     pub unit: SalaryUnit,
-    #[serde(default = "euro")]
     pub currency: String,
     pub scale: Option<String>,
 }
 
-fn euro() -> String {
-    "EUR".to_owned()
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum SalaryUnit {
     Hour,
     Day,
@@ -71,7 +80,38 @@ pub enum SalaryUnit {
     Year,
 }
 
+/// Units as schema.org's `unitText` names them, with the Dutch word people tend to write.
+pub const SALARY_UNITS: &[(SalaryUnit, &str, &str)] = &[
+    (SalaryUnit::Hour, "HOUR", "uur"),
+    (SalaryUnit::Day, "DAY", "dag"),
+    (SalaryUnit::Week, "WEEK", "week"),
+    (SalaryUnit::Month, "MONTH", "maand"),
+    (SalaryUnit::Year, "YEAR", "jaar"),
+];
+
+/// The currencies a salary may be given in (ISO 4217): Dutch employers pay in euros.
+pub const CURRENCIES: &[&str] = &["EUR"];
+
+/// How much of the work can be done from home.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remote {
+    /// Partly at the location, partly from home.
+    Hybrid,
+    /// Entirely from home, within the Netherlands.
+    Full,
+}
+
+pub const REMOTE_VALUES: &[(Remote, &str)] = &[(Remote::Hybrid, "hybrid"), (Remote::Full, "full")];
+
 impl SalaryUnit {
+    /// `MONTH`, `month` → Month. Dutch words (`maand`) are not accepted but hinted at.
+    pub fn parse(text: &str) -> Option<SalaryUnit> {
+        SALARY_UNITS
+            .iter()
+            .find(|(_, name, _)| name.eq_ignore_ascii_case(text.trim()))
+            .map(|(unit, _, _)| *unit)
+    }
+
     pub fn schema_name(self) -> &'static str {
         match self {
             SalaryUnit::Hour => "HOUR",
@@ -136,6 +176,8 @@ pub const SCHEMA: Schema = Schema {
         "salary",
         "employment_type",
         "apply_url",
+        "direct_apply",
+        "remote",
         "contact",
         "hashtags",
         "identifier",
