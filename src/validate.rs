@@ -506,11 +506,12 @@ impl<'c> Validator<'c> {
                     } else {
                         "employment_type".to_owned()
                     };
-                    let hint =
-                        did_you_mean(&value.to_uppercase(), EMPLOYMENT_TYPES.iter().copied())
-                            .unwrap_or_else(|| {
-                                format!("use one of {}", EMPLOYMENT_TYPES.join(", "))
-                            });
+                    let hint = crate::vacancy::employment_type_for_dutch(value)
+                        .map(|t| format!("did you mean `{t}`?"))
+                        .or_else(|| {
+                            did_you_mean(&value.to_uppercase(), EMPLOYMENT_TYPES.iter().copied())
+                        })
+                        .unwrap_or_else(|| format!("use one of {}", EMPLOYMENT_TYPES.join(", ")));
                     self.diagnostics.push(
                         doc.error(&key, format!("unknown employment type `{value}`"))
                             .with_hint(hint),
@@ -524,10 +525,13 @@ impl<'c> Validator<'c> {
             if let Some(Hours::Range { min, max }) = f.hours_per_week {
                 if max < min {
                     ok = false;
-                    self.diagnostics.push(doc.error(
-                        "hours_per_week",
-                        format!("`hours_per_week.max` ({max}) is below `min` ({min})"),
-                    ));
+                    self.diagnostics.push(
+                        doc.error(
+                            "hours_per_week",
+                            format!("`hours_per_week.max` ({max}) is below `min` ({min})"),
+                        )
+                        .with_hint("swap the two numbers: `{ min: 24, max: 32 }`"),
+                    );
                 }
             }
             if let Some(url) = &f.apply_url {
