@@ -12,6 +12,8 @@ use crate::site::*;
 use crate::theme::Theme;
 use crate::vacancy::{hours_text, salary_text};
 
+mod vacancy_list;
+
 /// What a build wrote, for the summary line.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Counts {
@@ -28,6 +30,7 @@ enum Job {
     AmbassadorList,
     Ambassador(usize),
     VacancyList,
+    VacancyFilter(usize, usize),
     Vacancy(usize),
     HashtagIndex,
     Hashtag(usize, usize),
@@ -46,6 +49,7 @@ pub fn render(site: &Site, theme: &Theme, output: &dyn Output) -> Result<Counts,
     let mut sitemap: Vec<String> = sitemap.into_iter().flatten().collect();
     sitemap.sort();
     output.write("sitemap.xml", sitemap_xml(site, &sitemap).as_bytes())?;
+    renderer.write_feeds(output)?;
     output.write(
         "robots.txt",
         format!(
@@ -85,6 +89,10 @@ struct Renderer<'a> {
     base: Context,
     /// Hashtags that have a page (at least one published story).
     tag_has_page: Vec<bool>,
+    /// Ways to filter the vacancy list, each value with its own page.
+    facets: Vec<crate::vacancy_filter::Facet>,
+    /// Stories beside each vacancy, vacancies beside each story.
+    links: crate::related::Links,
 }
 
 #[derive(Serialize)]
@@ -157,6 +165,8 @@ struct VacancyCard<'a> {
     salary: Option<String>,
     valid_through: String,
     open: bool,
+    /// Filter keys for the list's script: `data-afdeling="intensive-care"`.
+    filters: std::collections::BTreeMap<&'static str, String>,
 }
 
 #[derive(Serialize)]
@@ -221,6 +231,8 @@ impl<'a> Renderer<'a> {
             theme,
             base,
             tag_has_page,
+            facets: vacancy_list::facets(site, &theme.strings),
+            links: crate::related::links(site),
         }
     }
 
@@ -237,6 +249,11 @@ impl<'a> Renderer<'a> {
         jobs.extend((0..s.stories.len()).map(Job::Story));
         jobs.extend((0..s.ambassadors.len()).map(Job::Ambassador));
         jobs.extend((0..s.vacancies.len()).map(Job::Vacancy));
+        jobs.extend(
+            self.filter_jobs()
+                .into_iter()
+                .map(|(f, o)| Job::VacancyFilter(f, o)),
+        );
         for (i, tag) in s.hashtags.iter().enumerate() {
             if !tag.stories.is_empty() {
                 jobs.extend((0..page_count(tag.stories.len())).map(|p| Job::Hashtag(i, p)));
@@ -309,6 +326,10 @@ impl<'a> Renderer<'a> {
                     title = format!("{title} ({} {})", text("page"), page + 1);
                 }
                 context.insert("heading", &text("stories_title"));
+                context.insert(
+                    "feeds",
+                    &crate::feed::story_feed_links(s, &text("stories_title")),
+                );
                 let meta = Meta::new(s, &title, &text("stories_description"), &path);
                 ("stories.html", path, meta, true)
             }
@@ -322,8 +343,7 @@ impl<'a> Renderer<'a> {
                         .as_deref()
                         .map(|u| (u, r.alt.as_str()))
                 });
-                let vacancies: Vec<_> = story
-                    .vacancies
+                let vacancies: Vec<_> = self.links.story_vacancies[i]
                     .iter()
                     .map(|&v| self.vacancy_card(&s.vacancies[v]))
                     .collect();
@@ -408,26 +428,17 @@ impl<'a> Renderer<'a> {
                 ("ambassador.html", ambassador.url.clone(), meta, true)
             }
             Job::VacancyList => {
-                let path = format!("/{}/", s.config.paths.vacancies);
-                let list: Vec<_> = s
-                    .open_vacancies()
-                    .map(|(_, v)| self.vacancy_card(v))
-                    .collect();
-                context.insert("vacancies", &list);
-                let meta = Meta::new(
-                    s,
-                    &text("vacancies_title"),
-                    &text("vacancies_description"),
-                    &path,
-                );
+                let (path, meta) = self.vacancy_list(&mut context, None);
+                ("vacancies.html", path, meta, true)
+            }
+            Job::VacancyFilter(f, o) => {
+                let (path, meta) = self.vacancy_list(&mut context, Some((f, o)));
                 ("vacancies.html", path, meta, true)
             }
             Job::Vacancy(i) => {
                 let vacancy = &s.vacancies[i];
-                let stories: Vec<_> = vacancy
-                    .stories
+                let stories: Vec<_> = self.links.vacancy_stories[i]
                     .iter()
-                    .take(3)
                     .map(|&st| self.story_card(&s.stories[st]))
                     .collect();
                 let alternatives: Vec<_> = if vacancy.open {
@@ -471,7 +482,8 @@ impl<'a> Renderer<'a> {
                 );
                 let mut meta = Meta::new(s, &vacancy.title, &summary, &vacancy.url);
                 if vacancy.open {
-                    meta = meta.with_json_ld(seo::job_posting_ld(s, vacancy, &vacancy.body_html));
+                    let description = crate::feed::syndicated_html(s, &vacancy.body_html);
+                    meta = meta.with_json_ld(seo::job_posting_ld(s, vacancy, &description));
                 } else {
                     meta.noindex = true;
                 }
@@ -609,6 +621,7 @@ impl<'a> Renderer<'a> {
             salary: vacancy.salary.as_ref().map(|s| salary_text(s, language)),
             valid_through: language.long_date(vacancy.valid_through.day),
             open: vacancy.open,
+            filters: vacancy_list::card_filters(self.site, vacancy, &self.theme.strings),
         }
     }
 

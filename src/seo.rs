@@ -76,6 +76,13 @@ fn organization(site: &Site) -> Value {
     org
 }
 
+/// The employer as Google for Jobs wants it: name, `sameAs` (the main website) and the logo.
+fn hiring_organization(site: &Site) -> Value {
+    let mut org = organization(site);
+    org["sameAs"] = json!(site.config.organization.url);
+    org
+}
+
 pub fn organization_ld(site: &Site) -> Value {
     let mut org = organization(site);
     org["@context"] = json!("https://schema.org");
@@ -131,7 +138,7 @@ pub fn job_posting_ld(site: &Site, vacancy: &Vacancy, description_html: &str) ->
         "description": description_html,
         "datePosted": vacancy.date.to_string(),
         "validThrough": vacancy.valid_through.rfc3339,
-        "hiringOrganization": organization(site),
+        "hiringOrganization": hiring_organization(site),
         "jobLocation": { "@type": "Place", "address": address },
         "identifier": {
             "@type": "PropertyValue",
@@ -162,7 +169,13 @@ pub fn job_posting_ld(site: &Site, vacancy: &Vacancy, description_html: &str) ->
         posting["workHours"] = json!(format!("{hours} hours per week"));
     }
     if vacancy.apply_url.is_some() {
-        posting["directApply"] = json!(true);
+        posting["directApply"] = json!(vacancy.direct_apply);
+    }
+    if vacancy.remote.is_some() {
+        // Google reads both kinds this way; a hybrid role keeps its jobLocation, as does a fully
+        // remote one (the address of the employer).
+        posting["jobLocationType"] = json!("TELECOMMUTE");
+        posting["applicantLocationRequirements"] = json!({ "@type": "Country", "name": "NL" });
     }
     posting
 }

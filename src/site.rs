@@ -9,7 +9,7 @@ use crate::date::{Day, Since, ValidThrough};
 use crate::diagnostics::Diagnostic;
 use crate::source::Span;
 use crate::story::{Focus, ShareTexts};
-use crate::vacancy::{Contact, Hours, Location, Salary};
+use crate::vacancy::{Contact, Hours, Location, Remote, Salary};
 
 #[derive(Debug)]
 pub struct Site {
@@ -105,6 +105,9 @@ pub struct Vacancy {
     pub salary: Option<Salary>,
     pub employment_types: Vec<String>,
     pub apply_url: Option<String>,
+    /// `apply_url` is the application form itself (schema.org `directApply`).
+    pub direct_apply: bool,
+    pub remote: Option<Remote>,
     pub contact: Option<Contact>,
     pub hashtags: Vec<usize>,
     pub identifier: String,
@@ -219,5 +222,86 @@ impl Site {
 
     pub fn open_vacancies(&self) -> impl Iterator<Item = (usize, &Vacancy)> {
         self.vacancies.iter().enumerate().filter(|(_, v)| v.open)
+    }
+
+    /// Open, published vacancies whose last day falls within `days` days from the build date
+    /// (today and the `days`-th day included), soonest first: for `report`.
+    pub fn vacancies_closing_within(&self, days: i64) -> Vec<&Vacancy> {
+        closing_within(&self.vacancies, self.today, days)
+    }
+}
+
+fn closing_within(vacancies: &[Vacancy], today: Day, days: i64) -> Vec<&Vacancy> {
+    let last = today.add_days(days);
+    let mut closing: Vec<&Vacancy> = vacancies
+        .iter()
+        .filter(|v| v.open && v.visibility == Visibility::Public)
+        .filter(|v| v.valid_through.day >= today && v.valid_through.day <= last)
+        .collect();
+    closing.sort_by(|a, b| (a.valid_through.day, &a.slug).cmp(&(b.valid_through.day, &b.slug)));
+    closing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::ValidThrough;
+
+    fn vacancy(slug: &str, valid_through: &str, open: bool) -> Vacancy {
+        Vacancy {
+            slug: slug.to_owned(),
+            title: slug.to_owned(),
+            date: Day::parse("2026-10-01").unwrap(),
+            valid_through: ValidThrough::parse(valid_through).unwrap(),
+            open,
+            department: None,
+            role: None,
+            location: Location {
+                city: "Utrecht".to_owned(),
+                postal_code: None,
+                street: None,
+                region: None,
+            },
+            hours: None,
+            salary: None,
+            employment_types: Vec::new(),
+            apply_url: None,
+            direct_apply: false,
+            remote: None,
+            contact: None,
+            hashtags: Vec::new(),
+            identifier: slug.to_owned(),
+            stories: Vec::new(),
+            body_html: String::new(),
+            url: format!("/vacatures/{slug}/"),
+            visibility: Visibility::Public,
+            source: PathBuf::from(format!("content/vacancies/{slug}.md")),
+        }
+    }
+
+    #[test]
+    fn vacancies_closing_within_a_window_soonest_first() {
+        let today = Day::parse("2026-11-23").unwrap();
+        let mut draft = vacancy("concept", "2026-11-25", true);
+        draft.visibility = Visibility::Draft;
+        let vacancies = vec![
+            vacancy("later", "2026-12-07", true),
+            vacancy("vandaag", "2026-11-23", true),
+            vacancy("net-te-laat", "2026-12-08T00:30:00+01:00", true),
+            vacancy("b-morgen", "2026-11-24", true),
+            vacancy("a-morgen", "2026-11-24T12:00:00+01:00", true),
+            vacancy("gesloten", "2026-11-20", false),
+            vacancy("volgend-jaar", "2027-01-31", true),
+            draft,
+        ];
+        let slugs = |days| -> Vec<&str> {
+            closing_within(&vacancies, today, days)
+                .iter()
+                .map(|v| v.slug.as_str())
+                .collect()
+        };
+        assert_eq!(slugs(0), ["vandaag"]);
+        assert_eq!(slugs(14), ["vandaag", "a-morgen", "b-morgen", "later"]);
+        assert_eq!(slugs(1), ["vandaag", "a-morgen", "b-morgen"]);
     }
 }

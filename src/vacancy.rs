@@ -15,9 +15,14 @@ pub struct VacancyFront {
     pub role: Option<String>,
     pub location: Location,
     pub hours_per_week: Option<Hours>,
-    pub salary: Option<Salary>,
+    pub salary: Option<SalaryFront>,
     pub employment_type: Option<OneOrMany>,
     pub apply_url: Option<String>,
+    /// `apply_url` opens the application form itself, not a page with more information.
+    #[serde(default)]
+    pub direct_apply: bool,
+    /// `hybrid` (partly from home) or `full` (entirely from home, in the Netherlands).
+    pub remote: Option<String>,
     pub contact: Option<Contact>,
     #[serde(default)]
     pub hashtags: Vec<String>,
@@ -44,24 +49,28 @@ pub enum Hours {
     Range { min: f64, max: f64 },
 }
 
+/// `salary` as written; `unit` and `currency` are checked in `validate`, with hints.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct SalaryFront {
+    pub min: f64,
+    pub max: Option<f64>,
+    pub unit: Option<String>,
+    pub currency: Option<String>,
+    pub scale: Option<String>,
+}
+
+/// A checked salary: an amount or range per unit of time.
+#[derive(Debug, Clone)]
 pub struct Salary {
     pub min: f64,
     pub max: Option<f64>,
-    #[serde(default)]
     pub unit: SalaryUnit,
-    #[serde(default = "euro")]
     pub currency: String,
     pub scale: Option<String>,
 }
 
-fn euro() -> String {
-    "EUR".to_owned()
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum SalaryUnit {
     Hour,
     Day,
@@ -71,7 +80,38 @@ pub enum SalaryUnit {
     Year,
 }
 
+/// Units as schema.org's `unitText` names them, with the Dutch word people tend to write.
+pub const SALARY_UNITS: &[(SalaryUnit, &str, &str)] = &[
+    (SalaryUnit::Hour, "HOUR", "uur"),
+    (SalaryUnit::Day, "DAY", "dag"),
+    (SalaryUnit::Week, "WEEK", "week"),
+    (SalaryUnit::Month, "MONTH", "maand"),
+    (SalaryUnit::Year, "YEAR", "jaar"),
+];
+
+/// The currencies a salary may be given in (ISO 4217): Dutch employers pay in euros.
+pub const CURRENCIES: &[&str] = &["EUR"];
+
+/// How much of the work can be done from home.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remote {
+    /// Partly at the location, partly from home.
+    Hybrid,
+    /// Entirely from home, within the Netherlands.
+    Full,
+}
+
+pub const REMOTE_VALUES: &[(Remote, &str)] = &[(Remote::Hybrid, "hybrid"), (Remote::Full, "full")];
+
 impl SalaryUnit {
+    /// `MONTH`, `month` → Month. Dutch words (`maand`) are not accepted but hinted at.
+    pub fn parse(text: &str) -> Option<SalaryUnit> {
+        SALARY_UNITS
+            .iter()
+            .find(|(_, name, _)| name.eq_ignore_ascii_case(text.trim()))
+            .map(|(unit, _, _)| *unit)
+    }
+
     pub fn schema_name(self) -> &'static str {
         match self {
             SalaryUnit::Hour => "HOUR",
@@ -123,6 +163,20 @@ pub const EMPLOYMENT_TYPES: &[&str] = &[
     "OTHER",
 ];
 
+/// The schema.org employment type for the Dutch word people write (`deeltijd`), for hints.
+pub fn employment_type_for_dutch(word: &str) -> Option<&'static str> {
+    match word.trim().to_lowercase().as_str() {
+        "voltijd" | "fulltime" => Some("FULL_TIME"),
+        "deeltijd" | "parttime" => Some("PART_TIME"),
+        "tijdelijk" => Some("TEMPORARY"),
+        "stage" | "stagiair" => Some("INTERN"),
+        "vrijwilliger" | "vrijwilligerswerk" => Some("VOLUNTEER"),
+        "oproep" | "oproepkracht" | "oproepbasis" => Some("PER_DIEM"),
+        "zzp" | "freelance" | "zzp/freelance" => Some("CONTRACTOR"),
+        _ => None,
+    }
+}
+
 pub const SCHEMA: Schema = Schema {
     what: "a vacancy",
     keys: &[
@@ -136,6 +190,8 @@ pub const SCHEMA: Schema = Schema {
         "salary",
         "employment_type",
         "apply_url",
+        "direct_apply",
+        "remote",
         "contact",
         "hashtags",
         "identifier",
@@ -227,44 +283,91 @@ mod tests {
     use super::*;
     use crate::language::Language;
 
+    fn salary(min: f64, max: Option<f64>, unit: SalaryUnit, scale: Option<&str>) -> Salary {
+        Salary {
+            min,
+            max,
+            unit,
+            currency: "EUR".into(),
+            scale: scale.map(str::to_owned),
+        }
+    }
+
     #[test]
-    fn salary_and_hours_the_dutch_way() {
-        let salary = Salary {
-            min: 3245.0,
-            max: Some(4591.0),
-            unit: SalaryUnit::Month,
-            currency: "EUR".into(),
-            scale: Some("FWG 45".into()),
-        };
-        assert_eq!(
-            salary_text(&salary, Language::Nl),
-            "€ 3.245 – € 4.591 bruto per maand, FWG 45"
-        );
-        assert_eq!(
-            salary_text(&salary, Language::En),
-            "€3,245 – €4,591 gross a month, FWG 45"
-        );
-        let hourly = Salary {
-            min: 18.5,
-            max: None,
-            unit: SalaryUnit::Hour,
-            currency: "EUR".into(),
-            scale: None,
-        };
-        assert_eq!(salary_text(&hourly, Language::Nl), "€ 18,50 bruto per uur");
-        assert_eq!(
-            hours_text(
-                Hours::Range {
-                    min: 24.0,
-                    max: 32.0
-                },
-                Language::Nl
+    fn salary_the_dutch_and_the_english_way() {
+        use SalaryUnit::*;
+        let cases = [
+            (
+                salary(3245.0, Some(4591.0), Month, Some("FWG 45")),
+                "€ 3.245 – € 4.591 bruto per maand, FWG 45",
+                "€3,245 – €4,591 gross a month, FWG 45",
             ),
-            "24–32 uur per week"
-        );
-        assert_eq!(
-            hours_text(Hours::Exactly(36.0), Language::En),
-            "36 hours a week"
-        );
+            (
+                salary(18.5, None, Hour, None),
+                "€ 18,50 bruto per uur",
+                "€18.50 gross an hour",
+            ),
+            (
+                salary(17.15, Some(22.4), Hour, Some("FWG 35, CAO VVT")),
+                "€ 17,15 – € 22,40 bruto per uur, FWG 35, CAO VVT",
+                "€17.15 – €22.40 gross an hour, FWG 35, CAO VVT",
+            ),
+            (
+                salary(38000.0, Some(46000.0), Year, None),
+                "€ 38.000 – € 46.000 bruto per jaar",
+                "€38,000 – €46,000 gross a year",
+            ),
+            (
+                salary(1250000.0, None, Year, None),
+                "€ 1.250.000 bruto per jaar",
+                "€1,250,000 gross a year",
+            ),
+            (
+                salary(650.0, Some(650.0), Week, None),
+                "€ 650 bruto per week",
+                "€650 gross a week",
+            ),
+            (
+                salary(145.0, Some(180.0), Day, None),
+                "€ 145 – € 180 bruto per dag",
+                "€145 – €180 gross a day",
+            ),
+        ];
+        for (salary, dutch, english) in cases {
+            assert_eq!(salary_text(&salary, Language::Nl), dutch);
+            assert_eq!(salary_text(&salary, Language::En), english);
+        }
+    }
+
+    #[test]
+    fn hours_the_dutch_and_the_english_way() {
+        let range = |min, max| Hours::Range { min, max };
+        let cases = [
+            (
+                range(24.0, 32.0),
+                "24–32 uur per week",
+                "24–32 hours a week",
+            ),
+            (range(36.0, 36.0), "36 uur per week", "36 hours a week"),
+            (Hours::Exactly(36.0), "36 uur per week", "36 hours a week"),
+            (
+                range(16.5, 24.0),
+                "16,5–24 uur per week",
+                "16.5–24 hours a week",
+            ),
+        ];
+        for (hours, dutch, english) in cases {
+            assert_eq!(hours_text(hours, Language::Nl), dutch);
+            assert_eq!(hours_text(hours, Language::En), english);
+        }
+    }
+
+    #[test]
+    fn units_and_dutch_employment_words() {
+        assert_eq!(SalaryUnit::parse("month"), Some(SalaryUnit::Month));
+        assert_eq!(SalaryUnit::parse(" YEAR "), Some(SalaryUnit::Year));
+        assert_eq!(SalaryUnit::parse("maand"), None);
+        assert_eq!(employment_type_for_dutch("Deeltijd"), Some("PART_TIME"));
+        assert_eq!(employment_type_for_dutch("flex"), None);
     }
 }

@@ -240,7 +240,9 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
                 role: f.role.clone(),
                 location: f.location.clone(),
                 hours: f.hours_per_week,
-                salary: f.salary.clone(),
+                salary: open.terms.salary.clone(),
+                remote: open.terms.remote,
+                direct_apply: f.direct_apply,
                 employment_types: f
                     .employment_type
                     .as_ref()
@@ -347,6 +349,7 @@ struct StoryParts {
 struct VacancyState {
     open: bool,
     visibility: Visibility,
+    terms: crate::vacancy_rules::Terms,
 }
 
 struct Validator<'c> {
@@ -503,7 +506,11 @@ impl<'c> Validator<'c> {
                     } else {
                         "employment_type".to_owned()
                     };
-                    let hint = did_you_mean(value, EMPLOYMENT_TYPES.iter().copied())
+                    let hint = crate::vacancy::employment_type_for_dutch(value)
+                        .map(|t| format!("did you mean `{t}`?"))
+                        .or_else(|| {
+                            did_you_mean(&value.to_uppercase(), EMPLOYMENT_TYPES.iter().copied())
+                        })
                         .unwrap_or_else(|| format!("use one of {}", EMPLOYMENT_TYPES.join(", ")));
                     self.diagnostics.push(
                         doc.error(&key, format!("unknown employment type `{value}`"))
@@ -511,26 +518,20 @@ impl<'c> Validator<'c> {
                     );
                 }
             }
-            if let Some(salary) = &f.salary {
-                if salary.max.is_some_and(|max| max < salary.min) {
-                    ok = false;
-                    self.diagnostics.push(doc.error(
-                        "salary.max",
-                        format!(
-                            "`salary.max` ({}) is below `salary.min` ({})",
-                            salary.max.unwrap_or_default(),
-                            salary.min
-                        ),
-                    ));
-                }
-            }
+            let mut problems = Vec::new();
+            let terms = crate::vacancy_rules::check(doc, &mut problems);
+            ok &= terms.is_some();
+            self.diagnostics.extend(problems);
             if let Some(Hours::Range { min, max }) = f.hours_per_week {
                 if max < min {
                     ok = false;
-                    self.diagnostics.push(doc.error(
-                        "hours_per_week",
-                        format!("`hours_per_week.max` ({max}) is below `min` ({min})"),
-                    ));
+                    self.diagnostics.push(
+                        doc.error(
+                            "hours_per_week",
+                            format!("`hours_per_week.max` ({max}) is below `min` ({min})"),
+                        )
+                        .with_hint("swap the two numbers: `{ min: 24, max: 32 }`"),
+                    );
                 }
             }
             if let Some(url) = &f.apply_url {
@@ -573,7 +574,15 @@ impl<'c> Validator<'c> {
                 continue;
             }
             let open = f.valid_through.day >= self.today;
-            out.push((entry, VacancyState { open, visibility }));
+            let terms = terms.unwrap_or_default();
+            out.push((
+                entry,
+                VacancyState {
+                    open,
+                    visibility,
+                    terms,
+                },
+            ));
         }
         out
     }
