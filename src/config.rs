@@ -283,6 +283,14 @@ pub fn parse(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
             ));
         }
     }
+    let mastodon = config.share.platforms.iter().position(|p| p == "mastodon");
+    if let (Some(index), None) = (mastodon, &config.share.mastodon) {
+        problems.push(error(
+            &format!("share.platforms.{index}"),
+            "`share.platforms` names `mastodon` but `share.mastodon` names no instance".to_owned(),
+            "add the instance your colleagues use, e.g. `mastodon: mastodon.nl`",
+        ));
+    }
     if config.images.widths.is_empty()
         || config
             .images

@@ -8,6 +8,7 @@ use tera::Context;
 use crate::error::Error;
 use crate::output::Output;
 use crate::seo::{self, Meta};
+use crate::share_kit::ShareKits;
 use crate::site::*;
 use crate::theme::Theme;
 use crate::vacancy::{hours_text, salary_text};
@@ -37,6 +38,8 @@ enum Job {
     Page(usize),
     NotFound,
     Alias(usize),
+    ShareKit(usize),
+    ShareIndex,
 }
 
 pub fn render(site: &Site, theme: &Theme, output: &dyn Output) -> Result<Counts, Error> {
@@ -93,6 +96,7 @@ struct Renderer<'a> {
     facets: Vec<crate::vacancy_filter::Facet>,
     /// Stories beside each vacancy, vacancies beside each story.
     links: crate::related::Links,
+    kits: ShareKits,
 }
 
 #[derive(Serialize)]
@@ -233,6 +237,7 @@ impl<'a> Renderer<'a> {
             tag_has_page,
             facets: vacancy_list::facets(site, &theme.strings),
             links: crate::related::links(site),
+            kits: ShareKits::build(site),
         }
     }
 
@@ -261,6 +266,8 @@ impl<'a> Renderer<'a> {
         }
         jobs.extend((0..s.pages.len()).map(Job::Page));
         jobs.extend((0..s.aliases.len()).map(Job::Alias));
+        jobs.extend((0..self.kits.kits.len()).map(Job::ShareKit));
+        jobs.push(Job::ShareIndex);
         jobs
     }
 
@@ -561,6 +568,31 @@ impl<'a> Renderer<'a> {
                 );
                 meta.noindex = true;
                 ("redirect.html", alias.from.clone(), meta, false)
+            }
+            Job::ShareKit(k) => {
+                use crate::share_render::{kit_calendar, kit_json, kit_view};
+                let kit = &self.kits.kits[k];
+                let name = &s.ambassadors[kit.ambassador].name;
+                output.write(&file_for(&kit.json_url), kit_json(s, kit).as_bytes())?;
+                let calendar = kit_calendar(s, kit, &text);
+                output.write(&file_for(&kit.calendar_url), calendar.as_bytes())?;
+                context.insert("kit", &kit_view(s, kit));
+                let title = format!("{} {name}", text("share_kit_title"));
+                let mut meta = Meta::new(s, &title, &text("share_kit_description"), &kit.url);
+                meta.noindex = true;
+                ("share_kit.html", kit.url.clone(), meta, false)
+            }
+            Job::ShareIndex => {
+                let path = ShareKits::index_url(s);
+                context.insert("index", &crate::share_render::index_view(s, &self.kits));
+                let mut meta = Meta::new(
+                    s,
+                    &text("share_index_title"),
+                    &text("share_index_description"),
+                    &path,
+                );
+                meta.noindex = true;
+                ("share_index.html", path, meta, false)
             }
         };
         context.insert("meta", &meta);

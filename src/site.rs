@@ -8,7 +8,7 @@ use crate::config::{Paths, SiteConfig};
 use crate::date::{Day, Since, ValidThrough};
 use crate::diagnostics::Diagnostic;
 use crate::source::Span;
-use crate::story::{Focus, ShareTexts};
+use crate::story::{Focus, ShareTexts, StoryUtm};
 use crate::vacancy::{Contact, Hours, Location, Remote, Salary};
 
 #[derive(Debug)]
@@ -60,6 +60,8 @@ pub struct Ambassador {
     /// Indices into `Site::stories`, newest first.
     pub stories: Vec<usize>,
     pub source: PathBuf,
+    /// The consent covers `social`: the ambassador gets a share kit and appears in others'.
+    pub social: bool,
 }
 
 impl Ambassador {
@@ -85,6 +87,10 @@ pub struct Story {
     /// Indices into `Site::vacancies` of open ones this story links to.
     pub vacancies: Vec<usize>,
     pub share: Option<ShareTexts>,
+    /// The story's own `utm` medium and campaign, over those of `site.yaml`.
+    pub utm: Option<StoryUtm>,
+    /// The story's consent covers `social`: it may appear in share kits.
+    pub social: bool,
     pub body_html: String,
     pub url: String,
     pub visibility: Visibility,

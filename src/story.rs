@@ -30,6 +30,7 @@ pub struct StoryFront {
     #[serde(default)]
     pub vacancies: Vec<String>,
     pub share: Option<ShareTexts>,
+    pub utm: Option<StoryUtm>,
     pub publish: Option<Day>,
     #[serde(default)]
     pub draft: bool,
@@ -66,11 +67,12 @@ pub const SCHEMA: Schema = Schema {
         "quote",
         "vacancies",
         "share",
+        "utm",
         "publish",
         "draft",
         "aliases",
     ],
-    nested: &[("share", SHARE_PLATFORMS)],
+    nested: &[("share", SHARE_PLATFORMS), ("utm", &["medium", "campaign"])],
 };
 
 pub const SUMMARY_LIMIT: usize = 200;
@@ -144,6 +146,14 @@ pub enum PeopleInPhoto {
 pub enum ShareTexts {
     All(String),
     PerPlatform(BTreeMap<String, String>),
+}
+
+/// `utm`: the story's own `utm_medium` and `utm_campaign` in its share kits' links.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryUtm {
+    pub medium: Option<String>,
+    pub campaign: Option<String>,
 }
 
 #[cfg(test)]

@@ -153,6 +153,45 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
     for ((entry, parts), rendered) in stories.into_iter().zip(story_html) {
         let f = &entry.doc.front;
         let hashtags = tags.collect(&entry.doc, &f.hashtags, "hashtags", &mut v.diagnostics);
+        let ambassador_consent = &ambassadors[parts.ambassador].0.doc.front.consent;
+        let social = social_consent(
+            &content.consent,
+            &entry.doc,
+            &f.consent,
+            // The ambassador's own warning already says it when the consent is the same.
+            (&f.consent != ambassador_consent)
+                .then_some("this story is on the site but in no share kit"),
+            &mut v.diagnostics,
+        );
+        let canonical = format!("{}{}", content.config.base_url, paths.story(&entry.slug));
+        let longest_id = ambassadors
+            .iter()
+            .map(|a| a.0.slug.len())
+            .max()
+            .unwrap_or(0);
+        let utm = (
+            f.utm
+                .as_ref()
+                .and_then(|u| u.medium.as_deref())
+                .unwrap_or(&content.config.share.utm.medium),
+            f.utm
+                .as_ref()
+                .and_then(|u| u.campaign.as_deref())
+                .unwrap_or(&content.config.share.utm.campaign),
+        );
+        v.diagnostics.extend(crate::share::check_own_texts(
+            &entry.doc,
+            &content.config.share.platforms,
+            &|platform| {
+                crate::share::tracked_url(
+                    &canonical,
+                    platform,
+                    utm.0,
+                    utm.1,
+                    &"x".repeat(longest_id),
+                )
+            },
+        ));
         site_stories.push(Story {
             slug: entry.slug.clone(),
             title: f.title.clone(),
@@ -182,6 +221,8 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
                 .copied()
                 .collect(),
             share: f.share.clone(),
+            utm: f.utm.clone(),
+            social,
             body_html: rendered.html,
             url: paths.story(&entry.slug),
             visibility: parts.visibility,
@@ -213,6 +254,13 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
                 url: paths.ambassador(&entry.slug),
                 stories: Vec::new(),
                 source: entry.doc.file.path.clone(),
+                social: social_consent(
+                    &content.consent,
+                    &entry.doc,
+                    &f.consent,
+                    Some("no share kit for this ambassador, and their stories are in no share kit"),
+                    &mut v.diagnostics,
+                ),
             }
         })
         .collect();
@@ -337,6 +385,29 @@ fn target(published: bool, what: &str, slug: &str) -> Target {
     } else {
         Target::Unpublished(format!("{what} `{slug}` is not published on this build"))
     }
+}
+
+/// Whether a (valid) consent covers `social`, for share kits; warns with `effect` when not.
+fn social_consent<F>(
+    register: &ConsentRegister,
+    doc: &Document<F>,
+    reference: &str,
+    effect: Option<&str>,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    let covers = register
+        .get(reference)
+        .is_some_and(|record| record.covers(Use::Social));
+    if let (false, Some(effect)) = (covers, effect) {
+        diagnostics.push(
+            doc.warning(
+                "consent",
+                format!("consent `{reference}` does not cover `social`: {effect}"),
+            )
+            .with_hint("add `social` to the consent's scope once the ambassador has agreed to it"),
+        );
+    }
+    covers
 }
 
 struct StoryParts {
