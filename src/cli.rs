@@ -42,6 +42,20 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Serve the site on loopback while you write: rebuilds on save, reloads the browser.
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        /// The port; 0 picks a free one.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on.
+        #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the browser.
+        #[arg(long)]
+        open: bool,
+    },
 }
 
 #[derive(Args)]
@@ -69,7 +83,16 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
     let mut stderr = std::io::stderr();
     let colour = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let annotate = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
-    match execute(cli.command) {
+    let command = match cli.command {
+        command @ Command::Serve { .. } => {
+            return match authoring(command) {
+                Ok(code) => code,
+                Err(error) => print_error(&mut stderr, &error, colour),
+            }
+        }
+        command => command,
+    };
+    match execute(command) {
         Ok((report, root, mode)) => {
             print_report(&mut stderr, &report, &root, mode, colour, annotate)
         }
@@ -80,6 +103,40 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             }
             ExitCode::from(EXIT_USAGE)
         }
+    }
+}
+
+fn print_error(out: &mut impl Write, error: &Error, colour: bool) -> ExitCode {
+    let _ = writeln!(out, "{}: {error}", paint("error", colour));
+    if let Some(hint) = error.hint() {
+        let _ = writeln!(out, "  = hint: {hint}");
+    }
+    ExitCode::from(EXIT_USAGE)
+}
+
+/// The commands that help people write: `serve`.
+fn authoring(command: Command) -> Result<ExitCode, Error> {
+    match command {
+        Command::Serve {
+            common,
+            port,
+            bind,
+            open,
+        } => {
+            let options = Options {
+                root: common.root.clone(),
+                out: PathBuf::from("public"),
+                drafts: true,
+                base_url: None,
+                today: today(common.now.as_deref())?,
+                mode: Mode::Build,
+            };
+            let serve = crate::serve::ServeOptions { bind, port, open };
+            let log: crate::serve::Log = std::sync::Arc::new(|line: &str| eprintln!("{line}"));
+            crate::serve::run(&options, &serve, &log)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => unreachable!("`run` passes only authoring commands"),
     }
 }
 
@@ -94,6 +151,7 @@ fn execute(command: Command) -> Result<(Report, PathBuf, Mode), Error> {
         Command::Check { common, drafts } => {
             (common, PathBuf::from("public"), drafts, None, Mode::Check)
         }
+        _ => unreachable!("`run` hands authoring commands to `authoring`"),
     };
     let today = today(common.now.as_deref())?;
     // A relative `--out` is relative to where the command runs, like every other path argument.

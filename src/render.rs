@@ -12,6 +12,9 @@ use crate::site::*;
 use crate::theme::Theme;
 use crate::vacancy::{hours_text, salary_text};
 
+pub mod touched;
+use touched::Touched;
+
 /// What a build wrote, for the summary line.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Counts {
@@ -37,12 +40,30 @@ enum Job {
 }
 
 pub fn render(site: &Site, theme: &Theme, output: &dyn Output) -> Result<Counts, Error> {
+    render_touched(site, theme, output, None)
+}
+
+/// `render`, limited to the pages `touched` affects when given (the sitemap and the set of pages
+/// are then unchanged, so they are not written again).
+pub fn render_touched(
+    site: &Site,
+    theme: &Theme,
+    output: &dyn Output,
+    touched: Option<&Touched>,
+) -> Result<Counts, Error> {
     let renderer = Renderer::new(site, theme);
     let jobs = renderer.plan();
     let sitemap: Vec<Option<String>> = jobs
         .par_iter()
+        .filter(|job| touched.is_none_or(|t| t.affects(site, job)))
         .map(|job| renderer.render(*job, output))
         .collect::<Result<_, Error>>()?;
+    if touched.is_some() {
+        return Ok(Counts {
+            pages: sitemap.len(),
+            ..Counts::default()
+        });
+    }
     let mut sitemap: Vec<String> = sitemap.into_iter().flatten().collect();
     sitemap.sort();
     output.write("sitemap.xml", sitemap_xml(site, &sitemap).as_bytes())?;
