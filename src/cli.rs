@@ -56,6 +56,48 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Write a new story, vacancy or ambassador with every front-matter key, ready to fill in.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+    /// Make a new site in DIR from the built-in example; it builds at once.
+    Init {
+        /// An empty or new folder.
+        dir: PathBuf,
+        /// Also copy the built-in theme's files into themes/default/, to change them.
+        #[arg(long)]
+        with_theme: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// content/stories/SLUG.md (or SLUG/index.md with --bundle), filled from the ambassador.
+    Story {
+        /// The story's name in its URL; made URL-safe ("Özlem's dag" → "ozlems-dag").
+        slug: String,
+        /// Who tells it: an id from content/ambassadors/.
+        #[arg(long, value_name = "ID")]
+        ambassador: String,
+        /// A folder with index.md, for photos beside the story.
+        #[arg(long)]
+        bundle: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// content/vacancies/SLUG.md
+    Vacancy {
+        slug: String,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// content/ambassadors/ID.md (the name in the file may have capitals and accents)
+    Ambassador {
+        id: String,
+        #[command(flatten)]
+        common: Common,
+    },
 }
 
 #[derive(Args)]
@@ -84,7 +126,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
     let colour = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let annotate = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
     let command = match cli.command {
-        command @ Command::Serve { .. } => {
+        command @ (Command::Serve { .. } | Command::New { .. } | Command::Init { .. }) => {
             return match authoring(command) {
                 Ok(code) => code,
                 Err(error) => print_error(&mut stderr, &error, colour),
@@ -114,7 +156,7 @@ fn print_error(out: &mut impl Write, error: &Error, colour: bool) -> ExitCode {
     ExitCode::from(EXIT_USAGE)
 }
 
-/// The commands that help people write: `serve`.
+/// The commands that help people write: `serve`, `new`, `init`.
 fn authoring(command: Command) -> Result<ExitCode, Error> {
     match command {
         Command::Serve {
@@ -134,6 +176,50 @@ fn authoring(command: Command) -> Result<ExitCode, Error> {
             let serve = crate::serve::ServeOptions { bind, port, open };
             let log: crate::serve::Log = std::sync::Arc::new(|line: &str| eprintln!("{line}"));
             crate::serve::run(&options, &serve, &log)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New { what } => {
+            let (common, what) = match what {
+                NewCommand::Story {
+                    slug,
+                    ambassador,
+                    bundle,
+                    common,
+                } => (
+                    common,
+                    crate::new::NewFile::Story {
+                        slug,
+                        ambassador,
+                        bundle,
+                    },
+                ),
+                NewCommand::Vacancy { slug, common } => {
+                    (common, crate::new::NewFile::Vacancy { slug })
+                }
+                NewCommand::Ambassador { id, common } => {
+                    (common, crate::new::NewFile::Ambassador { id })
+                }
+            };
+            let today = today(common.now.as_deref())?;
+            let written = crate::new::create(&common.root, &what, today)?;
+            let shown = if common.root == Path::new(".") {
+                written.path
+            } else {
+                common.root.join(&written.path)
+            };
+            eprintln!("Wrote {}", shown.display());
+            if let Some(note) = written.note {
+                eprintln!("note: {note}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init { dir, with_theme } => {
+            let files = crate::init::create(&dir, with_theme)?;
+            eprintln!(
+                "Made a new site in {} ({files} files); build it with `cd {} && werkenbij build`, or preview it with `werkenbij serve`",
+                dir.display(),
+                dir.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         _ => unreachable!("`run` passes only authoring commands"),
