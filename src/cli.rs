@@ -61,6 +61,14 @@ enum Command {
         #[command(subcommand)]
         what: NewCommand,
     },
+    /// Programme figures: ambassadors, stories, hashtags, calendar, consents, closing vacancies.
+    Report {
+        #[command(flatten)]
+        common: Common,
+        /// `text` for a terminal, `json` or `csv` for tools and spreadsheets (to stdout).
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
     /// Make a new site in DIR from the built-in example; it builds at once.
     Init {
         /// An empty or new folder.
@@ -69,6 +77,13 @@ enum Command {
         #[arg(long)]
         with_theme: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
+    Csv,
 }
 
 #[derive(Subcommand)]
@@ -126,7 +141,10 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
     let colour = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let annotate = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
     let command = match cli.command {
-        command @ (Command::Serve { .. } | Command::New { .. } | Command::Init { .. }) => {
+        command @ (Command::Serve { .. }
+        | Command::New { .. }
+        | Command::Init { .. }
+        | Command::Report { .. }) => {
             return match authoring(command) {
                 Ok(code) => code,
                 Err(error) => print_error(&mut stderr, &error, colour),
@@ -156,7 +174,7 @@ fn print_error(out: &mut impl Write, error: &Error, colour: bool) -> ExitCode {
     ExitCode::from(EXIT_USAGE)
 }
 
-/// The commands that help people write: `serve`, `new`, `init`.
+/// The commands that help people write and plan: `serve`, `new`, `init`, `report`.
 fn authoring(command: Command) -> Result<ExitCode, Error> {
     match command {
         Command::Serve {
@@ -220,6 +238,39 @@ fn authoring(command: Command) -> Result<ExitCode, Error> {
                 dir.display(),
                 dir.display()
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report { common, format } => {
+            let today = today(common.now.as_deref())?;
+            let mut stderr = std::io::stderr();
+            let colour = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let (report, diagnostics) = match crate::report::run(&common.root, today)? {
+                Ok(done) => done,
+                Err(diagnostics) => {
+                    let errors = diagnostics.error_count();
+                    print_diagnostics(&mut stderr, diagnostics, &common.root, colour, false);
+                    let _ = writeln!(
+                        stderr,
+                        "{}: {errors} error{}; no report",
+                        paint("error", colour),
+                        plural(errors)
+                    );
+                    return Ok(ExitCode::from(EXIT_CONTENT));
+                }
+            };
+            print_diagnostics(&mut stderr, diagnostics, &common.root, colour, false);
+            let text = match format {
+                ReportFormat::Text => crate::report::text(&report),
+                ReportFormat::Json => {
+                    let mut json = serde_json::to_string_pretty(&report)
+                        .map_err(|e| Error::usage(format!("cannot write JSON: {e}"), None))?;
+                    json.push('\n');
+                    json
+                }
+                ReportFormat::Csv => crate::report::csv(&report)
+                    .map_err(|e| Error::usage(format!("cannot write CSV: {e}"), None))?,
+            };
+            let _ = std::io::stdout().write_all(text.as_bytes());
             Ok(ExitCode::SUCCESS)
         }
         _ => unreachable!("`run` passes only authoring commands"),

@@ -27,6 +27,7 @@ pub mod output;
 pub(crate) mod page;
 pub mod pipeline;
 pub(crate) mod render;
+pub(crate) mod report;
 pub(crate) mod seo;
 pub mod serve;
 pub mod site;
