@@ -78,8 +78,14 @@ fn load_site_cached(options: &Options, cache: Option<&ContentCache>) -> Result<L
         today: options.today,
         drafts: options.drafts,
     };
-    let (site, found) = validate::validate(*content, &validate_options);
+    let (mut site, found) = validate::validate(*content, &validate_options);
     diagnostics.extend(found);
+    if site.config.report.page && !diagnostics.has_errors() {
+        // With drafts, so the calendar has the scheduled stories; its warnings are the build's own.
+        if let Ok((report, _)) = crate::report::run(&options.root, options.today)? {
+            site.report = Some(report);
+        }
+    }
     Ok(Ok((site, diagnostics)))
 }
 

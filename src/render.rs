@@ -37,6 +37,7 @@ enum Job {
     Page(usize),
     NotFound,
     Alias(usize),
+    Report,
 }
 
 pub fn render(site: &Site, theme: &Theme, output: &dyn Output) -> Result<Counts, Error> {
@@ -265,6 +266,9 @@ impl<'a> Renderer<'a> {
         }
         jobs.extend((0..s.pages.len()).map(Job::Page));
         jobs.extend((0..s.aliases.len()).map(Job::Alias));
+        if s.report.is_some() {
+            jobs.push(Job::Report);
+        }
         jobs
     }
 
@@ -570,6 +574,13 @@ impl<'a> Renderer<'a> {
                 );
                 meta.noindex = true;
                 ("redirect.html", alias.from.clone(), meta, false)
+            }
+            Job::Report => {
+                context.insert("report", &s.report);
+                let path = s.config.paths.report();
+                let mut meta = Meta::new(s, &text("report_title"), &text("report_title"), &path);
+                meta.noindex = true;
+                ("report.html", path, meta, false)
             }
         };
         context.insert("meta", &meta);

@@ -181,3 +181,47 @@ fn a_report_with_content_errors_says_so_and_exits_1() {
         run.stderr
     );
 }
+
+#[test]
+fn the_internal_report_page_appears_only_when_site_yaml_asks() {
+    let site = TestSite::new("report");
+    site.build();
+    assert!(!site.exists("/intern/rapport/"));
+
+    let config = site.read("content/site.yaml");
+    site.write(
+        "content/site.yaml",
+        &format!("{config}report: {{ page: true }}\n"),
+    );
+    site.build();
+    let page = site.page("/intern/rapport/");
+    assert_eq!(page.meta("robots").as_deref(), Some("noindex"));
+    assert_eq!(page.text("h1"), "Programmarapport (intern)");
+    let cell = scraper::Selector::parse("th, td").unwrap();
+    let rows: Vec<String> = page
+        .select("tbody tr")
+        .iter()
+        .map(|row| {
+            row.select(&cell)
+                .map(|c| c.text().collect::<String>())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    assert!(
+        rows.contains(&"Pieter Bakker Verzorgende IG 2 0 2026-11-10 ja".to_owned()),
+        "{rows:?}"
+    );
+    assert!(
+        rows.contains(&"2026-W52 2026-12-25 Kerst op de IC Anneke van 't Hof".to_owned()),
+        "{rows:?}"
+    );
+    assert!(
+        rows.contains(&"Fysiotherapeut (ontbreekt) 0 1".to_owned()),
+        "{rows:?}"
+    );
+    let sitemap = site.read("public/sitemap.xml");
+    assert!(!sitemap.contains("/intern/"), "{sitemap}");
+    // The scheduled story itself stays off a normal build.
+    assert!(!site.exists("/verhalen/kerst-op-de-ic/"));
+}

@@ -210,3 +210,111 @@ pub fn reload_targets(changed: &[String]) -> Vec<String> {
     }
     targets
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::{Diagnostic, Severity};
+    use crate::source::Span;
+
+    fn live() -> Live {
+        let live = Live::default();
+        {
+            let mut state = live.state();
+            for (path, text) in [
+                ("index.html", "<html><body><h1>Home</h1></body></html>"),
+                ("verhalen/index.html", "<html><body>Verhalen</body></html>"),
+                ("verhalen/ö/index.html", "<html><body>Ö</body></html>"),
+                ("404.html", "<html><body>Niet gevonden</body></html>"),
+                ("css/site.css", "body{}"),
+            ] {
+                state.files.insert(path.into(), text.as_bytes().to_vec());
+            }
+        }
+        live
+    }
+
+    fn text(reply: &Reply) -> String {
+        String::from_utf8(reply.body.clone()).unwrap()
+    }
+
+    #[test]
+    fn pages_get_the_reload_script_and_other_files_stay_as_they_are() {
+        let live = live();
+        let home = reply(&live, "/?utm_source=x");
+        assert_eq!(home.status, 200);
+        assert_eq!(home.content_type, "text/html; charset=utf-8");
+        assert_eq!(
+            text(&home),
+            "<html><body><h1>Home</h1><script src=\"/__werkenbij/reload.js\"></script></body></html>"
+        );
+        let css = reply(&live, "/css/site.css");
+        assert_eq!(
+            (css.status, css.content_type),
+            (200, "text/css; charset=utf-8")
+        );
+        assert_eq!(text(&css), "body{}");
+        let script = reply(&live, SCRIPT_PATH);
+        assert_eq!(text(&script), RELOAD_SCRIPT);
+    }
+
+    #[test]
+    fn folders_redirect_to_their_slash_and_unknown_paths_get_the_404_page() {
+        let live = live();
+        let redirect = reply(&live, "/verhalen");
+        assert_eq!(redirect.status, 301);
+        assert_eq!(redirect.location.as_deref(), Some("/verhalen/"));
+        let missing = reply(&live, "/bestaat-niet/");
+        assert_eq!(missing.status, 404);
+        assert!(text(&missing).starts_with("<html><body>Niet gevonden<script"));
+        assert_eq!(reply(&live, "/../404.html").status, 404);
+        assert_eq!(
+            text(&reply(&live, "/verhalen/%C3%B6/")),
+            "<html><body>Ö<script src=\"/__werkenbij/reload.js\"></script></body></html>"
+        );
+    }
+
+    #[test]
+    fn content_errors_replace_every_page_until_fixed() {
+        let live = live();
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(Diagnostic::new(
+            Severity::Error,
+            std::path::Path::new("content/stories/a.md"),
+            Span::new(5, 1, 7),
+            "unknown key `consnet` in a story",
+        ));
+        live.state().diagnostics = diagnostics;
+        let page = reply(&live, "/verhalen/");
+        assert_eq!(page.status, 500);
+        let body = text(&page);
+        assert!(
+            body.contains(
+                "<pre>content/stories/a.md:5:1: error: unknown key `consnet` in a story\n"
+            ),
+            "{body}"
+        );
+        assert!(body.contains(SCRIPT_PATH));
+        assert_eq!(reply(&live, "/css/site.css").status, 200);
+
+        live.state().diagnostics = Diagnostics::new();
+        assert_eq!(reply(&live, "/verhalen/").status, 200);
+        live.set_failure(Some("error: template `story.html`: <oops>".into()));
+        let failure = reply(&live, "/verhalen/");
+        assert_eq!(failure.status, 500);
+        assert!(text(&failure).contains("<pre>error: template `story.html`: &lt;oops&gt;</pre>"));
+    }
+
+    #[test]
+    fn changed_files_name_the_pages_to_reload() {
+        let pages = [
+            "index.html".to_owned(),
+            "verhalen/a/index.html".into(),
+            "404.html".into(),
+        ];
+        assert_eq!(reload_targets(&pages), ["/", "/verhalen/a/", "/404.html"]);
+        let with_css = ["verhalen/a/index.html".to_owned(), "css/site.css".into()];
+        assert_eq!(reload_targets(&with_css), ["*"]);
+        assert!(reload_targets(&[]).is_empty());
+    }
+}
