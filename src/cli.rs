@@ -42,6 +42,77 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Serve the site on loopback while you write: rebuilds on save, reloads the browser.
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        /// The port; 0 picks a free one.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on.
+        #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the browser.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Write a new story, vacancy or ambassador with every front-matter key, ready to fill in.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+    /// Programme figures: ambassadors, stories, hashtags, calendar, consents, closing vacancies.
+    Report {
+        #[command(flatten)]
+        common: Common,
+        /// `text` for a terminal, `json` or `csv` for tools and spreadsheets (to stdout).
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// Make a new site in DIR from the built-in example; it builds at once.
+    Init {
+        /// An empty or new folder.
+        dir: PathBuf,
+        /// Also copy the built-in theme's files into themes/default/, to change them.
+        #[arg(long)]
+        with_theme: bool,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// content/stories/SLUG.md (or SLUG/index.md with --bundle), filled from the ambassador.
+    Story {
+        /// The story's name in its URL; made URL-safe ("Özlem's dag" → "ozlems-dag").
+        slug: String,
+        /// Who tells it: an id from content/ambassadors/.
+        #[arg(long, value_name = "ID")]
+        ambassador: String,
+        /// A folder with index.md, for photos beside the story.
+        #[arg(long)]
+        bundle: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// content/vacancies/SLUG.md
+    Vacancy {
+        slug: String,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// content/ambassadors/ID.md (the name in the file may have capitals and accents)
+    Ambassador {
+        id: String,
+        #[command(flatten)]
+        common: Common,
+    },
 }
 
 #[derive(Args)]
@@ -69,7 +140,19 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
     let mut stderr = std::io::stderr();
     let colour = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let annotate = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
-    match execute(cli.command) {
+    let command = match cli.command {
+        command @ (Command::Serve { .. }
+        | Command::New { .. }
+        | Command::Init { .. }
+        | Command::Report { .. }) => {
+            return match authoring(command) {
+                Ok(code) => code,
+                Err(error) => print_error(&mut stderr, &error, colour),
+            }
+        }
+        command => command,
+    };
+    match execute(command) {
         Ok((report, root, mode)) => {
             print_report(&mut stderr, &report, &root, mode, colour, annotate)
         }
@@ -80,6 +163,117 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             }
             ExitCode::from(EXIT_USAGE)
         }
+    }
+}
+
+fn print_error(out: &mut impl Write, error: &Error, colour: bool) -> ExitCode {
+    let _ = writeln!(out, "{}: {error}", paint("error", colour));
+    if let Some(hint) = error.hint() {
+        let _ = writeln!(out, "  = hint: {hint}");
+    }
+    ExitCode::from(EXIT_USAGE)
+}
+
+/// The commands that help people write and plan: `serve`, `new`, `init`, `report`.
+fn authoring(command: Command) -> Result<ExitCode, Error> {
+    match command {
+        Command::Serve {
+            common,
+            port,
+            bind,
+            open,
+        } => {
+            let options = Options {
+                root: common.root.clone(),
+                out: PathBuf::from("public"),
+                drafts: true,
+                base_url: None,
+                today: today(common.now.as_deref())?,
+                mode: Mode::Build,
+            };
+            let serve = crate::serve::ServeOptions { bind, port, open };
+            let log: crate::serve::Log = std::sync::Arc::new(|line: &str| eprintln!("{line}"));
+            crate::serve::run(&options, &serve, &log)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New { what } => {
+            let (common, what) = match what {
+                NewCommand::Story {
+                    slug,
+                    ambassador,
+                    bundle,
+                    common,
+                } => (
+                    common,
+                    crate::new::NewFile::Story {
+                        slug,
+                        ambassador,
+                        bundle,
+                    },
+                ),
+                NewCommand::Vacancy { slug, common } => {
+                    (common, crate::new::NewFile::Vacancy { slug })
+                }
+                NewCommand::Ambassador { id, common } => {
+                    (common, crate::new::NewFile::Ambassador { id })
+                }
+            };
+            let today = today(common.now.as_deref())?;
+            let written = crate::new::create(&common.root, &what, today)?;
+            let shown = if common.root == Path::new(".") {
+                written.path
+            } else {
+                common.root.join(&written.path)
+            };
+            eprintln!("Wrote {}", shown.display());
+            if let Some(note) = written.note {
+                eprintln!("note: {note}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init { dir, with_theme } => {
+            let files = crate::init::create(&dir, with_theme)?;
+            eprintln!(
+                "Made a new site in {} ({files} files); build it with `cd {} && werkenbij build`, or preview it with `werkenbij serve`",
+                dir.display(),
+                dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report { common, format } => {
+            let today = today(common.now.as_deref())?;
+            let mut stderr = std::io::stderr();
+            let colour = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let (report, diagnostics) = match crate::report::run(&common.root, today)? {
+                Ok(done) => done,
+                Err(diagnostics) => {
+                    let errors = diagnostics.error_count();
+                    print_diagnostics(&mut stderr, diagnostics, &common.root, colour, false);
+                    let _ = writeln!(
+                        stderr,
+                        "{}: {errors} error{}; no report",
+                        paint("error", colour),
+                        plural(errors)
+                    );
+                    return Ok(ExitCode::from(EXIT_CONTENT));
+                }
+            };
+            print_diagnostics(&mut stderr, diagnostics, &common.root, colour, false);
+            let text = match format {
+                ReportFormat::Text => crate::report::text(&report),
+                ReportFormat::Json => {
+                    let mut json = serde_json::to_string_pretty(&report)
+                        .map_err(|e| Error::usage(format!("cannot write JSON: {e}"), None))?;
+                    json.push('\n');
+                    json
+                }
+                ReportFormat::Csv => crate::report::csv(&report)
+                    .map_err(|e| Error::usage(format!("cannot write CSV: {e}"), None))?,
+            };
+            let _ = std::io::stdout().write_all(text.as_bytes());
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => unreachable!("`run` passes only authoring commands"),
     }
 }
 
@@ -94,6 +288,7 @@ fn execute(command: Command) -> Result<(Report, PathBuf, Mode), Error> {
         Command::Check { common, drafts } => {
             (common, PathBuf::from("public"), drafts, None, Mode::Check)
         }
+        _ => unreachable!("`run` hands authoring commands to `authoring`"),
     };
     let today = today(common.now.as_deref())?;
     // A relative `--out` is relative to where the command runs, like every other path argument.

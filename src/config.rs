@@ -30,6 +30,16 @@ pub struct SiteConfig {
     pub paths: Paths,
     #[serde(default)]
     pub images: ImageConfig,
+    #[serde(default)]
+    pub report: ReportConfig,
+}
+
+/// `report: { page: true }` adds the internal page `/intern/rapport/` (noindex, not in the sitemap).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportConfig {
+    #[serde(default)]
+    pub page: bool,
 }
 
 fn default_theme() -> String {
@@ -185,6 +195,7 @@ const KEYS: &[&str] = &[
     "share",
     "paths",
     "images",
+    "report",
 ];
 const NESTED: &[(&str, &[&str])] = &[
     ("organization", &["name", "url", "logo"]),
@@ -200,6 +211,7 @@ const NESTED: &[(&str, &[&str])] = &[
         &["stories", "vacancies", "ambassadors", "hashtags"],
     ),
     ("images", &["widths", "webp", "quality", "max_pixels"]),
+    ("report", &["page"]),
 ];
 
 const PLATFORMS: &[&str] = &[

@@ -10,6 +10,7 @@ use walkdir::WalkDir;
 use crate::ambassador::{self, AmbassadorFront};
 use crate::config::{self, SiteConfig, SITE_FILE};
 use crate::consent::{ConsentRegister, CONSENT_FILE};
+use crate::content_cache::ContentCache;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::error::Error;
 use crate::front_matter::{self, Document, Schema};
@@ -67,7 +68,8 @@ pub enum Loaded {
     ConfigErrors(Diagnostics),
 }
 
-pub fn load(root: &Path) -> Result<Loaded, Error> {
+/// Loads the site, reusing what `cache` parsed before from files that have not changed since.
+pub fn load_cached(root: &Path, cache: Option<&ContentCache>) -> Result<Loaded, Error> {
     let site_path = root.join(SITE_FILE);
     if !site_path.is_file() {
         return Err(Error::usage(
@@ -98,6 +100,7 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
         &ambassador::SCHEMA,
         &mut diagnostics,
         &mut unparsed,
+        cache,
     )?;
     let stories = parse_all(
         root,
@@ -106,6 +109,7 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
         &story::SCHEMA,
         &mut diagnostics,
         &mut unparsed,
+        cache,
     )?;
     let vacancies = parse_all(
         root,
@@ -114,6 +118,7 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
         &vacancy::SCHEMA,
         &mut diagnostics,
         &mut unparsed,
+        cache,
     )?;
     let pages = parse_all(
         root,
@@ -122,6 +127,7 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
         &page::SCHEMA,
         &mut diagnostics,
         &mut unparsed,
+        cache,
     )?;
 
     let consent = if root.join(CONSENT_FILE).is_file() {
@@ -222,24 +228,35 @@ fn list(
 /// A parsed file, or every problem that kept it from parsing.
 type Parsed<F> = Result<Entry<F>, Vec<Diagnostic>>;
 
-fn parse_all<F: DeserializeOwned + Send>(
+fn parse_all<F: DeserializeOwned + Clone + Send + Sync + 'static>(
     root: &Path,
     section: Section,
     files: &[(String, PathBuf)],
     schema: &Schema,
     diagnostics: &mut Diagnostics,
     unparsed: &mut Vec<(Section, String)>,
+    cache: Option<&ContentCache>,
 ) -> Result<Vec<Entry<F>>, Error> {
     let outcomes: Vec<Result<Parsed<F>, Error>> = files
         .par_iter()
         .map(|(slug, relative)| {
-            Ok(match read_text(root, relative)? {
+            let stamp = cache.and_then(|_| ContentCache::stamp(&root.join(relative)));
+            if let (Some(cache), Some(stamp)) = (cache, stamp) {
+                if let Some(parsed) = cache.get::<Parsed<F>>(relative, stamp) {
+                    return Ok(parsed);
+                }
+            }
+            let parsed = match read_text(root, relative)? {
                 Ok(file) => front_matter::parse(file, schema).map(|doc| Entry {
                     slug: slug.clone(),
                     doc,
                 }),
                 Err(d) => Err(vec![d]),
-            })
+            };
+            if let (Some(cache), Some(stamp)) = (cache, stamp) {
+                cache.put(relative, stamp, parsed.clone());
+            }
+            Ok(parsed)
         })
         .collect();
     let mut entries = Vec::with_capacity(files.len());

@@ -6,11 +6,14 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::content::{self, Loaded};
+use crate::content_cache::ContentCache;
 use crate::date::Day;
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
 use crate::images;
+use crate::live::{changed_paths, Live, Rebuilt};
 use crate::output::{DiskOutput, MemoryOutput, Output};
+use crate::render::touched::{Fingerprints, Touched};
 use crate::render::{self, Counts};
 use crate::site::{Site, DEFAULT_CARD};
 use crate::theme;
@@ -53,7 +56,13 @@ pub struct Summary {
 
 /// Loads and validates the site: the model and every diagnostic, or the configuration's problems.
 pub fn load_site(options: &Options) -> Result<Result<(Site, Diagnostics), Diagnostics>, Error> {
-    let (mut content, mut diagnostics) = match content::load(&options.root)? {
+    load_site_cached(options, None)
+}
+
+type Loading = Result<(Site, Diagnostics), Diagnostics>;
+
+fn load_site_cached(options: &Options, cache: Option<&ContentCache>) -> Result<Loading, Error> {
+    let (mut content, mut diagnostics) = match content::load_cached(&options.root, cache)? {
         Loaded::Content(content, diagnostics) => (content, diagnostics),
         Loaded::ConfigErrors(diagnostics) => return Ok(Err(diagnostics)),
     };
@@ -69,8 +78,14 @@ pub fn load_site(options: &Options) -> Result<Result<(Site, Diagnostics), Diagno
         today: options.today,
         drafts: options.drafts,
     };
-    let (site, found) = validate::validate(*content, &validate_options);
+    let (mut site, found) = validate::validate(*content, &validate_options);
     diagnostics.extend(found);
+    if site.config.report.page && !diagnostics.has_errors() {
+        // With drafts, so the calendar has the scheduled stories; its warnings are the build's own.
+        if let Ok((report, _)) = crate::report::run(&options.root, options.today)? {
+            site.report = Some(report);
+        }
+    }
     Ok(Ok((site, diagnostics)))
 }
 
@@ -141,6 +156,73 @@ pub fn build_in_memory(options: &Options) -> Result<(MemoryOutput, Diagnostics),
         diagnostics.extend(found);
     }
     Ok((output, diagnostics))
+}
+
+/// Builds into `live` (for `serve`): only changed files are parsed again, and while the set of pages
+/// stays the same only the pages a change touches are rendered again. With errors, the last good
+/// site stays in `live` beside the new diagnostics.
+pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
+    let failed = |diagnostics: Diagnostics| {
+        live.state().diagnostics = diagnostics.clone();
+        Rebuilt {
+            diagnostics,
+            changed: Vec::new(),
+            rendered: 0,
+            full: false,
+        }
+    };
+    let (site, mut diagnostics) = match load_site_cached(options, Some(&live.cache))? {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => return Ok(failed(diagnostics)),
+    };
+    if diagnostics.has_errors() {
+        return Ok(failed(diagnostics));
+    }
+    let mut state = live.state();
+    if state.theme.is_none() {
+        state.theme = Some(theme::load(
+            &options.root,
+            &site.config.theme,
+            site.config.language,
+        )?);
+    }
+    let theme = state
+        .theme
+        .as_ref()
+        .expect("the theme was loaded just above");
+    let fingerprints = Fingerprints::of(&site);
+    let touched = state
+        .fingerprints
+        .as_ref()
+        .and_then(|old| Touched::between(old, &fingerprints));
+    let output = MemoryOutput::default();
+    let rendered = match &touched {
+        Some(touched) => render::render_touched(&site, theme, &output, Some(touched))?.pages,
+        None => match write_site(&site, theme, &output)? {
+            Ok(counts) => counts.pages,
+            Err(found) => {
+                diagnostics.extend(found);
+                drop(state);
+                return Ok(failed(diagnostics));
+            }
+        },
+    };
+    let mut files = output.into_files();
+    if touched.is_some() {
+        for (path, bytes) in &state.files {
+            files.entry(path.clone()).or_insert_with(|| bytes.clone());
+        }
+    }
+    let changed = changed_paths(&state.files, &files);
+    state.files = files;
+    state.fingerprints = Some(fingerprints);
+    state.diagnostics = diagnostics.clone();
+    Ok(Rebuilt {
+        diagnostics,
+        changed,
+        rendered,
+        full: touched.is_none(),
+    })
 }
 
 /// Pages, photos, static files: everything that goes into the output. A photo that fails to

@@ -14,6 +14,8 @@ use crate::theme::Theme;
 use crate::vacancy::{hours_text, salary_text};
 
 mod vacancy_list;
+pub mod touched;
+use touched::Touched;
 
 /// What a build wrote, for the summary line.
 #[derive(Debug, Default, Clone, Copy)]
@@ -40,15 +42,34 @@ enum Job {
     Alias(usize),
     ShareKit(usize),
     ShareIndex,
+    Report,
 }
 
 pub fn render(site: &Site, theme: &Theme, output: &dyn Output) -> Result<Counts, Error> {
+    render_touched(site, theme, output, None)
+}
+
+/// `render`, limited to the pages `touched` affects when given (the sitemap and the set of pages
+/// are then unchanged, so they are not written again).
+pub fn render_touched(
+    site: &Site,
+    theme: &Theme,
+    output: &dyn Output,
+    touched: Option<&Touched>,
+) -> Result<Counts, Error> {
     let renderer = Renderer::new(site, theme);
     let jobs = renderer.plan();
     let sitemap: Vec<Option<String>> = jobs
         .par_iter()
+        .filter(|job| touched.is_none_or(|t| t.affects(site, job)))
         .map(|job| renderer.render(*job, output))
         .collect::<Result<_, Error>>()?;
+    if touched.is_some() {
+        return Ok(Counts {
+            pages: sitemap.len(),
+            ..Counts::default()
+        });
+    }
     let mut sitemap: Vec<String> = sitemap.into_iter().flatten().collect();
     sitemap.sort();
     output.write("sitemap.xml", sitemap_xml(site, &sitemap).as_bytes())?;
@@ -268,6 +289,9 @@ impl<'a> Renderer<'a> {
         jobs.extend((0..s.aliases.len()).map(Job::Alias));
         jobs.extend((0..self.kits.kits.len()).map(Job::ShareKit));
         jobs.push(Job::ShareIndex);
+        if s.report.is_some() {
+            jobs.push(Job::Report);
+        }
         jobs
     }
 
@@ -593,6 +617,13 @@ impl<'a> Renderer<'a> {
                 );
                 meta.noindex = true;
                 ("share_index.html", path, meta, false)
+            }
+            Job::Report => {
+                context.insert("report", &s.report);
+                let path = s.config.paths.report();
+                let mut meta = Meta::new(s, &text("report_title"), &text("report_title"), &path);
+                meta.noindex = true;
+                ("report.html", path, meta, false)
             }
         };
         context.insert("meta", &meta);

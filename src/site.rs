@@ -34,6 +34,8 @@ pub struct Site {
     pub logo_url: Option<String>,
     /// A logo outside `static/` is copied to `logo_url` from here.
     pub logo_source: Option<PathBuf>,
+    /// The programme figures for the internal report page, when `site.yaml` asks for it.
+    pub report: Option<crate::report::Report>,
 }
 
 /// Why a published thing is shown in a preview only.
@@ -218,6 +220,10 @@ impl Paths {
     }
     pub fn page(&self, slug: &str) -> String {
         format!("/{slug}/")
+    }
+    /// The internal report page: fixed, so nobody has to configure a secret-looking path.
+    pub fn report(&self) -> String {
+        "/intern/rapport/".to_owned()
     }
 }
 

@@ -375,6 +375,7 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
         static_files: content.static_files.clone(),
         logo_url,
         logo_source,
+        report: None,
     };
     (site, diagnostics)
 }

@@ -1,0 +1,291 @@
+//! `werkenbij serve` for real: the binary on a free loopback port, fetched over HTTP, with a story
+//! edited, broken and fixed while it runs. Every wait polls with a deadline; nothing sleeps.
+
+mod support;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use scraper::{Html, Selector};
+use support::{TestSite, NOW};
+
+const DEADLINE: Duration = Duration::from_secs(60);
+
+struct Server {
+    child: Child,
+    address: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(site: &TestSite) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_werkenbij"))
+        .args(["serve", "--port", "0", "--now", NOW])
+        .current_dir(&site.root)
+        .env("NO_COLOR", "1")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("the werkenbij binary starts");
+    let stderr = child.stderr.take();
+    let mut server = Server {
+        child,
+        address: String::new(),
+    };
+    let stderr = stderr.expect("stderr is piped");
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = sender.send(line);
+        }
+    });
+    let started = Instant::now();
+    loop {
+        let left = DEADLINE.saturating_sub(started.elapsed());
+        let line = receiver
+            .recv_timeout(left)
+            .expect("serve prints its address before the deadline");
+        if let Some(rest) = line.strip_prefix("Serving http://") {
+            server.address = rest.split('/').next().unwrap().to_owned();
+            return server;
+        }
+    }
+}
+
+struct Fetched {
+    status: u16,
+    body: String,
+}
+
+fn get(server: &Server, path: &str) -> Fetched {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.address
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    Fetched {
+        status,
+        body: body.to_owned(),
+    }
+}
+
+fn select(html: &str, css: &str) -> Vec<String> {
+    let html = Html::parse_document(html);
+    let selector = Selector::parse(css).unwrap();
+    html.select(&selector)
+        .map(|e| e.text().collect::<String>().trim().to_owned())
+        .collect()
+}
+
+/// An open event stream, as a browser tab holds it.
+struct Events {
+    reader: BufReader<TcpStream>,
+}
+
+impl Events {
+    fn open(server: &Server) -> Events {
+        let mut stream = TcpStream::connect(&server.address).unwrap();
+        write!(
+            stream,
+            "GET /__werkenbij/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+            server.address
+        )
+        .unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_millis(500)))
+            .unwrap();
+        let mut events = Events {
+            reader: BufReader::new(stream),
+        };
+        events.until(|line| line == ": connected");
+        events
+    }
+
+    /// Reads lines until one passes `wanted`, before the deadline.
+    fn until(&mut self, wanted: impl Fn(&str) -> bool) -> String {
+        let started = Instant::now();
+        let mut line = String::new();
+        while started.elapsed() < DEADLINE {
+            line.clear();
+            match self.reader.read_line(&mut line) {
+                Ok(0) => panic!("the event stream closed"),
+                Ok(_) if wanted(line.trim_end()) => return line.trim_end().to_owned(),
+                Ok(_) => {}
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ) => {}
+                Err(e) => panic!("reading events: {e}"),
+            }
+        }
+        panic!("no matching event before the deadline");
+    }
+
+    /// The data of the next reload event.
+    fn reload(&mut self) -> Vec<String> {
+        self.until(|line| line == "event: reload");
+        let data = self.until(|line| line.starts_with("data: "));
+        serde_json::from_str(data.trim_start_matches("data: ")).unwrap()
+    }
+}
+
+#[test]
+fn serve_rebuilds_reloads_and_shows_errors_until_fixed() {
+    let site = TestSite::new("minimal");
+    let server = start(&site);
+    let story = "/verhalen/zeven-clienten/";
+
+    let page = get(&server, story);
+    assert_eq!(page.status, 200);
+    assert_eq!(select(&page.body, "h1"), ["Zeven cliënten voor de lunch"]);
+    let script = Html::parse_document(&page.body)
+        .select(&Selector::parse("script[src=\"/__werkenbij/reload.js\"]").unwrap())
+        .count();
+    assert_eq!(script, 1, "the reload script is injected");
+    assert_eq!(get(&server, "/__werkenbij/reload.js").status, 200);
+    // Drafts and scheduled stories are shown, with their banner.
+    let scheduled = get(&server, "/verhalen/kerst-op-de-ic/");
+    assert_eq!(scheduled.status, 200);
+    assert_eq!(
+        select(&scheduled.body, ".preview-banner"),
+        ["Gepland voor 25 december 2026"]
+    );
+
+    let mut events = Events::open(&server);
+    let original = site.read("content/stories/zeven-clienten.md");
+    site.write(
+        "content/stories/zeven-clienten.md",
+        &original.replace(
+            "title: Zeven cliënten voor de lunch",
+            "title: Acht cliënten voor de lunch",
+        ),
+    );
+    let changed = events.reload();
+    assert!(changed.contains(&story.to_owned()), "{changed:?}");
+    assert_eq!(
+        select(&get(&server, story).body, "h1"),
+        ["Acht cliënten voor de lunch"]
+    );
+
+    site.write(
+        "content/stories/zeven-clienten.md",
+        &original.replace("consent: TF-2026-0002", "consnet: TF-2026-0002"),
+    );
+    assert_eq!(events.reload(), ["*"]);
+    let broken = get(&server, story);
+    assert_eq!(broken.status, 500);
+    let messages = select(&broken.body, "pre");
+    assert!(
+        messages.iter().any(|m| m
+            .starts_with("content/stories/zeven-clienten.md:5:1: error: unknown key `consnet`")),
+        "{messages:?}"
+    );
+
+    site.write("content/stories/zeven-clienten.md", &original);
+    assert_eq!(events.reload(), ["*"]);
+    let fixed = get(&server, story);
+    assert_eq!(fixed.status, 200);
+    assert_eq!(select(&fixed.body, "h1"), ["Zeven cliënten voor de lunch"]);
+    assert_eq!(get(&server, "/bestaat-niet/").status, 404);
+    assert_eq!(get(&server, "/verhalen").status, 301);
+}
+
+#[test]
+fn a_port_in_use_is_a_clear_usage_error() {
+    let site = TestSite::new("minimal");
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let run = site.run(&["serve", "--port", &port, "--now", NOW]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        format!("error: port {port} on 127.0.0.1 is already in use\n  = hint: stop the other server, or pick another port with `--port 1112` (`--port 0` picks a free one)\n")
+    );
+}
+
+#[test]
+fn build_output_has_no_reload_script() {
+    let site = TestSite::new("minimal");
+    site.build();
+    let selector = Selector::parse("script[src^=\"/__werkenbij\"]").unwrap();
+    let mut pages = 0;
+    for (path, bytes) in site.output_files() {
+        if path.ends_with(".html") {
+            let html = Html::parse_document(&String::from_utf8_lossy(&bytes));
+            assert_eq!(html.select(&selector).count(), 0, "{path}");
+            pages += 1;
+        }
+    }
+    assert!(pages > 5);
+}
+
+fn options(site: &TestSite) -> werkenbij::Options {
+    werkenbij::Options {
+        root: site.root.clone(),
+        out: site.root.join("public"),
+        drafts: true,
+        base_url: None,
+        today: werkenbij::date::Day::parse(NOW).unwrap(),
+        mode: werkenbij::Mode::Build,
+    }
+}
+
+#[test]
+fn a_rebuild_renders_only_what_a_story_touches_and_equals_a_full_build() {
+    let site = TestSite::new("minimal");
+    let options = options(&site);
+    let live = werkenbij::live::Live::default();
+    let first = werkenbij::pipeline::rebuild(&options, &live).unwrap();
+    assert!(first.full);
+    assert!(!first.diagnostics.has_errors());
+
+    let original = site.read("content/stories/zeven-clienten.md");
+    site.write(
+        "content/stories/zeven-clienten.md",
+        &original.replace("Pieter vertelt", "Pieter vertelt uitgebreid"),
+    );
+    live.forget(std::path::Path::new("content/stories/zeven-clienten.md"));
+    let second = werkenbij::pipeline::rebuild(&options, &live).unwrap();
+    assert!(!second.full);
+    assert!(
+        second.rendered < first.rendered,
+        "{} of {}",
+        second.rendered,
+        first.rendered
+    );
+    assert_eq!(second.changed, ["verhalen/zeven-clienten/index.html"]);
+
+    let (memory, _) = werkenbij::pipeline::build_in_memory(&options).unwrap();
+    assert_eq!(live.files(), memory.into_files());
+
+    // A new story changes the set of pages: everything is rendered again, and still equal.
+    site.write(
+        "content/stories/nieuw-verhaal.md",
+        &original.replace(
+            "title: Zeven cliënten voor de lunch",
+            "title: Nieuw verhaal",
+        ),
+    );
+    let third = werkenbij::pipeline::rebuild(&options, &live).unwrap();
+    assert!(third.full);
+    assert!(third
+        .changed
+        .contains(&"verhalen/nieuw-verhaal/index.html".to_owned()));
+    let (memory, _) = werkenbij::pipeline::build_in_memory(&options).unwrap();
+    assert_eq!(live.files(), memory.into_files());
+}
