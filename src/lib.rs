@@ -7,6 +7,9 @@
 //! the commands in [`cli`].
 
 pub(crate) mod ambassador;
+pub(crate) mod card_layout;
+pub(crate) mod card_render;
+pub(crate) mod cards;
 pub mod cli;
 pub(crate) mod config;
 pub(crate) mod consent;
@@ -15,6 +18,7 @@ pub mod date;
 pub mod diagnostics;
 pub mod error;
 pub(crate) mod front_matter;
+pub mod image_cache;
 pub(crate) mod images;
 pub(crate) mod language;
 pub(crate) mod links;
@@ -23,6 +27,7 @@ pub mod output;
 pub(crate) mod page;
 pub mod pipeline;
 pub(crate) mod render;
+pub(crate) mod renditions;
 pub(crate) mod seo;
 pub mod site;
 pub(crate) mod slug;
