@@ -33,6 +33,9 @@ enum Command {
         /// Publish under this address instead of `base_url` in site.yaml.
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// The image cache (default: `WERKENBIJ_CACHE`, else .werkenbij-cache in the site).
+        #[arg(long, value_name = "DIR")]
+        cache_dir: Option<PathBuf>,
     },
     /// Run every validation of `build`, write nothing.
     Check {
@@ -77,6 +80,11 @@ enum Command {
         #[arg(long)]
         with_theme: bool,
     },
+    /// Manage the image cache.
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -115,6 +123,18 @@ enum NewCommand {
     },
 }
 
+#[derive(Subcommand)]
+enum CacheAction {
+    /// Remove cached images the site no longer uses.
+    Prune {
+        #[command(flatten)]
+        common: Common,
+        /// The image cache (default: `WERKENBIJ_CACHE`, else .werkenbij-cache in the site).
+        #[arg(long, value_name = "DIR")]
+        cache_dir: Option<PathBuf>,
+    },
+}
+
 #[derive(Args)]
 struct Common {
     /// The site folder (with content/).
@@ -140,6 +160,12 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
     let mut stderr = std::io::stderr();
     let colour = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let annotate = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
+    if let Command::Cache {
+        action: CacheAction::Prune { common, cache_dir },
+    } = cli.command
+    {
+        return prune(&mut stderr, common, cache_dir, colour, annotate);
+    }
     let command = match cli.command {
         command @ (Command::Serve { .. }
         | Command::New { .. }
@@ -156,13 +182,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Ok((report, root, mode)) => {
             print_report(&mut stderr, &report, &root, mode, colour, annotate)
         }
-        Err(error) => {
-            let _ = writeln!(stderr, "{}: {error}", paint("error", colour));
-            if let Some(hint) = error.hint() {
-                let _ = writeln!(stderr, "  = hint: {hint}");
-            }
-            ExitCode::from(EXIT_USAGE)
-        }
+        Err(error) => print_error(&mut stderr, &error, colour),
     }
 }
 
@@ -190,6 +210,8 @@ fn authoring(command: Command) -> Result<ExitCode, Error> {
                 base_url: None,
                 today: today(common.now.as_deref())?,
                 mode: Mode::Build,
+                cache_dir: Some(cache_location(&common.root, None)),
+                progress: false,
             };
             let serve = crate::serve::ServeOptions { bind, port, open };
             let log: crate::serve::Log = std::sync::Arc::new(|line: &str| eprintln!("{line}"));
@@ -278,16 +300,25 @@ fn authoring(command: Command) -> Result<ExitCode, Error> {
 }
 
 fn execute(command: Command) -> Result<(Report, PathBuf, Mode), Error> {
-    let (common, out, drafts, base_url, mode) = match command {
+    let (common, out, drafts, base_url, mode, cache_dir) = match command {
         Command::Build {
             common,
             out,
             drafts,
             base_url,
-        } => (common, out, drafts, base_url, Mode::Build),
-        Command::Check { common, drafts } => {
-            (common, PathBuf::from("public"), drafts, None, Mode::Check)
-        }
+            cache_dir,
+        } => (common, out, drafts, base_url, Mode::Build, cache_dir),
+        Command::Check { common, drafts } => (
+            common,
+            PathBuf::from("public"),
+            drafts,
+            None,
+            Mode::Check,
+            None,
+        ),
+        Command::Cache {
+            action: CacheAction::Prune { .. },
+        } => unreachable!("`cache prune` is run by `prune`"),
         _ => unreachable!("`run` hands authoring commands to `authoring`"),
     };
     let today = today(common.now.as_deref())?;
@@ -299,9 +330,56 @@ fn execute(command: Command) -> Result<(Report, PathBuf, Mode), Error> {
         base_url,
         today,
         mode,
+        cache_dir: Some(cache_location(&common.root, cache_dir.as_deref())),
+        progress: std::io::stderr().is_terminal(),
     };
     let report = pipeline::run(&options)?;
     Ok((report, common.root, mode))
+}
+
+fn cache_location(root: &Path, flag: Option<&Path>) -> PathBuf {
+    let env = std::env::var_os(crate::image_cache::ENV_VAR);
+    crate::image_cache::location(root, flag, env.as_deref())
+}
+
+/// `werkenbij cache prune`: removes the cache entries the site does not use.
+fn prune(
+    out: &mut impl Write,
+    common: Common,
+    cache_dir: Option<PathBuf>,
+    colour: bool,
+    annotate: bool,
+) -> ExitCode {
+    let options = match today(common.now.as_deref()) {
+        Ok(today) => Options {
+            out: PathBuf::from("public"),
+            drafts: true,
+            base_url: None,
+            today,
+            mode: Mode::Check,
+            cache_dir: Some(cache_location(&common.root, cache_dir.as_deref())),
+            progress: false,
+            root: common.root.clone(),
+        },
+        Err(error) => return print_error(out, &error, colour),
+    };
+    match pipeline::prune_cache(&options) {
+        Ok(Ok(pruned)) => {
+            let _ = writeln!(
+                out,
+                "Pruned {} unused image{} ({}) from {}; {} kept ({})",
+                pruned.removed,
+                plural(pruned.removed),
+                crate::image_cache::human_size(pruned.removed_bytes),
+                pipeline::cache_dir(&options).display(),
+                pruned.kept,
+                crate::image_cache::human_size(pruned.kept_bytes),
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(Err(report)) => print_report(out, &report, &common.root, Mode::Check, colour, annotate),
+        Err(error) => print_error(out, &error, colour),
+    }
 }
 
 /// `--now`, else `SOURCE_DATE_EPOCH`, else the clock; always the day in Amsterdam.
@@ -366,13 +444,15 @@ fn print_report(
         Some(summary) => {
             let _ = writeln!(
                 out,
-                "Built {} pages ({} stories, {} open and {} closed vacancies), {} images in {:.2} s{}",
+                "Built {} pages ({} stories, {} open and {} closed vacancies), {} images ({} cached) in {:.2} s; image cache {}{}",
                 summary.counts.pages,
                 summary.stories,
                 summary.counts.open_vacancies,
                 summary.counts.closed_vacancies,
                 summary.images,
+                summary.cached_images,
                 summary.seconds,
+                crate::image_cache::human_size(summary.cache_bytes),
                 warning_note(warnings)
             );
         }

@@ -170,6 +170,8 @@ pub struct ImageConfig {
     pub webp: bool,
     pub quality: u8,
     pub max_pixels: u64,
+    /// Resampling filter for variants and cards: see `images::FILTERS`.
+    pub filter: String,
 }
 
 impl Default for ImageConfig {
@@ -179,6 +181,7 @@ impl Default for ImageConfig {
             webp: true,
             quality: 80,
             max_pixels: 50_000_000,
+            filter: "lanczos3".to_owned(),
         }
     }
 }
@@ -210,7 +213,10 @@ const NESTED: &[(&str, &[&str])] = &[
         "paths",
         &["stories", "vacancies", "ambassadors", "hashtags"],
     ),
-    ("images", &["widths", "webp", "quality", "max_pixels"]),
+    (
+        "images",
+        &["widths", "webp", "quality", "max_pixels", "filter"],
+    ),
     ("report", &["page"]),
 ];
 
@@ -324,6 +330,18 @@ pub fn parse(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
                 config.images.quality
             ),
             "80 is a good balance of size and sharpness",
+        ));
+    }
+    if crate::images::filter(&config.images.filter).is_none() {
+        let hint = crate::diagnostics::did_you_mean(
+            &config.images.filter,
+            crate::images::FILTERS.iter().copied(),
+        )
+        .unwrap_or_else(|| format!("the filters are {}", crate::images::FILTERS.join(", ")));
+        problems.push(error(
+            "images.filter",
+            format!("unknown resampling filter `{}`", config.images.filter),
+            &hint,
         ));
     }
     if problems.is_empty() {

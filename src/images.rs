@@ -9,11 +9,8 @@ use image::imageops::FilterType;
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits, RgbImage};
 
-use crate::site::{Photo, CARD_HEIGHT, CARD_WIDTH};
+use crate::site::{CARD_HEIGHT, CARD_WIDTH};
 use crate::story::Focus;
-
-/// The widest display variant written for now.
-pub const DISPLAY_WIDTH: u32 = 1200;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Probe {
@@ -59,6 +56,12 @@ pub fn probe(path: &Path, max_pixels: u64) -> Result<Probe, Refusal> {
         return Err(refusal(
             format!("the photo is in a format that is not supported (`{brand}`)"),
             "convert it to JPEG or PNG",
+        ));
+    }
+    if image::guess_format(&head[..read]).is_err() {
+        return Err(refusal(
+            "the file is not an image",
+            "use a JPEG, PNG or WebP photo",
         ));
     }
     let reader = open(path, max_pixels)?;
@@ -142,14 +145,18 @@ fn too_large(width: u32, height: u32, max_pixels: u64) -> Refusal {
     )
 }
 
-/// The display size for a photo of this upright size.
-pub fn display_size(width: u32, height: u32) -> (u32, u32) {
-    if width <= DISPLAY_WIDTH {
-        (width, height)
-    } else {
-        let h = (u64::from(height) * u64::from(DISPLAY_WIDTH) / u64::from(width)).max(1) as u32;
-        (DISPLAY_WIDTH, h)
-    }
+/// The widths of a photo's variants: the configured ones narrower than the photo, and the
+/// photo's own width in place of any wider ones (never upscaled). Narrowest first.
+pub fn variant_widths(width: u32, configured: &[u32]) -> Vec<u32> {
+    let mut widths: Vec<u32> = configured.iter().map(|&w| w.min(width)).collect();
+    widths.sort_unstable();
+    widths.dedup();
+    widths
+}
+
+/// The height of a variant `width` wide of a photo `(w, h)`.
+pub fn scaled_height(w: u32, h: u32, width: u32) -> u32 {
+    ((u64::from(h) * u64::from(width) + u64::from(w) / 2) / u64::from(w)).max(1) as u32
 }
 
 /// The largest region of the card's shape around `focus`: (x, y, width, height).
@@ -177,19 +184,9 @@ pub fn fits_card(width: u32, height: u32) -> bool {
     cw >= CARD_WIDTH && ch >= CARD_HEIGHT
 }
 
-/// Decodes the photo once, upright, and encodes its display variant and card: `(site path, bytes)`.
-pub fn process(
-    photo: &Photo,
-    max_pixels: u64,
-    quality: u8,
-) -> Result<Vec<(String, Vec<u8>)>, Refusal> {
-    let bytes = std::fs::read(&photo.source).map_err(|e| {
-        refusal(
-            format!("cannot read the photo: {e}"),
-            "check that the file exists and is readable",
-        )
-    })?;
-    if bytes.starts_with(&[0xff, 0xd8]) && !jpeg_is_complete(&bytes) {
+/// Decodes a photo once: upright, in sRGB, transparent parts on white.
+pub fn decode(bytes: &[u8], max_pixels: u64) -> Result<RgbImage, Refusal> {
+    if bytes.starts_with(&[0xff, 0xd8]) && !jpeg_is_complete(bytes) {
         return Err(refusal(
             "the photo cannot be decoded: the JPEG file is truncated (it has no end-of-image marker)",
             "the file was cut off while copying or uploading: export it again as JPEG",
@@ -200,30 +197,78 @@ pub fn process(
         .map_err(|e| refusal(format!("cannot read the photo: {e}"), "check the file"))?;
     reader.limits(limits(max_pixels));
     let mut decoder = reader.into_decoder().map_err(|e| undecodable(&e))?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > max_pixels {
+        return Err(too_large(width, height, max_pixels));
+    }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let icc = decoder.icc_profile().ok().flatten();
     let mut image = DynamicImage::from_decoder(decoder).map_err(|e| undecodable(&e))?;
     image.apply_orientation(orientation);
-    let rgb = flatten(image);
-
-    let mut outputs = Vec::with_capacity(2);
-    let display = if rgb.width() > photo.display_width {
-        image::imageops::resize(
-            &rgb,
-            photo.display_width,
-            photo.display_height,
-            FilterType::Lanczos3,
-        )
-    } else {
-        rgb.clone()
-    };
-    outputs.push((photo.display_url.clone(), encode_jpeg(&display, quality)?));
-    if let Some(card_url) = &photo.card_url {
-        let (x, y, w, h) = card_crop(rgb.width(), rgb.height(), photo.focus);
-        let region = image::imageops::crop_imm(&rgb, x, y, w, h).to_image();
-        let card = image::imageops::resize(&region, CARD_WIDTH, CARD_HEIGHT, FilterType::Lanczos3);
-        outputs.push((card_url.clone(), encode_jpeg(&card, quality)?));
+    let mut rgb = flatten(image);
+    if let Some(icc) = icc {
+        to_srgb(&mut rgb, &icc);
     }
-    Ok(outputs)
+    Ok(rgb)
+}
+
+/// Converts pixels described by an embedded RGB profile (Adobe RGB, Display P3, a camera's) to
+/// sRGB, the space the written files are read in once their profile is stripped. CMYK JPEGs are
+/// already turned into RGB by the decoder; a profile that cannot be read is ignored.
+fn to_srgb(image: &mut RgbImage, icc: &[u8]) {
+    use moxcms::{ColorProfile, DataColorSpace, Layout, TransformOptions};
+    let Ok(source) = ColorProfile::new_from_slice(icc) else {
+        return;
+    };
+    if source.color_space != DataColorSpace::Rgb {
+        return;
+    }
+    let srgb = ColorProfile::new_srgb();
+    let Ok(transform) =
+        source.create_transform_8bit(Layout::Rgb, &srgb, Layout::Rgb, TransformOptions::default())
+    else {
+        return;
+    };
+    let mut out = vec![0u8; image.as_raw().len()];
+    if transform.transform(image.as_raw(), &mut out).is_ok() {
+        if let Some(converted) = RgbImage::from_raw(image.width(), image.height(), out) {
+            *image = converted;
+        }
+    }
+}
+
+/// The resampling filter named in `images.filter`.
+pub fn filter(name: &str) -> Option<FilterType> {
+    Some(match name {
+        "lanczos3" => FilterType::Lanczos3,
+        "catmullrom" => FilterType::CatmullRom,
+        "triangle" => FilterType::Triangle,
+        "gaussian" => FilterType::Gaussian,
+        "nearest" => FilterType::Nearest,
+        _ => return None,
+    })
+}
+
+pub const FILTERS: &[&str] = &["lanczos3", "catmullrom", "triangle", "gaussian", "nearest"];
+
+/// Through `DynamicImage`, whose code is compiled (and optimised) inside the `image` crate.
+pub fn resize(image: &RgbImage, width: u32, height: u32, filter: FilterType) -> RgbImage {
+    if image.width() == width && image.height() == height {
+        image.clone()
+    } else {
+        DynamicImage::ImageRgb8(image.clone())
+            .resize_exact(width, height, filter)
+            .into_rgb8()
+    }
+}
+
+/// The photo cropped around `focus` and scaled to 1200×630.
+pub fn card_base(image: &RgbImage, focus: Focus, filter: FilterType) -> RgbImage {
+    let (x, y, w, h) = card_crop(image.width(), image.height(), focus);
+    DynamicImage::ImageRgb8(image.clone())
+        .crop_imm(x, y, w, h)
+        .resize_exact(CARD_WIDTH, CARD_HEIGHT, filter)
+        .into_rgb8()
 }
 
 /// Decoders fill a cut-off JPEG with grey instead of failing; a complete one has its end-of-image
@@ -255,10 +300,15 @@ fn flatten(image: DynamicImage) -> RgbImage {
 }
 
 /// A baseline JPEG with no metadata segments at all (no EXIF, XMP, ICC or comments).
-fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, Refusal> {
+pub fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, Refusal> {
     let mut bytes = Vec::new();
     JpegEncoder::new_with_quality(&mut bytes, quality)
-        .encode_image(image)
+        .encode(
+            image.as_raw(),
+            image.width(),
+            image.height(),
+            image::ExtendedColorType::Rgb8,
+        )
         .map_err(|e| {
             refusal(
                 format!("cannot encode the photo: {e}"),
@@ -268,21 +318,11 @@ fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, Refusal> {
     Ok(bytes)
 }
 
-/// The card for pages without a photo: the brand's primary colour with an accent band.
-pub fn default_card(primary: [u8; 3], accent: [u8; 3]) -> Vec<u8> {
-    let band = CARD_HEIGHT - 24;
-    let image = RgbImage::from_fn(CARD_WIDTH, CARD_HEIGHT, |x, y| {
-        if y >= band || x < 24 {
-            image::Rgb(accent)
-        } else {
-            image::Rgb(primary)
-        }
-    });
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    DynamicImage::ImageRgb8(image)
-        .write_to(&mut bytes, image::ImageFormat::Png)
-        .expect("encoding a PNG into memory cannot fail");
-    bytes.into_inner()
+/// A lossy WebP (libwebp): only the image data, no EXIF, XMP or ICC chunk.
+pub fn encode_webp(image: &RgbImage, quality: u8) -> Vec<u8> {
+    webp::Encoder::from_rgb(image.as_raw(), image.width(), image.height())
+        .encode(f32::from(quality))
+        .to_vec()
 }
 
 #[cfg(test)]
@@ -311,8 +351,10 @@ mod tests {
     }
 
     #[test]
-    fn display_sizes_never_upscale() {
-        assert_eq!(display_size(800, 600), (800, 600));
-        assert_eq!(display_size(2400, 1600), (1200, 800));
+    fn variant_widths_never_upscale() {
+        assert_eq!(variant_widths(4000, &[480, 960, 1600]), [480, 960, 1600]);
+        assert_eq!(variant_widths(1092, &[480, 960, 1600]), [480, 960, 1092]);
+        assert_eq!(variant_widths(300, &[480, 960, 1600]), [300]);
+        assert_eq!(scaled_height(1600, 1067, 480), 320);
     }
 }

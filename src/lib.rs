@@ -7,6 +7,9 @@
 //! the commands in [`cli`].
 
 pub(crate) mod ambassador;
+pub(crate) mod card_layout;
+pub(crate) mod card_render;
+pub(crate) mod cards;
 pub mod cli;
 pub(crate) mod config;
 pub(crate) mod consent;
@@ -17,6 +20,7 @@ pub mod diagnostics;
 pub mod error;
 pub(crate) mod feed;
 pub(crate) mod front_matter;
+pub mod image_cache;
 pub(crate) mod images;
 pub(crate) mod job_feed;
 pub(crate) mod init;
@@ -31,6 +35,7 @@ pub mod pipeline;
 pub(crate) mod related;
 pub(crate) mod render;
 pub(crate) mod report;
+pub(crate) mod renditions;
 pub(crate) mod seo;
 pub(crate) mod share;
 pub(crate) mod share_kit;

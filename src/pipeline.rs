@@ -3,19 +3,18 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use rayon::prelude::*;
-
 use crate::content::{self, Loaded};
 use crate::content_cache::ContentCache;
 use crate::date::Day;
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
-use crate::images;
 use crate::live::{changed_paths, Live, Rebuilt};
+use crate::image_cache::{self, ImageCache, Pruned};
 use crate::output::{DiskOutput, MemoryOutput, Output};
 use crate::render::touched::{Fingerprints, Touched};
 use crate::render::{self, Counts};
-use crate::site::{Site, DEFAULT_CARD};
+use crate::renditions::{self, ImageCounts};
+use crate::site::Site;
 use crate::theme;
 use crate::validate::{self, ValidateOptions};
 
@@ -35,6 +34,10 @@ pub struct Options {
     pub base_url: Option<String>,
     pub today: Day,
     pub mode: Mode,
+    /// The image cache folder; `None`: `.werkenbij-cache` in the site root.
+    pub cache_dir: Option<PathBuf>,
+    /// Show a progress bar for the images (on a terminal).
+    pub progress: bool,
 }
 
 /// What a run did: its diagnostics, and what it wrote when it got that far.
@@ -49,7 +52,11 @@ pub struct Report {
 #[derive(Debug, Clone, Copy)]
 pub struct Summary {
     pub counts: Counts,
+    /// Image files written (variants and cards), and how many of them came from the cache.
     pub images: usize,
+    pub cached_images: usize,
+    /// Size of the image cache after the build.
+    pub cache_bytes: u64,
     pub stories: usize,
     pub seconds: f64,
 }
@@ -110,12 +117,15 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     }
     let theme = theme::load(&options.root, &site.config.theme, site.config.language)?;
     let output = DiskOutput::prepare(&options.root, &options.out)?;
-    match write_site(&site, &theme, &output) {
-        Ok(Ok(counts)) => {
+    let cache = ImageCache::new(cache_dir(options));
+    match write_site(&site, &theme, &output, &cache, options.progress) {
+        Ok(Ok((counts, images))) => {
             output.commit()?;
             let summary = Summary {
                 counts,
-                images: site.photos.len(),
+                images: images.images,
+                cached_images: images.cached,
+                cache_bytes: cache.size()?.1,
                 stories: site.stories.len(),
                 seconds: started.elapsed().as_secs_f64(),
             };
@@ -152,7 +162,8 @@ pub fn build_in_memory(options: &Options) -> Result<(MemoryOutput, Diagnostics),
         return Ok((output, diagnostics));
     }
     let theme = theme::load(&options.root, &site.config.theme, site.config.language)?;
-    if let Err(found) = write_site(&site, &theme, &output)? {
+    let cache = ImageCache::new(cache_dir(options));
+    if let Err(found) = write_site(&site, &theme, &output, &cache, false)? {
         diagnostics.extend(found);
     }
     Ok((output, diagnostics))
@@ -198,8 +209,14 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
     let output = MemoryOutput::default();
     let rendered = match &touched {
         Some(touched) => render::render_touched(&site, theme, &output, Some(touched))?.pages,
-        None => match write_site(&site, theme, &output)? {
-            Ok(counts) => counts.pages,
+        None => match write_site(
+            &site,
+            theme,
+            &output,
+            &ImageCache::new(cache_dir(options)),
+            false,
+        )? {
+            Ok((counts, _)) => counts.pages,
             Err(found) => {
                 diagnostics.extend(found);
                 drop(state);
@@ -225,46 +242,56 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
     })
 }
 
+/// The image cache folder of a run.
+pub fn cache_dir(options: &Options) -> PathBuf {
+    options
+        .cache_dir
+        .clone()
+        .unwrap_or_else(|| options.root.join(image_cache::DEFAULT_DIR))
+}
+
+/// What `cache prune` did, or the site's problems when it could not be loaded.
+pub fn prune_cache(options: &Options) -> Result<Result<Pruned, Report>, Error> {
+    let (site, diagnostics) = match load_site(options)? {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => {
+            return Ok(Err(Report {
+                diagnostics,
+                config_error: true,
+                built: None,
+            }))
+        }
+    };
+    if diagnostics.has_errors() {
+        return Ok(Err(Report {
+            diagnostics,
+            config_error: false,
+            built: None,
+        }));
+    }
+    let theme = theme::load(&options.root, &site.config.theme, site.config.language)?;
+    let used = renditions::used_keys(&site, &theme)?;
+    ImageCache::new(cache_dir(options)).prune(&used).map(Ok)
+}
+
 /// Pages, photos, static files: everything that goes into the output. A photo that fails to
 /// decode is a content problem, returned as diagnostics.
 fn write_site(
     site: &Site,
     theme: &theme::Theme,
     output: &dyn Output,
-) -> Result<Result<Counts, Diagnostics>, Error> {
-    let config = &site.config;
-    let (pages, photos) = rayon::join(
+    cache: &ImageCache,
+    progress: bool,
+) -> Result<Result<(Counts, ImageCounts), Diagnostics>, Error> {
+    let (pages, images) = rayon::join(
         || render::render(site, theme, output),
-        || {
-            site.photos
-                .par_iter()
-                .map(|photo| {
-                    match images::process(photo, config.images.max_pixels, config.images.quality) {
-                        Ok(files) => {
-                            for (path, bytes) in files {
-                                output.write(path.trim_start_matches('/'), &bytes)?;
-                            }
-                            Ok(None)
-                        }
-                        Err(refusal) => Ok(Some(
-                            photo.origin.error(refusal.message).with_hint(refusal.hint),
-                        )),
-                    }
-                })
-                .collect::<Result<Vec<_>, Error>>()
-        },
+        || renditions::run(site, theme, cache, output, progress),
     );
     let counts = pages?;
-    let problems: Diagnostics = photos?.into_iter().flatten().collect();
-    if !problems.is_empty() {
-        return Ok(Err(problems));
-    }
-    let primary = crate::config::parse_hex_colour(&config.brand.primary).unwrap_or([0, 0, 0]);
-    let accent = crate::config::parse_hex_colour(&config.brand.accent).unwrap_or([255, 255, 255]);
-    output.write(
-        DEFAULT_CARD.trim_start_matches('/'),
-        &images::default_card(primary, accent),
-    )?;
+    let images = match images? {
+        Ok(images) => images,
+        Err(problems) => return Ok(Err(problems)),
+    };
     for (path, bytes) in &theme.static_files {
         output.write(path, bytes)?;
     }
@@ -277,5 +304,5 @@ fn write_site(
         let bytes = std::fs::read(source).map_err(|e| Error::io(source, e))?;
         output.write(url.trim_start_matches('/'), &bytes)?;
     }
-    Ok(Ok(counts))
+    Ok(Ok((counts, images)))
 }

@@ -160,6 +160,9 @@ struct TagView<'a> {
 #[derive(Serialize)]
 struct ImageView<'a> {
     src: &'a str,
+    /// `url 480w, url 960w, …` of the JPEG variants, and of the WebP ones when written.
+    srcset: String,
+    webp_srcset: Option<String>,
     width: u32,
     height: u32,
     alt: &'a str,
@@ -368,12 +371,7 @@ impl<'a> Renderer<'a> {
                 let story = &s.stories[i];
                 let ambassador = &s.ambassadors[story.ambassador];
                 let image = story.image.as_ref().map(|r| self.image(r));
-                let card = story.image.as_ref().and_then(|r| {
-                    s.photos[r.photo]
-                        .card_url
-                        .as_deref()
-                        .map(|u| (u, r.alt.as_str()))
-                });
+                let card = crate::cards::story_card(s, story);
                 let vacancies: Vec<_> = self.links.story_vacancies[i]
                     .iter()
                     .map(|&v| self.vacancy_card(&s.vacancies[v]))
@@ -406,7 +404,7 @@ impl<'a> Renderer<'a> {
                 context.insert("more_stories", &more);
                 context.insert("banner", &banner(story.visibility, s, &text));
                 let mut meta = Meta::new(s, &story.title, &story.summary, &story.url)
-                    .with_card(s, card)
+                    .with_card(s, Some((&card.url, &card.alt)))
                     .with_json_ld(seo::article_ld(s, story));
                 meta.og_type = "article";
                 (
@@ -447,14 +445,9 @@ impl<'a> Renderer<'a> {
                     ambassador.role,
                     text("ambassador_description")
                 );
-                let card = ambassador.photo.as_ref().and_then(|r| {
-                    s.photos[r.photo]
-                        .card_url
-                        .as_deref()
-                        .map(|u| (u, r.alt.as_str()))
-                });
+                let card = crate::cards::ambassador_card(s, i);
                 let mut meta = Meta::new(s, &ambassador.name, &description, &ambassador.url)
-                    .with_card(s, card);
+                    .with_card(s, Some((&card.url, &card.alt)));
                 meta.og_type = "profile";
                 ("ambassador.html", ambassador.url.clone(), meta, true)
             }
@@ -511,7 +504,9 @@ impl<'a> Renderer<'a> {
                         .map(|d| format!("– {d}, {}", vacancy.location.city))
                         .unwrap_or_else(|| format!("– {}", vacancy.location.city))
                 );
-                let mut meta = Meta::new(s, &vacancy.title, &summary, &vacancy.url);
+                let card = crate::cards::vacancy_card(s, i);
+                let mut meta = Meta::new(s, &vacancy.title, &summary, &vacancy.url)
+                    .with_card(s, Some((&card.url, &card.alt)));
                 if vacancy.open {
                     let description = crate::feed::syndicated_html(s, &vacancy.body_html);
                     meta = meta.with_json_ld(seo::job_posting_ld(s, vacancy, &description));
@@ -557,7 +552,9 @@ impl<'a> Renderer<'a> {
                     &pagination(&tag.url, page, tag.stories.len(), s),
                 );
                 let description = format!("{} #{}", text("hashtag_description"), tag.name);
-                let meta = Meta::new(s, &format!("#{}", tag.name), &description, &path);
+                let card = crate::cards::hashtag_card(s, i);
+                let meta = Meta::new(s, &format!("#{}", tag.name), &description, &path)
+                    .with_card(s, Some((&card.url, &card.alt)));
                 ("hashtag.html", path, meta, true)
             }
             Job::Page(i) => {
@@ -648,7 +645,17 @@ impl<'a> Renderer<'a> {
 
     fn image(&self, r: &'a PhotoRef) -> ImageView<'a> {
         let photo = &self.site.photos[r.photo];
+        let srcset = |url: fn(&Variant) -> Option<&String>| -> Option<String> {
+            photo
+                .variants
+                .iter()
+                .map(|v| url(v).map(|u| format!("{u} {}w", v.width)))
+                .collect::<Option<Vec<_>>>()
+                .map(|list| list.join(", "))
+        };
         ImageView {
+            srcset: srcset(|v| Some(&v.jpeg_url)).unwrap_or_default(),
+            webp_srcset: srcset(|v| v.webp_url.as_ref()),
             src: &photo.display_url,
             width: photo.display_width,
             height: photo.display_height,

@@ -91,11 +91,7 @@ pub fn organization_ld(site: &Site) -> Value {
 
 pub fn article_ld(site: &Site, story: &Story) -> Value {
     let ambassador = &site.ambassadors[story.ambassador];
-    let image = story
-        .image
-        .as_ref()
-        .and_then(|i| site.photos[i.photo].card_url.clone())
-        .unwrap_or_else(|| DEFAULT_CARD.to_owned());
+    let image = crate::cards::story_card(site, story).url;
     json!({
         "@context": "https://schema.org",
         "@type": "Article",

@@ -5,7 +5,7 @@ use rayon::prelude::*;
 
 use crate::date::Day;
 use crate::share::{self, Compose, Platform};
-use crate::site::{Site, Story, Visibility, DEFAULT_CARD};
+use crate::site::{Site, Story, Visibility};
 use crate::story::ShareTexts;
 
 /// The last path segment of a kit, below the ambassador's profile: `/ambassadeurs/ID/delen/`.
@@ -71,15 +71,8 @@ impl ShareKit {
 /// The social card of a story and its alternative text: the one place that knows where cards
 /// come from.
 pub fn story_card(site: &Site, story: &Story) -> (String, String) {
-    match story.image.as_ref().and_then(|r| {
-        site.photos[r.photo]
-            .card_url
-            .as_deref()
-            .map(|url| (url, r.alt.as_str()))
-    }) {
-        Some((url, alt)) => (url.to_owned(), alt.to_owned()),
-        None => (DEFAULT_CARD.to_owned(), site.config.title.clone()),
-    }
+    let card = crate::cards::story_card(site, story);
+    (card.url, card.alt)
 }
 
 /// Public stories whose own and ambassador's consent cover `social`.

@@ -164,12 +164,24 @@ pub struct Photo {
     /// Upright size (EXIF orientation applied).
     pub width: u32,
     pub height: u32,
+    /// The JPEG for browsers without `srcset`, and the size pages reserve (no layout shift).
     pub display_url: String,
     pub display_width: u32,
     pub display_height: u32,
-    /// The 1200×630 social card, when the photo is large enough for one.
-    pub card_url: Option<String>,
+    /// Responsive variants, narrowest first; never wider than the photo.
+    pub variants: Vec<Variant>,
+    /// Whether the photo is large enough for a sharp 1200×630 social card.
+    pub fits_card: bool,
     pub focus: Focus,
+}
+
+/// One width of a photo, as JPEG and (with `images.webp`) as WebP.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub width: u32,
+    pub height: u32,
+    pub jpeg_url: String,
+    pub webp_url: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -199,8 +211,8 @@ impl Origin {
     }
 }
 
-/// The 1200×630 card used where a page has no photo of its own.
-pub const DEFAULT_CARD: &str = "/og/default.png";
+/// The site's 1200×630 text card: the home page's, and that of pages without a card of their own.
+pub const DEFAULT_CARD: &str = "/og/default.jpg";
 pub const CARD_WIDTH: u32 = 1200;
 pub const CARD_HEIGHT: u32 = 630;
 pub const STORIES_PER_PAGE: usize = 12;

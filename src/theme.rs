@@ -18,6 +18,8 @@ pub struct Theme {
     pub strings: serde_json::Value,
     /// Site path (without leading `/`) → bytes.
     pub static_files: BTreeMap<String, Vec<u8>>,
+    /// Layout and fonts of the social cards.
+    pub cards: crate::card_layout::CardTheme,
 }
 
 /// Every file of the built-in theme, for `werkenbij init --with-theme`.
@@ -86,10 +88,22 @@ pub fn load(root: &Path, name: &str, language: Language) -> Result<Theme, Error>
         .map_err(|e| Error::template(&template_in_error(&e, &folder), &e))?;
 
     let strings = strings(&folder, language)?;
+    let own = folder.join("theme.yaml");
+    let own_text = if own.is_file() {
+        Some(std::fs::read_to_string(&own).map_err(|e| Error::io(&own, e))?)
+    } else {
+        None
+    };
+    let cards = crate::card_layout::load(
+        &files,
+        builtin_yaml(),
+        own_text.as_deref().map(|t| (own.as_path(), t)),
+    )?;
     Ok(Theme {
         tera,
         strings,
         static_files,
+        cards,
     })
 }
 
@@ -101,14 +115,17 @@ fn template_in_error(error: &tera::Error, folder: &Path) -> String {
     }
 }
 
-/// The built-in strings of `language`, with those of the site's `theme.yaml` laid over them.
-fn strings(folder: &Path, language: Language) -> Result<serde_json::Value, Error> {
-    let builtin = BUILTIN
+fn builtin_yaml() -> &'static str {
+    BUILTIN
         .get_file("theme.yaml")
         .and_then(|f| f.contents_utf8())
-        .expect("the built-in theme has a theme.yaml");
+        .expect("the built-in theme has a theme.yaml")
+}
+
+/// The built-in strings of `language`, with those of the site's `theme.yaml` laid over them.
+fn strings(folder: &Path, language: Language) -> Result<serde_json::Value, Error> {
     let builtin: serde_yaml::Value =
-        serde_yaml::from_str(builtin).expect("the built-in theme.yaml is valid YAML");
+        serde_yaml::from_str(builtin_yaml()).expect("the built-in theme.yaml is valid YAML");
     let mut strings = lookup(&builtin, language).unwrap_or_default();
     let own = folder.join("theme.yaml");
     if own.is_file() {

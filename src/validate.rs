@@ -528,7 +528,7 @@ impl<'c> Validator<'c> {
                     path,
                     alt.as_deref(),
                     "photo_alt",
-                    &[&doc.front.consent],
+                    &[(&doc.front.consent, "consent".to_owned())],
                     Focus::default(),
                     Section::Ambassadors,
                     &entry.slug,
@@ -803,16 +803,19 @@ impl<'c> Validator<'c> {
             }
             let image = match &f.image {
                 Some(path) => {
-                    let mut consents: Vec<&str> = vec![&f.consent];
+                    let mut consents: Vec<(&str, String)> =
+                        vec![(&f.consent, "consent".to_owned())];
                     match &f.people_in_photo {
                         Some(PeopleInPhoto::Word(word)) if word == "none" => {}
                         Some(PeopleInPhoto::Word(word)) => {
                             self.diagnostics.push(doc.error("people_in_photo", format!("`people_in_photo` is `{word}`")).with_hint("list the consent references of everyone recognisable, or write `none`"));
                             continue;
                         }
-                        Some(PeopleInPhoto::References(refs)) => {
-                            consents.extend(refs.iter().map(String::as_str))
-                        }
+                        Some(PeopleInPhoto::References(refs)) => consents.extend(
+                            refs.iter()
+                                .enumerate()
+                                .map(|(i, r)| (r.as_str(), format!("people_in_photo.{i}"))),
+                        ),
                         None => {}
                     }
                     self.photo(
@@ -919,7 +922,7 @@ impl<'c> Validator<'c> {
         written: &str,
         alt: Option<&str>,
         alt_key: &str,
-        consents: &[&str],
+        consents: &[(&str, String)],
         focus: Focus,
         section: Section,
         owner: &str,
@@ -961,12 +964,13 @@ impl<'c> Validator<'c> {
             }
         }
         // Everyone recognisable must have consented to the photo, today.
-        for reference in consents {
+        for (reference, reference_key) in consents {
+            let reference = *reference;
             let problem = match self.register().get(reference) {
                 None => {
                     self.diagnostics.push(
                         doc.error(
-                            "people_in_photo",
+                            reference_key,
                             format!(
                                 "consent reference `{reference}` is not in the consent register"
                             ),
@@ -1017,16 +1021,32 @@ impl<'c> Validator<'c> {
             Section::Ambassadors => &self.content.config.paths.ambassadors,
             _ => &self.content.config.paths.stories,
         };
-        let card_url = if images::fits_card(probe.width, probe.height) {
-            Some(format!("/og/{folder}/{owner}.jpg"))
-        } else {
+        let fits_card = images::fits_card(probe.width, probe.height);
+        if !fits_card {
             self.diagnostics.push(
-                doc.warning(key, format!("`{written}` is {}×{} pixels, too small for a sharp 1200×630 social card; the site's default card is used", probe.width, probe.height))
+                doc.warning(key, format!("`{written}` is {}×{} pixels, too small for a sharp 1200×630 social card; a text card is used instead", probe.width, probe.height))
                     .with_hint("use a photo at least 1200 pixels wide and 630 high"),
             );
-            None
-        };
-        let (display_width, display_height) = images::display_size(probe.width, probe.height);
+        }
+        let images = &self.content.config.images;
+        let variants: Vec<Variant> = images::variant_widths(probe.width, &images.widths)
+            .into_iter()
+            .map(|width| Variant {
+                width,
+                height: images::scaled_height(probe.width, probe.height, width),
+                jpeg_url: format!("/img/{folder}/{owner}/{stem}-{width}.jpg"),
+                webp_url: images
+                    .webp
+                    .then(|| format!("/img/{folder}/{owner}/{stem}-{width}.webp")),
+            })
+            .collect();
+        // Browsers without `srcset` get a middle width; the widest sets the aspect ratio.
+        let fallback = variants
+            .iter()
+            .rev()
+            .find(|v| v.width <= 1000)
+            .unwrap_or(&variants[0]);
+        let widest = variants.last().expect("there is at least one width");
         let span = doc.yaml.span(key);
         self.photos.push(Photo {
             source: source.clone(),
@@ -1037,10 +1057,11 @@ impl<'c> Validator<'c> {
             },
             width: probe.width,
             height: probe.height,
-            display_url: format!("/img/{folder}/{owner}/{stem}.jpg"),
-            display_width,
-            display_height,
-            card_url,
+            display_url: fallback.jpeg_url.clone(),
+            display_width: widest.width,
+            display_height: widest.height,
+            fits_card,
+            variants,
             focus,
         });
         self.photo_by_source.insert(source, self.photos.len() - 1);

@@ -242,6 +242,8 @@ fn options(site: &TestSite) -> werkenbij::Options {
         base_url: None,
         today: werkenbij::date::Day::parse(NOW).unwrap(),
         mode: werkenbij::Mode::Build,
+        cache_dir: None,
+        progress: false,
     }
 }
 

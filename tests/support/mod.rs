@@ -42,6 +42,10 @@ impl TestSite {
         std::fs::remove_file(self.root.join(relative)).unwrap();
     }
 
+    pub fn remove_dir(&self, relative: &str) {
+        std::fs::remove_dir_all(self.root.join(relative)).unwrap();
+    }
+
     pub fn read(&self, relative: &str) -> String {
         std::fs::read_to_string(self.root.join(relative)).unwrap()
     }
