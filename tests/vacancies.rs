@@ -141,6 +141,14 @@ fn salary_and_hours_read_the_dutch_way_on_the_page() {
         .texts(".facts-box dd");
     assert!(yearly.contains(&"€ 38.000 – € 46.000 bruto per jaar, FWG 45".to_owned()));
     assert!(yearly.contains(&"36 uur per week".to_owned()));
+    assert!(yearly.contains(&"Volledig thuis (in Nederland)".to_owned()));
+    let hybrid = site
+        .page("/vacatures/ict-servicedesk/")
+        .texts(".facts-box dd");
+    assert!(
+        hybrid.contains(&"Hybride, deels thuis".to_owned()),
+        "{hybrid:?}"
+    );
 }
 
 #[test]
@@ -620,4 +628,28 @@ fn english_sites_get_english_filter_paths_and_salaries() {
         site.page("/verhalen/afscheid/").text("#work-here"),
         "Work here too?"
     );
+}
+
+#[test]
+fn a_preview_build_lists_scheduled_vacancies_but_feeds_only_published_ones() {
+    let site = TestSite::new("vacancies");
+    let run = site.run(&["build", "--drafts", "--now", NOW]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site
+        .page("/vacatures/")
+        .texts(".card-title")
+        .contains(&"Leerling-verpleegkundige".to_owned()));
+    for feed in [
+        "public/vacatures/feed.xml",
+        "public/vacatures/feed.json",
+        "public/vacatures/jobs.xml",
+    ] {
+        assert!(
+            !site.read(feed).contains("leerling-verpleegkundige"),
+            "{feed}"
+        );
+    }
+    assert!(!site
+        .read("public/verhalen/feed.xml")
+        .contains("/verhalen/gepland/"));
 }
