@@ -653,3 +653,27 @@ fn a_preview_build_lists_scheduled_vacancies_but_feeds_only_published_ones() {
         .read("public/verhalen/feed.xml")
         .contains("/verhalen/gepland/"));
 }
+
+/// The four feeds and one JobPosting as a reviewer reads them.
+#[test]
+fn feed_and_json_ld_snapshots() {
+    let site = built();
+    insta::assert_snapshot!("vacancy_rss", site.read("public/vacatures/feed.xml"));
+    insta::assert_snapshot!("vacancy_json_feed", site.read("public/vacatures/feed.json"));
+    insta::assert_snapshot!("vacancy_job_feed", site.read("public/vacatures/jobs.xml"));
+    insta::assert_snapshot!("story_atom", site.read("public/verhalen/feed.xml"));
+    let job = site.page("/vacatures/ict-servicedesk/").json_ld().unwrap();
+    insta::assert_snapshot!(
+        "job_posting_hybrid",
+        serde_json::to_string_pretty(&job).unwrap()
+    );
+}
+
+#[test]
+fn feeds_filter_pages_and_links_are_byte_identical_on_one_thread() {
+    let site = built();
+    let first = site.output_files();
+    let run = site.run_with(&["build", "--now", NOW], &[("RAYON_NUM_THREADS", "1")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(first == site.output_files(), "same paths and bytes");
+}
