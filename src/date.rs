@@ -223,6 +223,15 @@ mod tests {
         );
         let summer = ValidThrough::parse("2026-07-01T12:00").unwrap();
         assert_eq!(summer.rfc3339, "2026-07-01T12:00:00+02:00");
+        // A bare date ends at 23:59:59 Amsterdam time, with the offset of that day: summer time,
+        // and winter time again on the Sunday the clocks go back.
+        for (day, end) in [
+            ("2026-07-31", "2026-07-31T23:59:59+02:00"),
+            ("2026-10-25", "2026-10-25T23:59:59+01:00"),
+            ("2026-03-29", "2026-03-29T23:59:59+02:00"),
+        ] {
+            assert_eq!(ValidThrough::parse(day).unwrap().rfc3339, end, "{day}");
+        }
     }
 
     #[test]

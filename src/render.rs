@@ -490,6 +490,10 @@ impl<'a> Renderer<'a> {
                     "postal_code": vacancy.location.postal_code,
                     "employment_types": vacancy.employment_types.iter().map(|e| text(&format!("employment_{}", e.to_lowercase()))).collect::<Vec<_>>(),
                     "identifier": vacancy.identifier,
+                    "remote": vacancy.remote.map(|r| text(match r {
+                        crate::vacancy::Remote::Hybrid => "vacancy_remote_hybrid",
+                        crate::vacancy::Remote::Full => "vacancy_remote_full",
+                    })),
                     "hashtags": vacancy.hashtags.iter().map(|&h| self.tag(h)).collect::<Vec<_>>(),
                 }));
                 context.insert("stories", &stories);

@@ -141,6 +141,14 @@ fn salary_and_hours_read_the_dutch_way_on_the_page() {
         .texts(".facts-box dd");
     assert!(yearly.contains(&"€ 38.000 – € 46.000 bruto per jaar, FWG 45".to_owned()));
     assert!(yearly.contains(&"36 uur per week".to_owned()));
+    assert!(yearly.contains(&"Volledig thuis (in Nederland)".to_owned()));
+    let hybrid = site
+        .page("/vacatures/ict-servicedesk/")
+        .texts(".facts-box dd");
+    assert!(
+        hybrid.contains(&"Hybride, deels thuis".to_owned()),
+        "{hybrid:?}"
+    );
 }
 
 #[test]
@@ -620,4 +628,52 @@ fn english_sites_get_english_filter_paths_and_salaries() {
         site.page("/verhalen/afscheid/").text("#work-here"),
         "Work here too?"
     );
+}
+
+#[test]
+fn a_preview_build_lists_scheduled_vacancies_but_feeds_only_published_ones() {
+    let site = TestSite::new("vacancies");
+    let run = site.run(&["build", "--drafts", "--now", NOW]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site
+        .page("/vacatures/")
+        .texts(".card-title")
+        .contains(&"Leerling-verpleegkundige".to_owned()));
+    for feed in [
+        "public/vacatures/feed.xml",
+        "public/vacatures/feed.json",
+        "public/vacatures/jobs.xml",
+    ] {
+        assert!(
+            !site.read(feed).contains("leerling-verpleegkundige"),
+            "{feed}"
+        );
+    }
+    assert!(!site
+        .read("public/verhalen/feed.xml")
+        .contains("/verhalen/gepland/"));
+}
+
+/// The four feeds and one JobPosting as a reviewer reads them.
+#[test]
+fn feed_and_json_ld_snapshots() {
+    let site = built();
+    insta::assert_snapshot!("vacancy_rss", site.read("public/vacatures/feed.xml"));
+    insta::assert_snapshot!("vacancy_json_feed", site.read("public/vacatures/feed.json"));
+    insta::assert_snapshot!("vacancy_job_feed", site.read("public/vacatures/jobs.xml"));
+    insta::assert_snapshot!("story_atom", site.read("public/verhalen/feed.xml"));
+    let job = site.page("/vacatures/ict-servicedesk/").json_ld().unwrap();
+    insta::assert_snapshot!(
+        "job_posting_hybrid",
+        serde_json::to_string_pretty(&job).unwrap()
+    );
+}
+
+#[test]
+fn feeds_filter_pages_and_links_are_byte_identical_on_one_thread() {
+    let site = built();
+    let first = site.output_files();
+    let run = site.run_with(&["build", "--now", NOW], &[("RAYON_NUM_THREADS", "1")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(first == site.output_files(), "same paths and bytes");
 }

@@ -22,12 +22,10 @@ pub(super) fn string(strings: &serde_json::Value, key: &str) -> String {
         .to_owned()
 }
 
-/// Indices of the vacancies the list shows: open and published, newest first.
+/// Indices of the vacancies the list shows: open ones, newest first (drafts only in a preview
+/// build, which alone contains them).
 pub(super) fn listed(site: &Site) -> Vec<usize> {
-    site.open_vacancies()
-        .filter(|(_, v)| v.visibility == crate::site::Visibility::Public)
-        .map(|(i, _)| i)
-        .collect()
+    site.open_vacancies().map(|(i, _)| i).collect()
 }
 
 pub(super) fn facets(site: &Site, strings: &serde_json::Value) -> Vec<Facet> {
