@@ -54,12 +54,12 @@ const screenshots = path.resolve(args.screenshots ?? path.join(site.dir, '..', '
 console.log(`Quality gates on ${path.relative(process.cwd(), site.dir) || '.'} (base URL ${site.baseUrl})`);
 
 // The listed pages a browser gate opens; pages not built yet are reported once, up front.
-const skipped = new Set();
+const skipped = new Map();
 function pagesFor(check, problems) {
   const out = [];
   for (const page of PAGES.filter((p) => p.checks.includes(check) && (pageIds === null || pageIds.includes(p.id)))) {
     if (site.fileOf(page.path) !== null) out.push(page);
-    else if (page.pending) skipped.add(`SKIPPED (not built yet): ${page.id} ${page.path} for ${check}: ${page.pending}`);
+    else if (page.pending) skipped.set(page, [...(skipped.get(page) ?? []), check]);
     else problems.push(`${page.path} (${page.id}): required page is missing from the site`);
   }
   return out;
@@ -100,7 +100,9 @@ for (const name of names) {
   for (const note of result.notes ?? []) console.log(`  ${note}`);
 }
 if (browser) await browser.close();
-for (const line of skipped) console.log(line);
+for (const [page, checks] of skipped) {
+  console.log(`SKIPPED (not built yet): ${page.id} ${page.path} for ${checks.join(', ')}: ${page.pending}`);
+}
 const total = ((performance.now() - begun) / 1000).toFixed(1);
 const shots = names.includes('looks') ? `; screenshots in ${path.relative(process.cwd(), screenshots) || '.'}` : '';
 console.log(`Gates took ${total} s${shots}`);

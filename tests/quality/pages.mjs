@@ -12,7 +12,7 @@ export const PAGES = [
   {
     id: 'share-kit',
     path: '/ambassadeurs/anneke-van-t-hof/delen/',
-    checks: ['a11y', 'looks'],
+    checks: ['a11y', 'looks', 'nojs'],
     pending: 'share kits (issue 4) are not merged yet',
   },
   // Beyond the issue's list: one page of every other template, for axe.
