@@ -1,5 +1,6 @@
 // The quality gates on a built site. Usage:
 //   node gates.mjs --site DIR [--screenshots DIR] [--only html,a11y,links,social,looks,nojs]
+//                  [--pages home,story,...]   (browser gates: only these ids of pages.mjs)
 // Prints one block per gate (PASS or FAIL with every problem, naming page and problem) and a
 // closing `gates: N passed, N failed` line; exits 1 when a gate fails, 2 on a usage error.
 import path from 'node:path';
@@ -23,6 +24,7 @@ try {
       site: { type: 'string' },
       screenshots: { type: 'string' },
       only: { type: 'string' },
+      pages: { type: 'string' },
     },
   }).values;
 } catch (e) {
@@ -30,9 +32,14 @@ try {
   process.exit(2);
 }
 const names = args.only ? args.only.split(',').map((s) => s.trim()) : Object.keys(GATES);
-const unknown = names.filter((n) => !(n in GATES));
+const pageIds = args.pages ? args.pages.split(',').map((s) => s.trim()) : null;
+const unknown = [
+  ...names.filter((n) => !(n in GATES)),
+  ...(pageIds ?? []).filter((id) => !PAGES.some((p) => p.id === id)),
+];
 if (!args.site || unknown.length > 0) {
-  console.error(unknown.length ? `gates: unknown gate \`${unknown.join(', ')}\` (known: ${Object.keys(GATES).join(', ')})` : 'gates: --site DIR is required');
+  const known = `gates: ${Object.keys(GATES).join(', ')}; pages: ${PAGES.map((p) => p.id).join(', ')}`;
+  console.error(unknown.length ? `gates: unknown gate or page \`${unknown.join(', ')}\` (known ${known})` : 'gates: --site DIR is required');
   process.exit(2);
 }
 
@@ -47,12 +54,12 @@ const screenshots = path.resolve(args.screenshots ?? path.join(site.dir, '..', '
 console.log(`Quality gates on ${path.relative(process.cwd(), site.dir) || '.'} (base URL ${site.baseUrl})`);
 
 // The listed pages a browser gate opens; pages not built yet are reported once, up front.
-const skipped = new Set();
+const skipped = new Map();
 function pagesFor(check, problems) {
   const out = [];
-  for (const page of PAGES.filter((p) => p.checks.includes(check))) {
+  for (const page of PAGES.filter((p) => p.checks.includes(check) && (pageIds === null || pageIds.includes(p.id)))) {
     if (site.fileOf(page.path) !== null) out.push(page);
-    else if (page.pending) skipped.add(`SKIPPED (not built yet): ${page.id} ${page.path} for ${check}: ${page.pending}`);
+    else if (page.pending) skipped.set(page, [...(skipped.get(page) ?? []), check]);
     else problems.push(`${page.path} (${page.id}): required page is missing from the site`);
   }
   return out;
@@ -93,7 +100,9 @@ for (const name of names) {
   for (const note of result.notes ?? []) console.log(`  ${note}`);
 }
 if (browser) await browser.close();
-for (const line of skipped) console.log(line);
+for (const [page, checks] of skipped) {
+  console.log(`SKIPPED (not built yet): ${page.id} ${page.path} for ${checks.join(', ')}: ${page.pending}`);
+}
 const total = ((performance.now() - begun) / 1000).toFixed(1);
 const shots = names.includes('looks') ? `; screenshots in ${path.relative(process.cwd(), screenshots) || '.'}` : '';
 console.log(`Gates took ${total} s${shots}`);

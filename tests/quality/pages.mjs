@@ -12,8 +12,14 @@ export const PAGES = [
   {
     id: 'share-kit',
     path: '/ambassadeurs/anneke-van-t-hof/delen/',
-    checks: ['a11y', 'looks'],
+    checks: ['a11y', 'looks', 'nojs'],
     pending: 'share kits (issue 4) are not merged yet',
+  },
+  {
+    id: 'vacancy-filter',
+    path: '/vacatures/locatie/utrecht/',
+    checks: ['a11y'],
+    pending: 'vacancy filter pages (issue 5) are not merged yet',
   },
   // Beyond the issue's list: one page of every other template, for axe.
   { id: 'story-no-photo', path: '/verhalen/toen-het-epd-plat-lag/', checks: ['a11y'] },

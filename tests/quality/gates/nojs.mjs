@@ -4,13 +4,16 @@ import { VIEWPORTS } from '../pages.mjs';
 export const title = 'Without JavaScript (same main content, headings, links, images)';
 export const check = 'nojs';
 
-// What a reader gets from <main>: its text lines, headings, link targets and loaded images.
+// What a reader gets from <main>: its text lines (but button labels), headings, link targets and
+// loaded images.
 async function contentOf(page) {
   return page.evaluate(() => {
     const main = document.querySelector('main');
     if (main === null) return null;
+    // Buttons that scripts add (copy buttons) enhance the page; they are not content.
+    const buttons = new Set([...main.querySelectorAll('button')].map((b) => b.innerText.trim()));
     return {
-      lines: main.innerText.split('\n').map((l) => l.trim()).filter(Boolean),
+      lines: main.innerText.split('\n').map((l) => l.trim()).filter((l) => l && !buttons.has(l)),
       headings: [...main.querySelectorAll('h1, h2, h3')].map((h) => h.textContent.trim()),
       links: [...main.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')),
       images: [...main.querySelectorAll('img')].filter((i) => i.complete && i.naturalWidth > 0).map((i) => i.getAttribute('src')),
