@@ -316,9 +316,12 @@ fn execute(command: Command) -> Result<(Report, PathBuf, Mode), Error> {
             Mode::Check,
             None,
         ),
-        Command::Cache {
-            action: CacheAction::Prune { .. },
-        } => unreachable!("`cache prune` is run by `prune`"),
+        Command::Cache { .. } => {
+            return Err(Error::usage(
+                "`cache prune` does not build",
+                Some("run `werkenbij cache prune` on its own"),
+            ))
+        }
         _ => unreachable!("`run` hands authoring commands to `authoring`"),
     };
     let today = today(common.now.as_deref())?;

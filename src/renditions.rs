@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use image::imageops::FilterType;
+use fast_image_resize::ResizeAlg;
 use image::RgbImage;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -24,7 +24,7 @@ use crate::theme::Theme;
 const ENCODERS: &str = concat!(
     "werkenbij ",
     env!("CARGO_PKG_VERSION"),
-    "; image 0.25 (jpeg); webp 0.3 (libwebp-sys); images 1"
+    "; jpeg-encoder 0.6; webp 0.3 (libwebp-sys, method 2); fast_image_resize 5; images 1"
 );
 
 /// What the image stage did, for the summary line.
@@ -55,7 +55,7 @@ struct Settings<'a> {
     site: &'a Site,
     theme: &'a CardTheme,
     cards: Vec<CardJob>,
-    filter: FilterType,
+    filter: ResizeAlg,
     palette: Palette,
 }
 
@@ -80,7 +80,9 @@ impl<'a> Settings<'a> {
             site,
             theme: &theme.cards,
             cards: cards::plan(site, &theme.strings),
-            filter: images::filter(&config.images.filter).unwrap_or(FilterType::Lanczos3),
+            filter: images::filter(&config.images.filter).unwrap_or(ResizeAlg::Convolution(
+                fast_image_resize::FilterType::Lanczos3,
+            )),
             palette,
         })
     }
@@ -215,7 +217,7 @@ impl<'a> Settings<'a> {
             .iter()
             .map(|planned| match planned.product {
                 Product::Variant { index, webp: true } => {
-                    Ok(images::encode_webp(&sizes[index], self.quality()))
+                    images::encode_webp(&sizes[index], self.quality())
                 }
                 Product::Variant { index, webp: false } => {
                     images::encode_jpeg(&sizes[index], self.quality())

@@ -539,3 +539,35 @@ fn a_file_that_is_no_image_is_refused_with_its_name() {
         ]
     );
 }
+
+#[test]
+fn a_theme_changes_the_card_layout_in_theme_yaml() {
+    let site = TestSite::new("minimal");
+    site.write(
+        "themes/default/theme.yaml",
+        "card:\n  background: \"#222222\"\n  stripe: primary\n  stripe_width: 40\n",
+    );
+    site.build();
+    let card = decode(&site, "/og/verhalen/zeven-clienten.jpg");
+    let near = |a: [u8; 3], b: [u8; 3]| a.iter().zip(b).all(|(x, y)| x.abs_diff(y) < 12);
+    assert!(near(card.get_pixel(1100, 20).0, [0x22, 0x22, 0x22]));
+    assert!(near(card.get_pixel(30, 300).0, [0x0b, 0x53, 0x94]));
+
+    site.write("themes/default/theme.yaml", "card:\n  background: groen\n");
+    let run = site.run(&["build", "--now", NOW]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: theme.yaml `card`: `groen` is not a colour: use `primary`, `accent`, `auto` or a hex colour like `#1f5e4b`\n  = hint: e.g. `background: primary`\n"
+    );
+    site.write(
+        "themes/default/theme.yaml",
+        "card:\n  font_bold: fonts/Comic.ttf\n",
+    );
+    let run = site.run(&["build", "--now", NOW]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: theme.yaml `card`: the font `fonts/Comic.ttf` is not in the theme\n  = hint: put the .ttf or .otf file in the theme folder and name it relative to it\n"
+    );
+}
