@@ -4,7 +4,8 @@
 //! Data flows one way: [`content`] loads the site folder, [`validate`] resolves it into a
 //! [`site::Site`] and collects every [`diagnostics::Diagnostic`], [`render`] turns the site into
 //! pages, and [`output`] writes them (build aside, then swap). [`pipeline`] ties these together for
-//! the commands in [`cli`].
+//! the commands in [`cli`]. `serve` runs the same pipeline into memory ([`pipeline::rebuild`] into a
+//! [`live::Live`]) and renders again only the pages a change touches.
 
 pub(crate) mod ambassador;
 pub mod cli;
@@ -29,7 +30,7 @@ pub mod pipeline;
 pub(crate) mod render;
 pub(crate) mod report;
 pub(crate) mod seo;
-pub mod serve;
+pub(crate) mod serve;
 pub mod site;
 pub(crate) mod slug;
 pub(crate) mod source;

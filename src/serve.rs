@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 
 use notify::RecursiveMode;
 
-pub use change::{classify, is_edit, Change};
-pub use reply::{reply, Reply};
+use change::{classify, is_edit};
+use reply::{reply, Reply};
 
 use crate::error::Error;
 use crate::live::Live;

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::Job;
-use crate::site::Site;
+use crate::site::{Site, STORIES_PER_PAGE};
 
 /// A hash of everything that decides the set of pages and what every page shares (configuration,
 /// order, visibility, tag counts), and one hash per story, ambassador, vacancy, hashtag and page.
@@ -79,6 +79,12 @@ impl Fingerprints {
     }
 }
 
+fn on_page(stories: &[usize], page: usize) -> &[usize] {
+    let start = (page * STORIES_PER_PAGE).min(stories.len());
+    let end = (start + STORIES_PER_PAGE).min(stories.len());
+    &stories[start..end]
+}
+
 fn differ(old: &[u64], new: &[u64]) -> Vec<bool> {
     old.iter().zip(new).map(|(a, b)| a != b).collect()
 }
@@ -110,7 +116,7 @@ impl Touched {
         stories.iter().any(|&i| self.story_shown(site, i))
     }
 
-    /// Whether `job` may render differently. Lists, the home page and any kind of page this
+    /// Whether `job` may render differently. The home page, the indexes and any kind of page this
     /// function does not know about are always rendered again: being wrong here costs a stale page.
     pub(super) fn affects(&self, site: &Site, job: &Job) -> bool {
         match *job {
@@ -136,8 +142,15 @@ impl Touched {
                     || self.any_story_shown(site, &vacancy.stories)
                     || vacancy.hashtags.iter().any(|&h| self.hashtags[h])
             }
-            Job::Hashtag(i, _) => {
-                self.hashtags[i] || self.any_story_shown(site, &site.hashtags[i].stories)
+            // A list page shows the cards of its own slice of stories; how many pages there are
+            // is part of the structure.
+            Job::StoryList(page) => {
+                let all: Vec<usize> = (0..site.stories.len()).collect();
+                self.any_story_shown(site, on_page(&all, page))
+            }
+            Job::Hashtag(i, page) => {
+                self.hashtags[i]
+                    || self.any_story_shown(site, on_page(&site.hashtags[i].stories, page))
             }
             Job::Page(i) => self.pages[i],
             _ => true,
