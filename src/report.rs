@@ -166,10 +166,10 @@ fn left_out(content: &Content, today: Day) -> Vec<LeftOutRow> {
 
 /// Loads and validates the site with drafts (so scheduled stories are in it) and counts. Facts the
 /// validated model leaves out (stories left out for consent) come from the parsed files.
-pub fn run(root: &Path, today: Day) -> Result<Result<(Report, Diagnostics), Diagnostics>, Error> {
+pub fn run(root: &Path, today: Day) -> Result<Outcome, Error> {
     let (content, mut diagnostics) = match content::load_cached(root, None)? {
         Loaded::Content(content, diagnostics) => (content, diagnostics),
-        Loaded::ConfigErrors(diagnostics) => return Ok(Err(diagnostics)),
+        Loaded::ConfigErrors(diagnostics) => return Ok(Outcome::ConfigErrors(diagnostics)),
     };
     let left_out = left_out(&content, today);
     let expiring = expiring(&content, today);
@@ -180,9 +180,19 @@ pub fn run(root: &Path, today: Day) -> Result<Result<(Report, Diagnostics), Diag
     let (site, found) = validate::validate(*content, &options);
     diagnostics.extend(found);
     if diagnostics.has_errors() {
-        return Ok(Err(diagnostics));
+        return Ok(Outcome::ContentErrors(diagnostics));
     }
-    Ok(Ok((figures(&site, left_out, expiring), diagnostics)))
+    Ok(Outcome::Report(
+        Box::new(figures(&site, left_out, expiring)),
+        diagnostics,
+    ))
+}
+
+/// A report with its warnings, or why there is none (exit 1 for content, 2 for site.yaml).
+pub enum Outcome {
+    Report(Box<Report>, Diagnostics),
+    ContentErrors(Diagnostics),
+    ConfigErrors(Diagnostics),
 }
 
 fn figures(site: &Site, left_out: Vec<LeftOutRow>, expiring_consents: Vec<ConsentRow>) -> Report {

@@ -54,6 +54,7 @@ impl Listeners {
 
 /// Runs until Ctrl-C. Content errors never stop it; a port in use or a watcher that cannot start do.
 pub fn run(options: &Options, serve: &ServeOptions, log: &Log) -> Result<(), Error> {
+    crate::content::require_site(&options.root)?;
     let address = SocketAddr::new(serve.bind, serve.port);
     let listener = TcpListener::bind(address).map_err(|e| bind_error(address, e))?;
     let local = listener

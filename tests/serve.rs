@@ -314,3 +314,19 @@ fn a_rebuild_renders_only_what_a_story_touches_and_equals_a_full_build() {
     let (memory, _) = werkenbij::pipeline::build_in_memory(&options).unwrap();
     assert_eq!(live.files(), memory.into_files());
 }
+
+#[test]
+fn serve_outside_a_site_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_werkenbij"))
+        .args(["serve", "--port", "0"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&run.stderr),
+        "error: `.` is not a werkenbij site: `content/site.yaml` is missing\n  = hint: run it in the site folder, pass `--root DIR`, or make a new site with `werkenbij init DIR`\n"
+    );
+}
