@@ -278,6 +278,12 @@ fn a_rebuild_renders_only_what_a_story_touches_and_equals_a_full_build() {
     let first = werkenbij::pipeline::rebuild(&options, &live).unwrap();
     assert!(first.full);
     assert!(!first.diagnostics.has_errors());
+    // What serve holds in memory is what a preview build writes to disk.
+    let run = site.run(&["build", "--drafts", "--now", NOW]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let on_disk: std::collections::BTreeMap<String, Vec<u8>> =
+        site.output_files().into_iter().collect();
+    assert_eq!(live.files(), on_disk);
 
     let original = site.read("content/stories/zeven-clienten.md");
     site.write(

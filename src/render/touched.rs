@@ -157,3 +157,74 @@ impl Touched {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::Visibility;
+
+    fn site() -> Site {
+        let options = crate::pipeline::Options {
+            root: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal"),
+            out: std::path::PathBuf::from("public"),
+            drafts: true,
+            base_url: None,
+            today: crate::date::Day::parse("2026-11-23").expect("a date"),
+            mode: crate::pipeline::Mode::Build,
+        };
+        let (site, _) = crate::pipeline::load_site(&options)
+            .expect("the fixture loads")
+            .expect("the fixture has a valid site.yaml");
+        site
+    }
+
+    #[test]
+    fn an_edited_story_touches_its_pages_and_nothing_else() {
+        let mut site = site();
+        let before = Fingerprints::of(&site);
+        let untouched =
+            Touched::between(&before, &Fingerprints::of(&site)).expect("same structure");
+        assert!((0..site.stories.len()).all(|i| !untouched.affects(&site, &Job::Story(i))));
+        assert!(untouched.affects(&site, &Job::Home));
+
+        let edited = site
+            .stories
+            .iter()
+            .position(|s| s.slug == "zeven-clienten")
+            .expect("the fixture has this story");
+        site.stories[edited].body_html.push_str("<p>Meer.</p>");
+        let touched = Touched::between(&before, &Fingerprints::of(&site)).expect("same structure");
+        let author = site.stories[edited].ambassador;
+        assert!(touched.affects(&site, &Job::Story(edited)));
+        assert!(touched.affects(&site, &Job::Ambassador(author)));
+        for (i, story) in site.stories.iter().enumerate() {
+            let same_author = story.ambassador == author;
+            assert_eq!(
+                touched.affects(&site, &Job::Story(i)),
+                same_author,
+                "{}",
+                story.slug
+            );
+        }
+        for (i, tag) in site.hashtags.iter().enumerate() {
+            if !tag.stories.is_empty() {
+                let shows = tag.stories.contains(&edited);
+                assert_eq!(
+                    touched.affects(&site, &Job::Hashtag(i, 0)),
+                    shows,
+                    "{}",
+                    tag.key
+                );
+            }
+        }
+        assert!(touched.affects(&site, &Job::StoryList(0)));
+    }
+
+    #[test]
+    fn a_story_that_changes_visibility_changes_the_structure() {
+        let mut site = site();
+        let before = Fingerprints::of(&site);
+        site.stories[0].visibility = Visibility::Draft;
+        assert!(Touched::between(&before, &Fingerprints::of(&site)).is_none());
+    }
+}
