@@ -266,34 +266,36 @@ fn authoring(command: Command) -> Result<ExitCode, Error> {
             let today = today(common.now.as_deref())?;
             let mut stderr = std::io::stderr();
             let colour = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            let (report, diagnostics) = match crate::report::run(&common.root, today)? {
-                Ok(done) => done,
-                Err(diagnostics) => {
-                    let errors = diagnostics.error_count();
+            let (diagnostics, code) = match crate::report::run(&common.root, today)? {
+                crate::report::Outcome::Report(report, diagnostics) => {
                     print_diagnostics(&mut stderr, diagnostics, &common.root, colour, false);
-                    let _ = writeln!(
-                        stderr,
-                        "{}: {errors} error{}; no report",
-                        paint("error", colour),
-                        plural(errors)
-                    );
-                    return Ok(ExitCode::from(EXIT_CONTENT));
+                    let text = match format {
+                        ReportFormat::Text => crate::report::text(&report),
+                        ReportFormat::Json => {
+                            let mut json = serde_json::to_string_pretty(&report).map_err(|e| {
+                                Error::usage(format!("cannot write JSON: {e}"), None)
+                            })?;
+                            json.push('\n');
+                            json
+                        }
+                        ReportFormat::Csv => crate::report::csv(&report)
+                            .map_err(|e| Error::usage(format!("cannot write CSV: {e}"), None))?,
+                    };
+                    let _ = std::io::stdout().write_all(text.as_bytes());
+                    return Ok(ExitCode::SUCCESS);
                 }
+                crate::report::Outcome::ContentErrors(diagnostics) => (diagnostics, EXIT_CONTENT),
+                crate::report::Outcome::ConfigErrors(diagnostics) => (diagnostics, EXIT_USAGE),
             };
+            let errors = diagnostics.error_count();
             print_diagnostics(&mut stderr, diagnostics, &common.root, colour, false);
-            let text = match format {
-                ReportFormat::Text => crate::report::text(&report),
-                ReportFormat::Json => {
-                    let mut json = serde_json::to_string_pretty(&report)
-                        .map_err(|e| Error::usage(format!("cannot write JSON: {e}"), None))?;
-                    json.push('\n');
-                    json
-                }
-                ReportFormat::Csv => crate::report::csv(&report)
-                    .map_err(|e| Error::usage(format!("cannot write CSV: {e}"), None))?,
-            };
-            let _ = std::io::stdout().write_all(text.as_bytes());
-            Ok(ExitCode::SUCCESS)
+            let _ = writeln!(
+                stderr,
+                "{}: {errors} error{}; no report",
+                paint("error", colour),
+                plural(errors)
+            );
+            Ok(ExitCode::from(code))
         }
         _ => unreachable!("`run` passes only authoring commands"),
     }

@@ -70,13 +70,7 @@ pub enum Loaded {
 
 /// Loads the site, reusing what `cache` parsed before from files that have not changed since.
 pub fn load_cached(root: &Path, cache: Option<&ContentCache>) -> Result<Loaded, Error> {
-    let site_path = root.join(SITE_FILE);
-    if !site_path.is_file() {
-        return Err(Error::usage(
-            format!("`{}` is not a werkenbij site: `{SITE_FILE}` is missing", root.display()),
-            Some("run it in the site folder, pass `--root DIR`, or make a new site with `werkenbij init DIR`"),
-        ));
-    }
+    require_site(root)?;
     let config_file = match read_text(root, Path::new(SITE_FILE))? {
         Ok(file) => file,
         Err(d) => return Ok(Loaded::ConfigErrors(Diagnostics::from_iter([d]))),
@@ -164,6 +158,17 @@ pub fn load_cached(root: &Path, cache: Option<&ContentCache>) -> Result<Loaded, 
         static_files,
     };
     Ok(Loaded::Content(Box::new(content), diagnostics))
+}
+
+/// A site folder has `content/site.yaml`; anything else is a usage error.
+pub fn require_site(root: &Path) -> Result<(), Error> {
+    if !root.join(SITE_FILE).is_file() {
+        return Err(Error::usage(
+            format!("`{}` is not a werkenbij site: `{SITE_FILE}` is missing", root.display()),
+            Some("run it in the site folder, pass `--root DIR`, or make a new site with `werkenbij init DIR`"),
+        ));
+    }
+    Ok(())
 }
 
 /// Reads a text file; a file that is not UTF-8 is a diagnostic, not a failure of the run.

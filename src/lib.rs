@@ -4,7 +4,8 @@
 //! Data flows one way: [`content`] loads the site folder, [`validate`] resolves it into a
 //! [`site::Site`] and collects every [`diagnostics::Diagnostic`], [`render`] turns the site into
 //! pages, and [`output`] writes them (build aside, then swap). [`pipeline`] ties these together for
-//! the commands in [`cli`].
+//! the commands in [`cli`]. `serve` runs the same pipeline into memory ([`pipeline::rebuild`] into a
+//! [`live::Live`]) and renders again only the pages a change touches.
 
 pub(crate) mod ambassador;
 pub(crate) mod card_layout;
@@ -40,7 +41,7 @@ pub(crate) mod seo;
 pub(crate) mod share;
 pub(crate) mod share_kit;
 pub(crate) mod share_render;
-pub mod serve;
+pub(crate) mod serve;
 pub mod site;
 pub(crate) mod slug;
 pub(crate) mod source;

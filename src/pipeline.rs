@@ -89,8 +89,10 @@ fn load_site_cached(options: &Options, cache: Option<&ContentCache>) -> Result<L
     diagnostics.extend(found);
     if site.config.report.page && !diagnostics.has_errors() {
         // With drafts, so the calendar has the scheduled stories; its warnings are the build's own.
-        if let Ok((report, _)) = crate::report::run(&options.root, options.today)? {
-            site.report = Some(report);
+        if let crate::report::Outcome::Report(report, _) =
+            crate::report::run(&options.root, options.today)?
+        {
+            site.report = Some(*report);
         }
     }
     Ok(Ok((site, diagnostics)))

@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 
 use notify::RecursiveMode;
 
-pub use change::{classify, is_edit, Change};
-pub use reply::{reply, Reply};
+use change::{classify, is_edit};
+use reply::{reply, Reply};
 
 use crate::error::Error;
 use crate::live::Live;
@@ -54,6 +54,7 @@ impl Listeners {
 
 /// Runs until Ctrl-C. Content errors never stop it; a port in use or a watcher that cannot start do.
 pub fn run(options: &Options, serve: &ServeOptions, log: &Log) -> Result<(), Error> {
+    crate::content::require_site(&options.root)?;
     let address = SocketAddr::new(serve.bind, serve.port);
     let listener = TcpListener::bind(address).map_err(|e| bind_error(address, e))?;
     let local = listener

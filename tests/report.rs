@@ -225,3 +225,21 @@ fn the_internal_report_page_appears_only_when_site_yaml_asks() {
     // The scheduled story itself stays off a normal build.
     assert!(!site.exists("/verhalen/kerst-op-de-ic/"));
 }
+
+#[test]
+fn a_report_on_a_broken_site_yaml_is_a_configuration_error() {
+    let site = TestSite::new("report");
+    let config = site.read("content/site.yaml");
+    site.write(
+        "content/site.yaml",
+        &format!("{config}raport: {{ page: true }}\n"),
+    );
+    let run = site.run(&["report", "--now", NOW]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.ends_with("error: 1 error; no report\n"),
+        "{}",
+        run.stderr
+    );
+}

@@ -17,6 +17,7 @@ const DEADLINE: Duration = Duration::from_secs(60);
 struct Server {
     child: Child,
     address: String,
+    log: mpsc::Receiver<String>,
 }
 
 impl Drop for Server {
@@ -36,12 +37,13 @@ fn start(site: &TestSite) -> Server {
         .spawn()
         .expect("the werkenbij binary starts");
     let stderr = child.stderr.take();
+    let (sender, receiver) = mpsc::channel();
     let mut server = Server {
         child,
         address: String::new(),
+        log: receiver,
     };
     let stderr = stderr.expect("stderr is piped");
-    let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
             let _ = sender.send(line);
@@ -50,7 +52,8 @@ fn start(site: &TestSite) -> Server {
     let started = Instant::now();
     loop {
         let left = DEADLINE.saturating_sub(started.elapsed());
-        let line = receiver
+        let line = server
+            .log
             .recv_timeout(left)
             .expect("serve prints its address before the deadline");
         if let Some(rest) = line.strip_prefix("Serving http://") {
@@ -203,7 +206,29 @@ fn serve_rebuilds_reloads_and_shows_errors_until_fixed() {
     assert_eq!(select(&fixed.body, "h1"), ["Zeven cliënten voor de lunch"]);
     assert_eq!(get(&server, "/bestaat-niet/").status, 404);
     assert_eq!(get(&server, "/verhalen").status, 301);
+    stop_with_ctrl_c(server);
 }
+
+/// Ctrl-C (SIGINT) stops the server cleanly: exit code 0, with a last line saying so.
+#[cfg(unix)]
+fn stop_with_ctrl_c(mut server: Server) {
+    let pid = server.child.id().to_string();
+    let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    assert!(sent.success());
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(started.elapsed() < DEADLINE, "serve did not stop on Ctrl-C");
+        // Waiting for the process: wake up on its next log line, or look again shortly.
+        let _ = server.log.recv_timeout(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(0));
+}
+
+#[cfg(not(unix))]
+fn stop_with_ctrl_c(_server: Server) {}
 
 #[test]
 fn a_port_in_use_is_a_clear_usage_error() {
@@ -255,6 +280,12 @@ fn a_rebuild_renders_only_what_a_story_touches_and_equals_a_full_build() {
     let first = werkenbij::pipeline::rebuild(&options, &live).unwrap();
     assert!(first.full);
     assert!(!first.diagnostics.has_errors());
+    // What serve holds in memory is what a preview build writes to disk.
+    let run = site.run(&["build", "--drafts", "--now", NOW]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let on_disk: std::collections::BTreeMap<String, Vec<u8>> =
+        site.output_files().into_iter().collect();
+    assert_eq!(live.files(), on_disk);
 
     let original = site.read("content/stories/zeven-clienten.md");
     site.write(
@@ -307,5 +338,21 @@ fn assert_same_files(
     assert!(
         only_live.is_empty() && only_full.is_empty() && differ.is_empty(),
         "only in the live build: {only_live:?}; only in the full build: {only_full:?}; different: {differ:?}"
+    );
+}
+
+#[test]
+fn serve_outside_a_site_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_werkenbij"))
+        .args(["serve", "--port", "0"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&run.stderr),
+        "error: `.` is not a werkenbij site: `content/site.yaml` is missing\n  = hint: run it in the site folder, pass `--root DIR`, or make a new site with `werkenbij init DIR`\n"
     );
 }

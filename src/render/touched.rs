@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::Job;
-use crate::site::Site;
+use crate::site::{Site, STORIES_PER_PAGE};
 
 /// A hash of everything that decides the set of pages and what every page shares (configuration,
 /// order, visibility, tag counts), and one hash per story, ambassador, vacancy, hashtag and page.
@@ -79,6 +79,12 @@ impl Fingerprints {
     }
 }
 
+fn on_page(stories: &[usize], page: usize) -> &[usize] {
+    let start = (page * STORIES_PER_PAGE).min(stories.len());
+    let end = (start + STORIES_PER_PAGE).min(stories.len());
+    &stories[start..end]
+}
+
 fn differ(old: &[u64], new: &[u64]) -> Vec<bool> {
     old.iter().zip(new).map(|(a, b)| a != b).collect()
 }
@@ -110,7 +116,7 @@ impl Touched {
         stories.iter().any(|&i| self.story_shown(site, i))
     }
 
-    /// Whether `job` may render differently. Lists, the home page and any kind of page this
+    /// Whether `job` may render differently. The home page, the indexes and any kind of page this
     /// function does not know about are always rendered again: being wrong here costs a stale page.
     pub(super) fn affects(&self, site: &Site, job: &Job) -> bool {
         match *job {
@@ -136,11 +142,91 @@ impl Touched {
                     || self.any_story_shown(site, &vacancy.stories)
                     || vacancy.hashtags.iter().any(|&h| self.hashtags[h])
             }
-            Job::Hashtag(i, _) => {
-                self.hashtags[i] || self.any_story_shown(site, &site.hashtags[i].stories)
+            // A list page shows the cards of its own slice of stories; how many pages there are
+            // is part of the structure.
+            Job::StoryList(page) => {
+                let all: Vec<usize> = (0..site.stories.len()).collect();
+                self.any_story_shown(site, on_page(&all, page))
+            }
+            Job::Hashtag(i, page) => {
+                self.hashtags[i]
+                    || self.any_story_shown(site, on_page(&site.hashtags[i].stories, page))
             }
             Job::Page(i) => self.pages[i],
             _ => true,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::Visibility;
+
+    fn site() -> Site {
+        let options = crate::pipeline::Options {
+            root: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal"),
+            out: std::path::PathBuf::from("public"),
+            drafts: true,
+            base_url: None,
+            today: crate::date::Day::parse("2026-11-23").expect("a date"),
+            mode: crate::pipeline::Mode::Build,
+            cache_dir: None,
+            progress: false,
+        };
+        let (site, _) = crate::pipeline::load_site(&options)
+            .expect("the fixture loads")
+            .expect("the fixture has a valid site.yaml");
+        site
+    }
+
+    #[test]
+    fn an_edited_story_touches_its_pages_and_nothing_else() {
+        let mut site = site();
+        let before = Fingerprints::of(&site);
+        let untouched =
+            Touched::between(&before, &Fingerprints::of(&site)).expect("same structure");
+        assert!((0..site.stories.len()).all(|i| !untouched.affects(&site, &Job::Story(i))));
+        assert!(untouched.affects(&site, &Job::Home));
+
+        let edited = site
+            .stories
+            .iter()
+            .position(|s| s.slug == "zeven-clienten")
+            .expect("the fixture has this story");
+        site.stories[edited].body_html.push_str("<p>Meer.</p>");
+        let touched = Touched::between(&before, &Fingerprints::of(&site)).expect("same structure");
+        let author = site.stories[edited].ambassador;
+        assert!(touched.affects(&site, &Job::Story(edited)));
+        assert!(touched.affects(&site, &Job::Ambassador(author)));
+        for (i, story) in site.stories.iter().enumerate() {
+            let same_author = story.ambassador == author;
+            assert_eq!(
+                touched.affects(&site, &Job::Story(i)),
+                same_author,
+                "{}",
+                story.slug
+            );
+        }
+        for (i, tag) in site.hashtags.iter().enumerate() {
+            if !tag.stories.is_empty() {
+                let shows = tag.stories.contains(&edited);
+                assert_eq!(
+                    touched.affects(&site, &Job::Hashtag(i, 0)),
+                    shows,
+                    "{}",
+                    tag.key
+                );
+            }
+        }
+        assert!(touched.affects(&site, &Job::StoryList(0)));
+    }
+
+    #[test]
+    fn a_story_that_changes_visibility_changes_the_structure() {
+        let mut site = site();
+        let before = Fingerprints::of(&site);
+        site.stories[0].visibility = Visibility::Draft;
+        assert!(Touched::between(&before, &Fingerprints::of(&site)).is_none());
     }
 }
