@@ -8,8 +8,8 @@ use crate::content_cache::ContentCache;
 use crate::date::Day;
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
-use crate::live::{changed_paths, Live, Rebuilt};
 use crate::image_cache::{self, ImageCache, Pruned};
+use crate::live::{changed_paths, Live, Rebuilt};
 use crate::output::{DiskOutput, MemoryOutput, Output};
 use crate::render::touched::{Fingerprints, Touched};
 use crate::render::{self, Counts};
@@ -210,7 +210,20 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
         .and_then(|old| Touched::between(old, &fingerprints));
     let output = MemoryOutput::default();
     let rendered = match &touched {
-        Some(touched) => render::render_touched(&site, theme, &output, Some(touched))?.pages,
+        Some(touched) => {
+            // Cards carry titles and names; the cache makes the unchanged ones a read.
+            let cache = ImageCache::new(cache_dir(options));
+            let (pages, images) = rayon::join(
+                || render::render_touched(&site, theme, &output, Some(touched)),
+                || renditions::run(&site, theme, &cache, &output, false),
+            );
+            if let Err(found) = images? {
+                diagnostics.extend(found);
+                drop(state);
+                return Ok(failed(diagnostics));
+            }
+            pages?.pages
+        }
         None => match write_site(
             &site,
             theme,

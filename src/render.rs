@@ -13,8 +13,8 @@ use crate::site::*;
 use crate::theme::Theme;
 use crate::vacancy::{hours_text, salary_text};
 
-mod vacancy_list;
 pub mod touched;
+mod vacancy_list;
 use touched::Touched;
 
 /// What a build wrote, for the summary line.
@@ -65,6 +65,8 @@ pub fn render_touched(
         .map(|job| renderer.render(*job, output))
         .collect::<Result<_, Error>>()?;
     if touched.is_some() {
+        // The feeds list every story and vacancy; writing them is cheap, so they are never stale.
+        renderer.write_feeds(output)?;
         return Ok(Counts {
             pages: sitemap.len(),
             ..Counts::default()

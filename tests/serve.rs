@@ -301,10 +301,39 @@ fn a_rebuild_renders_only_what_a_story_touches_and_equals_a_full_build() {
         second.rendered,
         first.rendered
     );
-    assert_eq!(second.changed, ["verhalen/zeven-clienten/index.html"]);
+    // The story's page, and the Atom feed that carries its text.
+    assert_eq!(
+        second.changed,
+        ["verhalen/feed.xml", "verhalen/zeven-clienten/index.html"]
+    );
 
     let (memory, _) = werkenbij::pipeline::build_in_memory(&options).unwrap();
     assert_same_files(&live.files(), &memory.into_files());
+
+    // A new title reaches every page, kit and card that shows the story, and still equals a full
+    // build (the card is drawn again, the vacancies ranked beside it stay in step).
+    site.write(
+        "content/stories/zeven-clienten.md",
+        &original.replace(
+            "title: Zeven cliënten voor de lunch",
+            "title: Acht cliënten voor de lunch",
+        ),
+    );
+    live.forget(std::path::Path::new("content/stories/zeven-clienten.md"));
+    let retitled = werkenbij::pipeline::rebuild(&options, &live).unwrap();
+    assert!(!retitled.full);
+    assert!(
+        retitled
+            .changed
+            .contains(&"og/verhalen/zeven-clienten.jpg".to_owned()),
+        "{:?}",
+        retitled.changed
+    );
+    let (memory, _) = werkenbij::pipeline::build_in_memory(&options).unwrap();
+    assert_same_files(&live.files(), &memory.into_files());
+    site.write("content/stories/zeven-clienten.md", &original);
+    live.forget(std::path::Path::new("content/stories/zeven-clienten.md"));
+    werkenbij::pipeline::rebuild(&options, &live).unwrap();
 
     // A new story changes the set of pages: everything is rendered again, and still equal.
     site.write(

@@ -513,7 +513,10 @@ fn delen_json_holds_the_same_kit_in_its_documented_fields() {
     assert!(first.own && first.any_time);
     assert_eq!(first.author, "anneke-van-t-hof");
     // A story without a photo has a text card of its own.
-    assert_eq!(first.image.url, format!("{BASE}/og/verhalen/nieuw-op-de-ic.jpg"));
+    assert_eq!(
+        first.image.url,
+        format!("{BASE}/og/verhalen/nieuw-op-de-ic.jpg")
+    );
     assert_eq!(first.image.alt, "Nieuw op de IC");
     let photo = &json.stories[1];
     assert_eq!(

@@ -68,11 +68,25 @@ impl Fingerprints {
         for page in &site.pages {
             hash_debug(&(&page.slug, &page.title, &page.url, page.visibility)).hash(&mut structure);
         }
+        // A story page shows the vacancies ranked beside it and a vacancy page its stories, so what
+        // they show is part of them: a change of a vacancy, or of the ranking, touches the page.
+        let links = crate::related::links(site);
+        let stories: Vec<u64> = site.stories.iter().map(hash_debug).collect();
+        let vacancies: Vec<u64> = site.vacancies.iter().map(hash_debug).collect();
+        let with_shown = |own: &[u64], shown: &[Vec<usize>], other: &[u64]| -> Vec<u64> {
+            own.iter()
+                .zip(shown)
+                .map(|(&hash, shown)| {
+                    let shown: Vec<u64> = shown.iter().map(|&i| other[i]).collect();
+                    hash_debug(&(hash, shown))
+                })
+                .collect()
+        };
         Fingerprints {
             structure: structure.finish(),
-            stories: site.stories.iter().map(hash_debug).collect(),
+            stories: with_shown(&stories, &links.story_vacancies, &vacancies),
             ambassadors: site.ambassadors.iter().map(hash_debug).collect(),
-            vacancies: site.vacancies.iter().map(hash_debug).collect(),
+            vacancies: with_shown(&vacancies, &links.vacancy_stories, &stories),
             hashtags: site.hashtags.iter().map(hash_debug).collect(),
             pages: site.pages.iter().map(hash_debug).collect(),
         }

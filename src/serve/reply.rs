@@ -204,11 +204,21 @@ pub fn reload_targets(changed: &[String]) -> Vec<String> {
             targets.push(format!("/{dir}"));
         } else if file.ends_with(".html") {
             targets.push(format!("/{file}"));
+        } else if is_for_tools(file) {
+            // Feeds, kits for tools, calendars and social cards: no open page shows them.
         } else {
             return vec!["*".to_owned()];
         }
     }
     targets
+}
+
+/// Files that no page displays: a change to them reloads nothing.
+fn is_for_tools(file: &str) -> bool {
+    file.starts_with("og/")
+        || [".xml", ".json", ".ics", ".txt"]
+            .iter()
+            .any(|ext| file.ends_with(ext))
 }
 
 #[cfg(test)]
@@ -316,5 +326,13 @@ mod tests {
         let with_css = ["verhalen/a/index.html".to_owned(), "css/site.css".into()];
         assert_eq!(reload_targets(&with_css), ["*"]);
         assert!(reload_targets(&[]).is_empty());
+        let with_feeds = [
+            "verhalen/a/index.html".to_owned(),
+            "verhalen/feed.xml".into(),
+            "ambassadeurs/b/delen.json".into(),
+            "ambassadeurs/b/delen.ics".into(),
+            "og/verhalen/a.jpg".into(),
+        ];
+        assert_eq!(reload_targets(&with_feeds), ["/verhalen/a/"]);
     }
 }
