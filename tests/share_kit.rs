@@ -879,3 +879,18 @@ fn unknown_utm_keys_are_rejected_with_a_suggestion() {
         ]
     );
 }
+
+#[test]
+fn an_ambassador_cannot_take_the_address_of_the_kit_index() {
+    let site = TestSite::new("share");
+    site.write(
+        "content/ambassadors/delen.md",
+        "---\nname: Del En\nrole: Verpleegkundige\nconsent: TF-2026-0002\n---\nBio.\n",
+    );
+    let run = site.run(&["check", "--now", NOW]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        errors(&run.stderr),
+        ["content/ambassadors/delen.md:1:1: error: the ambassador id `delen` would take the address of the share kits' index\n  = hint: rename the file, e.g. after the ambassador's name\n"]
+    );
+}
