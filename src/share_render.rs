@@ -303,7 +303,13 @@ pub fn kit_view<'a>(site: &'a Site, kit: &'a ShareKit) -> KitView<'a> {
                             platform: p.platform.id(),
                             name: p.platform.name(),
                             text: &p.text,
-                            rows: (p.text.lines().count() + 1).clamp(3, 12),
+                            // Wrapped at about 45 characters in a card.
+                            rows: p
+                                .text
+                                .lines()
+                                .map(|l| l.chars().count().div_ceil(45).max(1))
+                                .sum::<usize>()
+                                .clamp(3, 12),
                             tracked_url: &p.tracked_url,
                             intent_url: p.intent_url.as_deref(),
                             link_only: matches!(
