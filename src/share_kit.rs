@@ -188,12 +188,13 @@ fn kit_story(site: &Site, ambassador: usize, index: usize, platforms: &[Platform
         .iter()
         .map(|&platform| {
             let tracked_url = share::tracked_url(&canonical, platform, medium, campaign, id);
-            let written = match &story.share {
-                Some(ShareTexts::All(text)) => Some(text.as_str()),
-                Some(ShareTexts::PerPlatform(texts)) => {
+            // `share` texts are the author's own words ("I wrote…"): colleagues get composed ones.
+            let written = match (&story.share, own) {
+                (Some(ShareTexts::All(text)), true) => Some(text.as_str()),
+                (Some(ShareTexts::PerPlatform(texts)), true) => {
                     texts.get(platform.id()).map(String::as_str)
                 }
-                None => None,
+                _ => None,
             };
             let post = match written {
                 Some(text) => share::own_text(platform, text, &tracked_url),

@@ -212,8 +212,9 @@ fn escape_text(value: &str) -> String {
     out
 }
 
+/// What `share_kit.html` sees as `kit`.
 #[derive(Serialize)]
-struct KitView<'a> {
+pub struct KitView<'a> {
     ambassador: &'a str,
     first_name: &'a str,
     profile_url: &'a str,
@@ -254,10 +255,10 @@ struct PostView<'a> {
 }
 
 /// The context of `share_kit.html`.
-pub fn kit_view(site: &Site, kit: &ShareKit) -> serde_json::Value {
+pub fn kit_view<'a>(site: &'a Site, kit: &'a ShareKit) -> KitView<'a> {
     let ambassador = &site.ambassadors[kit.ambassador];
     let language = site.config.language;
-    let view = KitView {
+    KitView {
         ambassador: &ambassador.name,
         first_name: ambassador.first_name(),
         profile_url: &ambassador.url,
@@ -302,7 +303,13 @@ pub fn kit_view(site: &Site, kit: &ShareKit) -> serde_json::Value {
                             platform: p.platform.id(),
                             name: p.platform.name(),
                             text: &p.text,
-                            rows: (p.text.lines().count() + 1).clamp(3, 12),
+                            // Wrapped at about 45 characters in a card.
+                            rows: p
+                                .text
+                                .lines()
+                                .map(|l| l.chars().count().div_ceil(45).max(1))
+                                .sum::<usize>()
+                                .clamp(3, 12),
                             tracked_url: &p.tracked_url,
                             intent_url: p.intent_url.as_deref(),
                             link_only: matches!(
@@ -315,8 +322,7 @@ pub fn kit_view(site: &Site, kit: &ShareKit) -> serde_json::Value {
                 }
             })
             .collect(),
-    };
-    serde_json::to_value(view).expect("a kit view always serialises")
+    }
 }
 
 #[derive(Serialize)]

@@ -34,6 +34,10 @@ fn x_weighting_follows_twitter_text_v3() {
     ];
     for (text, expected) in cases {
         assert_eq!(x_weighted_length(text), *expected, "{text:?}");
+        // The reference implementation agrees.
+        let reference =
+            twitter_text::parse(text, twitter_text_config::config_v3(), true).weighted_length;
+        assert_eq!(reference as usize, *expected, "twitter-text on {text:?}");
     }
 }
 

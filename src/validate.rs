@@ -512,6 +512,20 @@ impl<'c> Validator<'c> {
                 self.slug_error(doc, &entry.slug, "an ambassador's id");
                 continue;
             }
+            if entry.slug == crate::share_kit::KIT_SEGMENT {
+                self.diagnostics.push(
+                    Diagnostic::file(
+                        Severity::Error,
+                        &doc.file.path,
+                        format!(
+                            "the ambassador id `{}` would take the address of the share kits' index",
+                            entry.slug
+                        ),
+                    )
+                    .with_hint("rename the file, e.g. after the ambassador's name"),
+                );
+                continue;
+            }
             let published = self.consent(
                 doc,
                 &doc.front.consent,

@@ -337,38 +337,45 @@ fn hashtags_are_deduplicated_in_camel_case_and_dropped_last_first_to_fit_x() {
 }
 
 #[test]
-fn an_authors_own_texts_and_utm_campaign_are_used() {
+fn an_authors_own_texts_are_used_in_their_kit_and_the_utm_campaign_in_every_kit() {
     let site = built();
-    let texts = texts(&site, "pieter-bakker", "/verhalen/nieuw-op-de-ic/");
-    let url = |p: &str| {
-        format!("{BASE}/verhalen/nieuw-op-de-ic/?utm_source={p}&utm_medium=social&utm_campaign=ic-werving&utm_content=pieter-bakker")
+    let texts = texts(&site, "anneke-van-t-hof", "/verhalen/nieuw-op-de-ic/");
+    let url = |p: &str, id: &str| {
+        format!("{BASE}/verhalen/nieuw-op-de-ic/?utm_source={p}&utm_medium=social&utm_campaign=ic-werving&utm_content={id}")
     };
     assert_eq!(
         texts["x"],
         format!(
             "Mijn eerste weken op de IC: spannend, leerzaam en een warm team 💙 #IC\n\n{}",
-            url("x")
+            url("x", "anneke-van-t-hof")
         )
     );
     assert_eq!(
         texts["linkedin"],
         format!(
             "Drie weken geleden begon ik op de Intensive Care. Wat ik leerde, lees je hier.\n\n{}",
-            url("linkedin")
+            url("linkedin", "anneke-van-t-hof")
         )
     );
     // Platforms without an own text get a composed one.
     assert!(texts["whatsapp"].starts_with("Nieuw op de IC\n\n"));
+    // The author's words are hers: a colleague gets the composed text, with the story's campaign.
+    let texts = self::texts(&site, "pieter-bakker", "/verhalen/nieuw-op-de-ic/");
+    assert_eq!(
+        texts["x"],
+        format!(
+            "Nieuw op de IC\n\nHoe een nieuwe collega haar eerste weken op de Intensive Care beleefde, en wat ze het team leerde.\n\n#zorggroeptest #MeerDanBillenWassen #IC #IntensiveCare\n\n{}",
+            url("x", "pieter-bakker")
+        )
+    );
     // One text for every platform.
-    let texts = self::texts(&site, "anneke-van-t-hof", "/verhalen/nieuw-op-de-ic/");
-    assert!(texts["x"].contains("utm_content=anneke-van-t-hof"));
     let texts = self::texts(&site, "pieter-bakker", "/verhalen/oude-ronde/");
-    for platform in ["linkedin", "x", "whatsapp", "mastodon"] {
-        assert!(
-            texts[platform].starts_with(
-                "Mijn allereerste ronde in de thuiszorg, jaren geleden. Zo begon het.\n\nhttps://"
+    for platform in ["linkedin", "facebook", "x", "whatsapp", "email", "mastodon"] {
+        assert_eq!(
+            texts[platform],
+            format!(
+                "Mijn allereerste ronde in de thuiszorg, jaren geleden. Zo begon het.\n\n{BASE}/verhalen/oude-ronde/?utm_source={platform}&utm_medium=social&utm_campaign=ambassadeurs&utm_content=pieter-bakker"
             ),
-            "{platform}"
         );
     }
     assert_eq!(
@@ -874,5 +881,20 @@ fn unknown_utm_keys_are_rejected_with_a_suggestion() {
             "   |        ^^^^^^^^",
             "   = hint: did you mean `campaign`?",
         ]
+    );
+}
+
+#[test]
+fn an_ambassador_cannot_take_the_address_of_the_kit_index() {
+    let site = TestSite::new("share");
+    site.write(
+        "content/ambassadors/delen.md",
+        "---\nname: Del En\nrole: Verpleegkundige\nconsent: TF-2026-0002\n---\nBio.\n",
+    );
+    let run = site.run(&["check", "--now", NOW]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        errors(&run.stderr),
+        ["content/ambassadors/delen.md:1:1: error: the ambassador id `delen` would take the address of the share kits' index\n  = hint: rename the file, e.g. after the ambassador's name\n"]
     );
 }
