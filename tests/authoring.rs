@@ -43,7 +43,7 @@ fn a_new_story_has_every_key_filled_from_its_ambassador_and_builds_as_a_draft() 
     );
 }
 
-fn werkenbij_story_keys() -> [&'static str; 19] {
+fn werkenbij_story_keys() -> [&'static str; 20] {
     [
         "title",
         "date",
@@ -61,6 +61,7 @@ fn werkenbij_story_keys() -> [&'static str; 19] {
         "quote",
         "vacancies",
         "share",
+        "utm",
         "publish",
         "draft",
         "aliases",
@@ -170,6 +171,29 @@ fn a_new_vacancy_builds_and_opens_for_thirty_days() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let text = site.read("content/vacancies/verpleegkundige-ic.md");
     assert!(text.contains("\nvalid_through: 2026-12-23\n"), "{text}");
+    for key in [
+        "title",
+        "date",
+        "valid_through",
+        "department",
+        "role",
+        "location",
+        "hours_per_week",
+        "salary",
+        "employment_type",
+        "apply_url",
+        "direct_apply",
+        "remote",
+        "contact",
+        "hashtags",
+        "identifier",
+        "stories",
+        "draft",
+    ] {
+        let active = text.lines().any(|l| l.starts_with(&format!("{key}:")));
+        let commented = text.lines().any(|l| l.starts_with(&format!("# {key}:")));
+        assert!(active || commented, "`{key}` is missing:\n{text}");
+    }
     let run = site.run(&["build", "--drafts", "--now", NOW]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
