@@ -70,6 +70,12 @@ impl ImageCache {
         std::fs::read(self.path(key)).ok()
     }
 
+    /// The file of an entry, when there is one.
+    pub fn entry(&self, key: &Key) -> Option<PathBuf> {
+        let path = self.path(key);
+        path.is_file().then_some(path)
+    }
+
     /// Stores bytes under a temporary name and renames them into place, so that a reader never
     /// sees half an entry, even when a build is interrupted.
     pub fn put(&self, key: &Key, bytes: &[u8]) -> Result<(), Error> {

@@ -10,6 +10,12 @@ use crate::error::Error;
 /// Where rendered files go; `path` is relative to the output root, with `/` separators.
 pub trait Output: Sync {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error>;
+
+    /// Writes a copy of the file at `source` (an image cache entry) to `path`.
+    fn copy_from(&self, path: &str, source: &Path) -> Result<(), Error> {
+        let bytes = std::fs::read(source).map_err(|e| Error::io(source, e))?;
+        self.write(path, &bytes)
+    }
 }
 
 /// Files kept in memory (for `serve` and tests).
@@ -108,6 +114,19 @@ impl Output for DiskOutput {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
         std::fs::write(&full, bytes).map_err(|e| Error::io(&full, e))
+    }
+
+    /// A copy inside the kernel (`copy_file_range` on Linux): a warm build moves tens of megabytes
+    /// of images from the cache, and reading them into memory first doubled that work. Never a
+    /// hard link, so a tool that edits the output in place cannot change the cache.
+    fn copy_from(&self, path: &str, source: &Path) -> Result<(), Error> {
+        let full = self.staging.join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        std::fs::copy(source, &full)
+            .map(|_| ())
+            .map_err(|e| Error::io(&full, e))
     }
 }
 

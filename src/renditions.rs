@@ -272,8 +272,11 @@ pub fn run(
     } else {
         ProgressBar::hidden()
     };
+    // A photo costs a hundred text cards: one unit per task, or rayon hands one thread a run of
+    // photos that no idle thread may split (measured: 1.2× instead of 2× on two cores).
     let outcomes: Vec<Result<Result<ImageCounts, Diagnostic>, Error>> = units
         .par_iter()
+        .with_max_len(1)
         .map(|unit| {
             let outcome = run_unit(&settings, unit, cache, output);
             bar.inc(1);
@@ -310,8 +313,8 @@ fn run_unit(
         Unit::Text(i) => {
             let job = &settings.cards[i];
             let key = settings.card_key(None, job);
-            if let Some(bytes) = cache.get(&key) {
-                write(&job.url, &bytes)?;
+            if let Some(entry) = cache.entry(&key) {
+                output.copy_from(job.url.trim_start_matches('/'), &entry)?;
                 return Ok(Ok(ImageCounts {
                     images: 1,
                     cached: 1,
@@ -344,9 +347,9 @@ fn run_unit(
                 cached: 0,
             };
             for file in &planned {
-                match cache.get(&file.key) {
-                    Some(found) => {
-                        write(&file.url, &found)?;
+                match cache.entry(&file.key) {
+                    Some(entry) => {
+                        output.copy_from(file.url.trim_start_matches('/'), &entry)?;
                         counts.cached += 1;
                     }
                     None => missing.push(file),
