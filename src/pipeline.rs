@@ -285,7 +285,18 @@ pub fn prune_cache(options: &Options) -> Result<Result<Pruned, Report>, Error> {
         }));
     }
     let theme = theme::load(&options.root, &site.config.theme, site.config.language)?;
-    let used = renditions::used_keys(&site, &theme)?;
+    let mut used = renditions::used_keys(&site, &theme)?;
+    // A preview counts drafts on hashtag and list cards, so its cards differ from the published
+    // build's: keep what both use, or the next `build` draws those cards again.
+    let other = Options {
+        drafts: !options.drafts,
+        ..options.clone()
+    };
+    if let Ok((site, diagnostics)) = load_site(&other)? {
+        if !diagnostics.has_errors() {
+            used.extend(renditions::used_keys(&site, &theme)?);
+        }
+    }
     ImageCache::new(cache_dir(options)).prune(&used).map(Ok)
 }
 

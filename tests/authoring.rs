@@ -258,3 +258,47 @@ fn init_with_theme_copies_the_theme_and_refuses_a_folder_in_use() {
         )
     );
 }
+
+/// The example has drafts and scheduled stories, which a preview counts on hashtag cards: `cache
+/// prune` must keep the published build's cards, or every build after it draws them again.
+#[test]
+fn prune_after_a_build_of_the_example_removes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let werkenbij = |args: &[&str]| {
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_werkenbij"))
+            .args(args)
+            .current_dir(&site)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
+        assert_eq!(run.status.code(), Some(0), "{args:?}: {stderr}");
+        stderr.lines().last().unwrap_or_default().to_owned()
+    };
+    let init = std::process::Command::new(env!("CARGO_BIN_EXE_werkenbij"))
+        .arg("init")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert_eq!(init.status.code(), Some(0));
+    let built = werkenbij(&["build", "--now", NOW]);
+    assert!(built.contains(" images (0 cached) "), "{built}");
+    let pruned = werkenbij(&["cache", "prune", "--now", NOW]);
+    assert!(
+        pruned.starts_with("Pruned 0 unused images (0 kB) from "),
+        "{pruned}"
+    );
+    let again = werkenbij(&["build", "--now", NOW]);
+    let images = again
+        .split(" images (")
+        .next()
+        .unwrap()
+        .rsplit(' ')
+        .next()
+        .unwrap();
+    assert!(
+        again.contains(&format!(" {images} images ({images} cached) ")),
+        "{again}"
+    );
+}
