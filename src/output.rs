@@ -107,12 +107,20 @@ impl DiskOutput {
     }
 }
 
-impl Output for DiskOutput {
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
+impl DiskOutput {
+    /// Where `path` goes in the staging folder, with its folder made.
+    fn place(&self, path: &str) -> Result<PathBuf, Error> {
         let full = self.staging.join(path);
         if let Some(parent) = full.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
+        Ok(full)
+    }
+}
+
+impl Output for DiskOutput {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
+        let full = self.place(path)?;
         std::fs::write(&full, bytes).map_err(|e| Error::io(&full, e))
     }
 
@@ -120,10 +128,7 @@ impl Output for DiskOutput {
     /// of images from the cache, and reading them into memory first doubled that work. Never a
     /// hard link, so a tool that edits the output in place cannot change the cache.
     fn copy_from(&self, path: &str, source: &Path) -> Result<(), Error> {
-        let full = self.staging.join(path);
-        if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
+        let full = self.place(path)?;
         std::fs::copy(source, &full)
             .map(|_| ())
             .map_err(|e| Error::io(&full, e))
