@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::error::Error;
+use crate::base::error::Error;
 
 /// Where rendered files go; `path` is relative to the output root, with `/` separators.
 pub trait Output: Sync {

@@ -3,18 +3,18 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use crate::base::date::Day;
+use crate::base::diagnostics::Diagnostics;
+use crate::base::error::Error;
+use crate::content::cache::ContentCache;
 use crate::content::{self, Loaded};
-use crate::content_cache::ContentCache;
-use crate::date::Day;
-use crate::diagnostics::Diagnostics;
-use crate::error::Error;
-use crate::image_cache::{self, ImageCache, Pruned};
-use crate::live::{changed_paths, Live, Rebuilt};
+use crate::images::cache::{self as image_cache, ImageCache, Pruned};
+use crate::images::renditions::{self, ImageCounts};
+use crate::model::Site;
 use crate::output::{DiskOutput, MemoryOutput, Output};
 use crate::render::touched::{Fingerprints, Touched};
 use crate::render::{self, Counts};
-use crate::renditions::{self, ImageCounts};
-use crate::site::Site;
+use crate::serve::live::{changed_paths, Live, Rebuilt};
 use crate::theme;
 use crate::validate::{self, ValidateOptions};
 
@@ -74,12 +74,13 @@ fn load_site_cached(options: &Options, cache: Option<&ContentCache>) -> Result<L
         Loaded::ConfigErrors(diagnostics) => return Ok(Err(diagnostics)),
     };
     if let Some(url) = &options.base_url {
-        content.config.base_url = crate::config::normalise_base_url(url).map_err(|message| {
-            Error::usage(
-                message.replace("`base_url`", "`--base-url`"),
-                Some("e.g. `--base-url https://werkenbij.example.nl`"),
-            )
-        })?;
+        content.config.base_url =
+            crate::content::config::normalise_base_url(url).map_err(|message| {
+                Error::usage(
+                    message.replace("`base_url`", "`--base-url`"),
+                    Some("e.g. `--base-url https://werkenbij.example.nl`"),
+                )
+            })?;
     }
     let validate_options = ValidateOptions {
         today: options.today,

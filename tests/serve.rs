@@ -265,7 +265,7 @@ fn options(site: &TestSite) -> werkenbij::Options {
         out: site.root.join("public"),
         drafts: true,
         base_url: None,
-        today: werkenbij::date::Day::parse(NOW).unwrap(),
+        today: werkenbij::base::date::Day::parse(NOW).unwrap(),
         mode: werkenbij::Mode::Build,
         cache_dir: None,
         progress: false,
@@ -276,7 +276,7 @@ fn options(site: &TestSite) -> werkenbij::Options {
 fn a_rebuild_renders_only_what_a_story_touches_and_equals_a_full_build() {
     let site = TestSite::new("minimal");
     let options = options(&site);
-    let live = werkenbij::live::Live::default();
+    let live = werkenbij::serve::live::Live::default();
     let first = werkenbij::pipeline::rebuild(&options, &live).unwrap();
     assert!(first.full);
     assert!(!first.diagnostics.has_errors());

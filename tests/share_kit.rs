@@ -10,7 +10,7 @@ use icalendar::Component;
 use serde::Deserialize;
 use support::{Page, TestSite, NOW};
 use url::Url;
-use werkenbij::date::Day;
+use werkenbij::base::date::Day;
 
 const BASE: &str = "https://werkenbij.example.nl";
 const PLATFORMS: [&str; 7] = [

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::Job;
-use crate::site::{Site, STORIES_PER_PAGE};
+use crate::model::{Site, STORIES_PER_PAGE};
 
 /// A hash of everything that decides the set of pages and what every page shares (configuration,
 /// order, visibility, tag counts), and one hash per story, ambassador, vacancy, hashtag and page.
@@ -70,7 +70,7 @@ impl Fingerprints {
         }
         // A story page shows the vacancies ranked beside it and a vacancy page its stories, so what
         // they show is part of them: a change of a vacancy, or of the ranking, touches the page.
-        let links = crate::related::links(site);
+        let links = crate::render::related::links(site);
         let stories: Vec<u64> = site.stories.iter().map(hash_debug).collect();
         let vacancies: Vec<u64> = site.vacancies.iter().map(hash_debug).collect();
         let with_shown = |own: &[u64], shown: &[Vec<usize>], other: &[u64]| -> Vec<u64> {
@@ -175,7 +175,7 @@ impl Touched {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::site::Visibility;
+    use crate::model::Visibility;
 
     fn site() -> Site {
         let options = crate::pipeline::Options {
@@ -183,7 +183,7 @@ mod tests {
             out: std::path::PathBuf::from("public"),
             drafts: true,
             base_url: None,
-            today: crate::date::Day::parse("2026-11-23").expect("a date"),
+            today: crate::base::date::Day::parse("2026-11-23").expect("a date"),
             mode: crate::pipeline::Mode::Build,
             cache_dir: None,
             progress: false,

@@ -6,12 +6,12 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Renderer;
-use crate::error::Error;
-use crate::feed;
+use crate::base::error::Error;
+use crate::model::{Site, Vacancy};
 use crate::output::Output;
-use crate::seo::Meta;
-use crate::site::{Site, Vacancy};
-use crate::vacancy_filter::{self, Facet, FACET_KINDS};
+use crate::render::feed;
+use crate::render::seo::Meta;
+use crate::render::vacancy_filter::{self, Facet, FACET_KINDS};
 
 /// A theme string, or its key when the theme lacks it.
 pub(super) fn string(strings: &serde_json::Value, key: &str) -> String {
@@ -171,7 +171,7 @@ impl Renderer<'_> {
         )?;
         output.write(
             &file(feed::job_feed_path(s)),
-            crate::job_feed::job_feed(s).as_bytes(),
+            crate::render::job_feed::job_feed(s).as_bytes(),
         )?;
         output.write(
             &file(feed::story_atom_path(s)),

@@ -54,7 +54,7 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Change {
                     relative.extension().and_then(|e| e.to_str()),
                     Some("md" | "yaml" | "yml")
                 );
-                if relative == Path::new(crate::config::SITE_FILE) {
+                if relative == Path::new(crate::content::config::SITE_FILE) {
                     change.everything = true;
                 } else if text_file {
                     change.content.push(relative);

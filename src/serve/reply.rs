@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use crate::diagnostics::Diagnostics;
-use crate::live::Live;
+use crate::base::diagnostics::Diagnostics;
+use crate::serve::live::Live;
 
 /// Where the browser listens for reload events.
 pub const EVENTS_PATH: &str = "/__werkenbij/events";
@@ -224,8 +224,8 @@ fn is_for_tools(file: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::{Diagnostic, Severity};
-    use crate::source::Span;
+    use crate::base::diagnostics::{Diagnostic, Severity};
+    use crate::base::source::Span;
 
     fn live() -> Live {
         let live = Live::default();

@@ -1,0 +1,250 @@
+//! Content problems as data: collected over the whole run, sorted, then printed once by `cli`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::base::source::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One problem in one place of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Relative to the site root: the same text on every machine.
+    pub path: PathBuf,
+    pub line: u32,
+    pub column: u32,
+    /// How many characters the caret line underlines (0: none).
+    pub len: u32,
+    /// Starts lowercase, puts values in backticks, says what was expected.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+    /// The offending source line, when there is one to show.
+    pub snippet: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(severity: Severity, path: &Path, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            path: path.to_owned(),
+            line: span.line.max(1),
+            column: span.column.max(1),
+            len: span.len,
+            message: message.into(),
+            hint: None,
+            snippet: None,
+        }
+    }
+
+    /// A problem with a file as a whole (an image that cannot be decoded, a folder).
+    pub fn file(severity: Severity, path: &Path, message: impl Into<String>) -> Self {
+        Diagnostic::new(severity, path, Span::file_start(), message)
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:col: error: message`, the offending line with a caret under the problem, and the
+    /// hint. `shown_path` is how the user sees the site folder (`--root`), joined to `path`.
+    pub fn render(&self, shown_path: &Path) -> String {
+        let mut out = format!(
+            "{}:{}:{}: {}: {}\n",
+            shown_path.display(),
+            self.line,
+            self.column,
+            self.severity.label(),
+            self.message
+        );
+        if let Some(snippet) = &self.snippet {
+            let number = self.line.to_string();
+            let gutter = " ".repeat(number.len());
+            let _ = writeln!(out, "{gutter} |");
+            let _ = writeln!(out, "{number} | {snippet}");
+            if self.len > 0 {
+                let pad = " ".repeat(self.column as usize - 1);
+                let carets = "^".repeat(self.len as usize);
+                let _ = writeln!(out, "{gutter} | {pad}{carets}");
+            }
+            if let Some(hint) = &self.hint {
+                let _ = writeln!(out, "{gutter} = hint: {hint}");
+            }
+        } else if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "  = hint: {hint}");
+        }
+        out
+    }
+
+    /// A GitHub Actions workflow command, so the problem shows on the line in a pull request.
+    pub fn github_annotation(&self, shown_path: &Path) -> String {
+        let mut message = self.message.clone();
+        if let Some(hint) = &self.hint {
+            message.push_str(" (hint: ");
+            message.push_str(hint);
+            message.push(')');
+        }
+        format!(
+            "::{} file={},line={},col={}::{}",
+            self.severity.label(),
+            escape_property(&shown_path.display().to_string()),
+            self.line,
+            self.column,
+            escape_data(&message)
+        )
+    }
+}
+
+// https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Every diagnostic of a run.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Diagnostics::default()
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Sorted by path, line and column, each reported once: the order does not depend on threads.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| {
+            (&a.path, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
+        });
+        self.items.dedup();
+        self.items
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<T: IntoIterator<Item = Diagnostic>>(iter: T) -> Self {
+        Diagnostics {
+            items: iter.into_iter().collect(),
+        }
+    }
+}
+
+/// "did you mean `consent`?" when a known name is close to what was written.
+pub fn did_you_mean<'a>(written: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    known
+        .into_iter()
+        .map(|candidate| (strsim::damerau_levenshtein(written, candidate), candidate))
+        .filter(|(distance, candidate)| {
+            *distance <= 2.max(candidate.len() / 3) && *distance < candidate.len()
+        })
+        .min()
+        .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_with_snippet_caret_and_hint() {
+        let mut d = Diagnostic::new(
+            Severity::Error,
+            Path::new("content/stories/a.md"),
+            Span::new(4, 10, 12),
+            "consent reference `TF-2026-0099` is not in the consent register",
+        )
+        .with_hint("add it to the register, or check the spelling");
+        d.snippet = Some("consent: TF-2026-0099".into());
+        assert_eq!(
+            d.render(&d.path.clone()),
+            "content/stories/a.md:4:10: error: consent reference `TF-2026-0099` is not in the consent register\n  |\n4 | consent: TF-2026-0099\n  |          ^^^^^^^^^^^^\n  = hint: add it to the register, or check the spelling\n"
+        );
+    }
+
+    #[test]
+    fn github_annotations_escape_their_properties() {
+        let d = Diagnostic::new(
+            Severity::Warning,
+            Path::new("a,b.md"),
+            Span::new(2, 3, 1),
+            "50%\nmore",
+        );
+        assert_eq!(
+            d.github_annotation(Path::new("a,b.md")),
+            "::warning file=a%2Cb.md,line=2,col=3::50%25%0Amore"
+        );
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        let keys = ["consent", "summary", "title"];
+        assert_eq!(
+            did_you_mean("consnet", keys).as_deref(),
+            Some("did you mean `consent`?")
+        );
+        assert_eq!(
+            did_you_mean("titel", keys).as_deref(),
+            Some("did you mean `title`?")
+        );
+        assert_eq!(did_you_mean("colour", keys), None);
+    }
+}

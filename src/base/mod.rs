@@ -1,0 +1,11 @@
+//! Building blocks every stage uses and that know nothing of the site: dates, slugs, languages,
+//! source files and spans, diagnostics and errors, YAML with positions, XML escaping, colours.
+
+pub mod date;
+pub mod diagnostics;
+pub mod error;
+pub(crate) mod language;
+pub(crate) mod slug;
+pub(crate) mod source;
+pub(crate) mod xml;
+pub(crate) mod yaml;

@@ -1,0 +1,371 @@
+//! YAML documents with positions: every key and value of a front-matter block or a `.yaml` file
+//! mapped to its line and column in the whole file, and typed deserialisation whose errors point
+//! there too.
+
+use std::collections::HashMap;
+
+use serde::de::DeserializeOwned;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::{Marker, TScalarStyle};
+
+use crate::base::diagnostics::{did_you_mean, Diagnostic};
+use crate::base::source::{SourceFile, Span};
+
+/// A YAML block inside a source file (a whole `.yaml` file or a front-matter block).
+#[derive(Debug, Clone)]
+pub struct YamlDocument {
+    range: std::ops::Range<usize>,
+    /// 1-based line of the file where the YAML text starts.
+    first_line: u32,
+    values: HashMap<String, Span>,
+    keys: HashMap<String, Vec<(String, Span)>>,
+}
+
+impl YamlDocument {
+    /// Scans the YAML in `file.text[start..end]` for positions. A syntax error becomes a diagnostic.
+    pub fn parse(file: &SourceFile, start: usize, end: usize) -> Result<Self, Diagnostic> {
+        let text = &file.text[start..end];
+        let first_line = file.position(start).0;
+        let mut collector = SpanCollector::default();
+        let mut parser = Parser::new_from_str(text);
+        if let Err(error) = parser.load(&mut collector, false) {
+            let marker = error.marker();
+            let span = Span::new(
+                first_line + marker.line() as u32 - 1,
+                marker.col() as u32 + 1,
+                1,
+            );
+            let message = error.info().to_owned();
+            return Err(file
+                .error(span, format!("invalid YAML: {message}"))
+                .with_hint(yaml_syntax_hint(&message)));
+        }
+        let to_file = |(line, column, len): (usize, usize, usize)| {
+            Span::new(first_line + line as u32 - 1, column as u32 + 1, len as u32)
+        };
+        Ok(YamlDocument {
+            range: start..end,
+            first_line,
+            values: collector
+                .values
+                .into_iter()
+                .map(|(path, at)| (path, to_file(at)))
+                .collect(),
+            keys: collector
+                .keys
+                .into_iter()
+                .map(|(path, keys)| {
+                    let keys = keys.into_iter().map(|(k, at)| (k, to_file(at))).collect();
+                    (path, keys)
+                })
+                .collect(),
+        })
+    }
+
+    /// Where the value at `path` (`location.city`, `hashtags.2`) stands; the nearest parent's
+    /// position when it is absent, and the start of the block when nothing is known.
+    pub fn span(&self, path: &str) -> Span {
+        let mut path = path;
+        loop {
+            if let Some(span) = self.values.get(path) {
+                return *span;
+            }
+            if let Some(span) = self.key_span(path) {
+                return span;
+            }
+            match path.rfind('.') {
+                Some(i) => path = &path[..i],
+                None => return Span::new(self.first_line, 1, 0),
+            }
+        }
+    }
+
+    /// Where the key of `path` stands, if it was written.
+    pub fn key_span(&self, path: &str) -> Option<Span> {
+        let (parent, name) = path.rsplit_once('.').unwrap_or(("", path));
+        self.keys
+            .get(parent)?
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, span)| *span)
+    }
+
+    pub fn has(&self, path: &str) -> bool {
+        self.values.contains_key(path)
+    }
+
+    /// The keys written in the mapping at `path` ("" for the top level), in file order.
+    pub fn keys(&self, path: &str) -> impl Iterator<Item = &(String, Span)> {
+        self.keys.get(path).into_iter().flatten()
+    }
+
+    /// An error for every key of the mapping at `path` that is not in `known`, with a
+    /// "did you mean" hint: a typo in `consent` must never pass silently.
+    pub fn unknown_keys(
+        &self,
+        file: &SourceFile,
+        path: &str,
+        known: &[&str],
+        what: &str,
+    ) -> Vec<Diagnostic> {
+        self.keys(path)
+            .filter(|(key, _)| !known.contains(&key.as_str()))
+            .map(|(key, span)| {
+                let shown = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                let hint = did_you_mean(key, known.iter().copied())
+                    .unwrap_or_else(|| format!("the keys of {what} are {}", known_list(known)));
+                file.error(*span, format!("unknown key `{shown}` in {what}"))
+                    .with_hint(hint)
+            })
+            .collect()
+    }
+
+    /// Deserialises the block into `T`; a wrong type or missing key names the key, says what was
+    /// expected and points at the line.
+    pub fn deserialize<T: DeserializeOwned>(&self, file: &SourceFile) -> Result<T, Diagnostic> {
+        let text = &file.text[self.range.clone()];
+        let text = if text.trim().is_empty() { "{}" } else { text };
+        serde_yaml::from_str(text).map_err(|error| self.serde_diagnostic(file, &error))
+    }
+
+    fn serde_diagnostic(&self, file: &SourceFile, error: &serde_yaml::Error) -> Diagnostic {
+        let full = error.to_string();
+        let message = match full.rfind(" at line ") {
+            Some(i) if error.location().is_some() => &full[..i],
+            _ => full.as_str(),
+        };
+        // serde_yaml puts the path of the value first: `location.city: invalid type: …`.
+        let (path, detail) = match message.split_once(": ") {
+            Some((path, detail)) if !path.contains(' ') && !path.is_empty() => (Some(path), detail),
+            _ => (None, message),
+        };
+        if let Some(field) = detail
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.strip_suffix('`'))
+        {
+            let key = match path {
+                Some(parent) => format!("{parent}.{field}"),
+                None => field.to_owned(),
+            };
+            let span = path.map_or(Span::new(self.first_line, 1, 0), |p| self.span(p));
+            return file
+                .error(span, format!("the required key `{key}` is missing"))
+                .with_hint(format!("add `{field}: …`"));
+        }
+        let span = match (path, error.location()) {
+            (Some(path), _) if self.values.contains_key(path) => self.span(path),
+            (_, Some(location)) => Span::new(
+                self.first_line + location.line() as u32 - 1,
+                location.column() as u32,
+                1,
+            ),
+            (Some(path), None) => self.span(path),
+            (None, None) => Span::new(self.first_line, 1, 0),
+        };
+        let detail = detail.replace("invalid type: ", "found ");
+        let message = match path {
+            Some(path) => format!("`{path}` has the wrong type: {detail}"),
+            None if detail.starts_with("found ") => format!("wrong type: {detail}"),
+            None => detail,
+        };
+        file.error(span, message)
+    }
+}
+
+fn known_list(known: &[&str]) -> String {
+    known
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn yaml_syntax_hint(message: &str) -> &'static str {
+    if message.contains("mapping values are not allowed") {
+        "a value that contains `: ` must be quoted: `title: \"Nachtdienst: mijn verhaal\"`"
+    } else if message.contains("tab") {
+        "indent YAML with spaces, not tabs"
+    } else {
+        "check the quotes, colons and indentation on this line and the one above"
+    }
+}
+
+/// (line 1-based, column 0-based, length in characters) as yaml-rust2 counts them.
+type Mark = (usize, usize, usize);
+
+/// Records the position of every key and value while yaml-rust2 parses.
+#[derive(Default)]
+struct SpanCollector {
+    stack: Vec<Frame>,
+    values: HashMap<String, Mark>,
+    keys: HashMap<String, Vec<(String, Mark)>>,
+}
+
+enum Frame {
+    Map { path: String, key: Option<String> },
+    Seq { path: String, index: usize },
+}
+
+impl SpanCollector {
+    /// The path that the next value takes, and whether that value is a mapping key.
+    fn next_slot(&self) -> (Option<String>, bool) {
+        match self.stack.last() {
+            None => (Some(String::new()), false),
+            Some(Frame::Map { key: None, .. }) => (None, true),
+            Some(Frame::Map {
+                path,
+                key: Some(key),
+            }) => (Some(join(path, key)), false),
+            Some(Frame::Seq { path, index }) => (Some(join(path, &index.to_string())), false),
+        }
+    }
+
+    fn value_done(&mut self) {
+        match self.stack.last_mut() {
+            Some(Frame::Map { key, .. }) => *key = None,
+            Some(Frame::Seq { index, .. }) => *index += 1,
+            None => {}
+        }
+    }
+}
+
+fn join(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{path}.{name}")
+    }
+}
+
+impl MarkedEventReceiver for SpanCollector {
+    fn on_event(&mut self, event: Event, mark: Marker) {
+        let at = |len: usize| (mark.line(), mark.col(), len);
+        match event {
+            Event::Scalar(value, style, _, _) => {
+                let quotes = match style {
+                    TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted => 2,
+                    _ => 0,
+                };
+                let len = match style {
+                    TScalarStyle::Literal | TScalarStyle::Folded => 1,
+                    _ => value.chars().count() + quotes,
+                };
+                match self.next_slot() {
+                    (None, true) => {
+                        if let Some(Frame::Map { path, key }) = self.stack.last_mut() {
+                            self.keys
+                                .entry(path.clone())
+                                .or_default()
+                                .push((value.clone(), at(len)));
+                            *key = Some(value);
+                        }
+                    }
+                    (Some(path), _) => {
+                        self.values.insert(path, at(len));
+                        self.value_done();
+                    }
+                    (None, false) => {}
+                }
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                // A complex key (`? [a, b]: c`) has no path; record it under a placeholder.
+                let path = self.next_slot().0.unwrap_or_else(|| "?".to_owned());
+                self.values.insert(path.clone(), at(1));
+                self.stack.push(match event {
+                    Event::MappingStart(..) => Frame::Map { path, key: None },
+                    _ => Frame::Seq { path, index: 0 },
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+                self.value_done();
+            }
+            Event::Alias(_) => self.value_done(),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> SourceFile {
+        SourceFile::new("a.yaml", text.to_owned())
+    }
+
+    #[test]
+    fn positions_of_keys_and_values_in_the_whole_file() {
+        let file =
+            doc("---\ntitle: Nacht\nlocation:\n  city: Utrecht\nhashtags: [a, \"b\"]\n---\n");
+        let start = 4;
+        let end = file.text.rfind("---").unwrap();
+        let yaml = YamlDocument::parse(&file, start, end).unwrap();
+        assert_eq!(yaml.span("title"), Span::new(2, 8, 5));
+        assert_eq!(yaml.key_span("title"), Some(Span::new(2, 1, 5)));
+        assert_eq!(yaml.span("location.city"), Span::new(4, 9, 7));
+        assert_eq!(yaml.span("hashtags.1"), Span::new(5, 15, 3));
+        assert_eq!(
+            yaml.span("hashtags.7"),
+            Span::new(5, 11, 1),
+            "falls back to the list"
+        );
+        assert_eq!(yaml.span("missing"), Span::new(2, 1, 0));
+    }
+
+    #[test]
+    fn unknown_keys_get_a_suggestion() {
+        let file = doc("titel: x\nconsent: y\n");
+        let yaml = YamlDocument::parse(&file, 0, file.text.len()).unwrap();
+        let errors = yaml.unknown_keys(&file, "", &["title", "consent"], "a story");
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].message, "unknown key `titel` in a story");
+        assert_eq!(errors[0].hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!((errors[0].line, errors[0].column), (1, 1));
+    }
+
+    #[test]
+    fn syntax_errors_point_into_the_file() {
+        let file = doc("---\na: 1\ntitle: Nacht: dienst\n---\n");
+        let end = file.text.rfind("---").unwrap();
+        let error = YamlDocument::parse(&file, 4, end).unwrap_err();
+        assert_eq!(error.line, 3);
+        assert!(
+            error.message.starts_with("invalid YAML: "),
+            "{}",
+            error.message
+        );
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sample {
+        title: String,
+        hours: Option<u32>,
+    }
+
+    #[test]
+    fn type_errors_name_the_key_and_its_line() {
+        let file = doc("title: x\nhours: veel\n");
+        let yaml = YamlDocument::parse(&file, 0, file.text.len()).unwrap();
+        let error = yaml.deserialize::<Sample>(&file).unwrap_err();
+        assert_eq!(
+            error.message,
+            "`hours` has the wrong type: found string \"veel\", expected u32"
+        );
+        assert_eq!((error.line, error.column), (2, 8));
+    }
+
+    #[test]
+    fn a_missing_key_is_named() {
+        let file = doc("hours: 3\n");
+        let yaml = YamlDocument::parse(&file, 0, file.text.len()).unwrap();
+        let error = yaml.deserialize::<Sample>(&file).unwrap_err();
+        assert_eq!(error.message, "the required key `title` is missing");
+    }
+}

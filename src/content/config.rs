@@ -1,0 +1,409 @@
+//! `content/site.yaml`: the organisation, its brand, hashtags, share settings and URL paths.
+
+use serde::Deserialize;
+
+use crate::base::diagnostics::Diagnostic;
+use crate::base::language::Language;
+use crate::base::source::SourceFile;
+use crate::base::yaml::YamlDocument;
+
+pub const SITE_FILE: &str = "content/site.yaml";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub base_url: String,
+    #[serde(default)]
+    pub language: Language,
+    pub organization: Organization,
+    pub brand: Brand,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    #[serde(default)]
+    pub hashtags: SiteHashtags,
+    #[serde(default)]
+    pub share: ShareConfig,
+    #[serde(default)]
+    pub paths: Paths,
+    #[serde(default)]
+    pub images: ImageConfig,
+    #[serde(default)]
+    pub report: ReportConfig,
+}
+
+/// `report: { page: true }` adds the internal page `/intern/rapport/` (noindex, not in the sitemap).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportConfig {
+    #[serde(default)]
+    pub page: bool,
+}
+
+fn default_theme() -> String {
+    "default".to_owned()
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    pub name: String,
+    pub url: String,
+    #[serde(default)]
+    pub logo: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Brand {
+    pub primary: String,
+    pub accent: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteHashtags {
+    #[serde(default)]
+    pub always: Vec<String>,
+    #[serde(default)]
+    pub campaigns: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareConfig {
+    #[serde(default = "default_platforms")]
+    pub platforms: Vec<String>,
+    #[serde(default)]
+    pub utm: Utm,
+    #[serde(default = "default_spread_days")]
+    pub spread_days: u32,
+    #[serde(default = "default_max_stories")]
+    pub max_stories: u32,
+    #[serde(default)]
+    pub mastodon: Option<String>,
+}
+
+impl Default for ShareConfig {
+    fn default() -> Self {
+        ShareConfig {
+            platforms: default_platforms(),
+            utm: Utm::default(),
+            spread_days: default_spread_days(),
+            max_stories: default_max_stories(),
+            mastodon: None,
+        }
+    }
+}
+
+fn default_platforms() -> Vec<String> {
+    [
+        "linkedin",
+        "facebook",
+        "x",
+        "whatsapp",
+        "instagram",
+        "email",
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+fn default_spread_days() -> u32 {
+    10
+}
+fn default_max_stories() -> u32 {
+    24
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Utm {
+    #[serde(default = "default_medium")]
+    pub medium: String,
+    #[serde(default = "default_campaign")]
+    pub campaign: String,
+}
+
+impl Default for Utm {
+    fn default() -> Self {
+        Utm {
+            medium: default_medium(),
+            campaign: default_campaign(),
+        }
+    }
+}
+
+fn default_medium() -> String {
+    "social".to_owned()
+}
+fn default_campaign() -> String {
+    "ambassadeurs".to_owned()
+}
+
+/// The first path segment of each section; renaming one breaks no link written in Markdown.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Paths {
+    pub stories: String,
+    pub vacancies: String,
+    pub ambassadors: String,
+    pub hashtags: String,
+}
+
+impl Default for Paths {
+    fn default() -> Self {
+        Paths {
+            stories: "verhalen".into(),
+            vacancies: "vacatures".into(),
+            ambassadors: "ambassadeurs".into(),
+            hashtags: "hashtags".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ImageConfig {
+    pub widths: Vec<u32>,
+    pub webp: bool,
+    pub quality: u8,
+    pub max_pixels: u64,
+    /// Resampling filter for variants and cards: see `images::FILTERS`.
+    pub filter: String,
+}
+
+impl Default for ImageConfig {
+    fn default() -> Self {
+        ImageConfig {
+            widths: vec![480, 960, 1600],
+            webp: true,
+            quality: 80,
+            max_pixels: 50_000_000,
+            filter: "lanczos3".to_owned(),
+        }
+    }
+}
+
+const KEYS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "organization",
+    "brand",
+    "theme",
+    "hashtags",
+    "share",
+    "paths",
+    "images",
+    "report",
+];
+const NESTED: &[(&str, &[&str])] = &[
+    ("organization", &["name", "url", "logo"]),
+    ("brand", &["primary", "accent"]),
+    ("hashtags", &["always", "campaigns"]),
+    (
+        "share",
+        &["platforms", "utm", "spread_days", "max_stories", "mastodon"],
+    ),
+    ("share.utm", &["medium", "campaign"]),
+    (
+        "paths",
+        &["stories", "vacancies", "ambassadors", "hashtags"],
+    ),
+    (
+        "images",
+        &["widths", "webp", "quality", "max_pixels", "filter"],
+    ),
+    ("report", &["page"]),
+];
+
+const PLATFORMS: &[&str] = &[
+    "linkedin",
+    "facebook",
+    "x",
+    "whatsapp",
+    "instagram",
+    "email",
+    "mastodon",
+];
+
+/// Parses and checks `site.yaml`; every problem found is returned.
+pub fn parse(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let yaml = YamlDocument::parse(file, 0, file.text.len()).map_err(|d| vec![d])?;
+    let mut problems = yaml.unknown_keys(file, "", KEYS, "site.yaml");
+    for (path, keys) in NESTED {
+        problems.extend(yaml.unknown_keys(file, path, keys, &format!("`{path}`")));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut config: SiteConfig = yaml.deserialize(file).map_err(|d| vec![d])?;
+    let error = |path: &str, message: String, hint: &str| {
+        file.error(yaml.span(path), message)
+            .with_hint(hint.to_owned())
+    };
+
+    match normalise_base_url(&config.base_url) {
+        Ok(url) => config.base_url = url,
+        Err(message) => problems.push(error(
+            "base_url",
+            message,
+            "write the address the site is published at, e.g. `https://werkenbij.example.nl`",
+        )),
+    }
+    if !is_absolute_url(&config.organization.url) {
+        problems.push(error(
+            "organization.url",
+            format!(
+                "`organization.url` must be an absolute URL, found `{}`",
+                config.organization.url
+            ),
+            "e.g. `https://www.example.nl`",
+        ));
+    }
+    for (path, colour) in [
+        ("brand.primary", &config.brand.primary),
+        ("brand.accent", &config.brand.accent),
+    ] {
+        if parse_hex_colour(colour).is_none() {
+            problems.push(error(
+                path,
+                format!("`{path}` must be a colour like `#0b5394`, found `{colour}`"),
+                "write six hexadecimal digits after `#`",
+            ));
+        }
+    }
+    for (name, value) in [
+        ("stories", &config.paths.stories),
+        ("vacancies", &config.paths.vacancies),
+        ("ambassadors", &config.paths.ambassadors),
+        ("hashtags", &config.paths.hashtags),
+    ] {
+        if !crate::base::slug::is_slug(value) {
+            problems.push(error(
+                &format!("paths.{name}"),
+                format!("`paths.{name}` must be one lowercase URL segment, found `{value}`"),
+                "use letters, digits and hyphens, e.g. `verhalen`",
+            ));
+        }
+    }
+    for (index, platform) in config.share.platforms.iter().enumerate() {
+        if !PLATFORMS.contains(&platform.as_str()) {
+            let hint = crate::base::diagnostics::did_you_mean(platform, PLATFORMS.iter().copied())
+                .unwrap_or_else(|| format!("the platforms are {}", PLATFORMS.join(", ")));
+            problems.push(error(
+                &format!("share.platforms.{index}"),
+                format!("unknown share platform `{platform}`"),
+                &hint,
+            ));
+        }
+    }
+    let mastodon = config.share.platforms.iter().position(|p| p == "mastodon");
+    if let (Some(index), None) = (mastodon, &config.share.mastodon) {
+        problems.push(error(
+            &format!("share.platforms.{index}"),
+            "`share.platforms` names `mastodon` but `share.mastodon` names no instance".to_owned(),
+            "add the instance your colleagues use, e.g. `mastodon: mastodon.nl`",
+        ));
+    }
+    if config.images.widths.is_empty()
+        || config
+            .images
+            .widths
+            .iter()
+            .any(|w| !(16..=4096).contains(w))
+    {
+        problems.push(error(
+            "images.widths",
+            "`images.widths` must list widths between 16 and 4096 pixels".to_owned(),
+            "e.g. `[480, 960, 1600]`",
+        ));
+    }
+    if !(1..=100).contains(&config.images.quality) {
+        problems.push(error(
+            "images.quality",
+            format!(
+                "`images.quality` must be 1 to 100, found `{}`",
+                config.images.quality
+            ),
+            "80 is a good balance of size and sharpness",
+        ));
+    }
+    if crate::images::pixels::filter(&config.images.filter).is_none() {
+        let hint = crate::base::diagnostics::did_you_mean(
+            &config.images.filter,
+            crate::images::pixels::FILTERS.iter().copied(),
+        )
+        .unwrap_or_else(|| {
+            format!(
+                "the filters are {}",
+                crate::images::pixels::FILTERS.join(", ")
+            )
+        });
+        problems.push(error(
+            "images.filter",
+            format!("unknown resampling filter `{}`", config.images.filter),
+            &hint,
+        ));
+    }
+    if problems.is_empty() {
+        Ok(config)
+    } else {
+        Err(problems)
+    }
+}
+
+/// `https://werkenbij.example.nl/` → `https://werkenbij.example.nl` (no trailing slash).
+pub fn normalise_base_url(url: &str) -> Result<String, String> {
+    let trimmed = url.trim().trim_end_matches('/');
+    if !is_absolute_url(trimmed) {
+        return Err(format!(
+            "`base_url` must be an absolute http(s) URL, found `{url}`"
+        ));
+    }
+    Ok(trimmed.to_owned())
+}
+
+pub fn is_absolute_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    matches!(rest, Some(host) if !host.is_empty() && !host.starts_with('/') && !host.contains(char::is_whitespace))
+}
+
+/// `#0b5394` or `#fff` → (r, g, b).
+pub fn parse_hex_colour(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#')?;
+    let digits: Vec<u8> = hex
+        .chars()
+        .map(|c| c.to_digit(16).map(|d| d as u8))
+        .collect::<Option<_>>()?;
+    match digits.as_slice() {
+        [r, g, b] => Some([r * 17, g * 17, b * 17]),
+        [r1, r2, g1, g2, b1, b2] => Some([r1 * 16 + r2, g1 * 16 + g2, b1 * 16 + b2]),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours() {
+        assert_eq!(parse_hex_colour("#0b5394"), Some([0x0b, 0x53, 0x94]));
+        assert_eq!(parse_hex_colour("#fff"), Some([255, 255, 255]));
+        assert_eq!(parse_hex_colour("red"), None);
+        assert_eq!(parse_hex_colour("#12345"), None);
+    }
+
+    #[test]
+    fn base_urls() {
+        assert_eq!(normalise_base_url("https://a.nl/").unwrap(), "https://a.nl");
+        assert!(normalise_base_url("a.nl").is_err());
+        assert!(normalise_base_url("https:///x").is_err());
+    }
+}

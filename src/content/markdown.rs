@@ -1,0 +1,357 @@
+//! Markdown → sanitised HTML: tables, footnotes, smart punctuation, heading anchors, checked links.
+//! Pure: link targets are resolved through the caller's `LinkResolver`.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::base::diagnostics::Diagnostic;
+use crate::base::language::Language;
+use crate::base::slug::slugify;
+use crate::base::source::SourceFile;
+
+/// What a link or image destination written in Markdown turns into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    /// Write this URL instead (a content file or site path made into the page's URL).
+    Url(String),
+    /// The target exists but is not published (consent gone, draft): keep the text, drop the link.
+    Unpublished { reason: String },
+    /// Nothing there: an error.
+    Broken { message: String, hint: String },
+}
+
+pub trait LinkResolver {
+    /// `destination` as written; `is_image` for `![…](…)`.
+    fn resolve(&self, destination: &str, is_image: bool) -> Resolution;
+}
+
+pub struct Rendered {
+    pub html: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Renders the body `file.text[body_start..]`; positions in diagnostics are in the whole file.
+pub fn render(
+    file: &SourceFile,
+    body_start: usize,
+    resolver: &dyn LinkResolver,
+    language: Language,
+) -> Rendered {
+    let body = &file.text[body_start..];
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION;
+    let mut diagnostics = Vec::new();
+    let mut events = Vec::new();
+    let mut has_raw_html = false;
+    let mut used_ids = HashSet::new();
+    let mut heading: Option<(usize, HeadingLevel)> = None;
+    // Links dropped because their target is unpublished: their closing tags go too.
+    let mut dropped_links = Vec::new();
+
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let at = |len: usize| file.span(body_start + range.start, body_start + range.start + len);
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                heading = Some((events.len(), level));
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some((start, _)) = heading.take() {
+                    let text: String = events[start + 1..]
+                        .iter()
+                        .filter_map(|e| match e {
+                            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                            _ => None,
+                        })
+                        .collect();
+                    let id = unique_id(&slugify(&text), &mut used_ids);
+                    let inner: Vec<Event> = events.drain(start..).skip(1).collect();
+                    let mut html = String::new();
+                    pulldown_cmark::html::push_html(&mut html, inner.into_iter());
+                    let tag = level as usize;
+                    events.push(Event::Html(CowStr::from(format!(
+                        "<h{tag} id=\"{id}\">{html} <a class=\"heading-anchor\" href=\"#{id}\"><span class=\"visually-hidden\">{}</span><span aria-hidden=\"true\">#</span></a></h{tag}>\n",
+                        language.heading_anchor_label()
+                    ))));
+                } else {
+                    events.push(Event::End(TagEnd::Heading(level)));
+                }
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match check_destination(&dest_url, false, resolver) {
+                Ok(url) => {
+                    dropped_links.push(false);
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: url.into(),
+                        title,
+                        id,
+                    }));
+                }
+                Err(problem) => {
+                    dropped_links.push(true);
+                    diagnostics.push(problem.into_diagnostic(file, at(range.len())));
+                }
+            },
+            Event::End(TagEnd::Link) => {
+                if !dropped_links.pop().unwrap_or(false) {
+                    events.push(Event::End(TagEnd::Link));
+                }
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                match check_destination(&dest_url, true, resolver) {
+                    Ok(url) => events.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url: url.into(),
+                        title,
+                        id,
+                    })),
+                    Err(problem) => {
+                        diagnostics.push(problem.into_diagnostic(file, at(range.len())));
+                        // An image with no source is no image: an empty one keeps the tree balanced.
+                        events.push(Event::Start(Tag::Image {
+                            link_type,
+                            dest_url: "".into(),
+                            title,
+                            id,
+                        }));
+                    }
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                has_raw_html = true;
+                if let Some(found) = dangerous_html(&html) {
+                    diagnostics.push(
+                        file.warning(at(html.trim_end().len()), format!("raw HTML contains {found}; it was removed"))
+                            .with_hint("scripts, event handlers and `javascript:` URLs are never published; write the content in Markdown"),
+                    );
+                }
+                events.push(Event::Html(html));
+            }
+            other => events.push(other),
+        }
+    }
+
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().filter(|e| !is_empty_image(e)));
+    if has_raw_html {
+        html = sanitizer().clean(&html).to_string();
+    }
+    Rendered { html, diagnostics }
+}
+
+fn is_empty_image(event: &Event) -> bool {
+    matches!(event, Event::Start(Tag::Image { dest_url, .. }) if dest_url.is_empty())
+}
+
+enum LinkProblem {
+    Unsafe(String),
+    Unpublished(String),
+    Broken { message: String, hint: String },
+}
+
+impl LinkProblem {
+    fn into_diagnostic(self, file: &SourceFile, span: crate::base::source::Span) -> Diagnostic {
+        match self {
+            LinkProblem::Unsafe(destination) => file
+                .warning(
+                    span,
+                    format!("link to `{destination}` was removed: it could run code"),
+                )
+                .with_hint("link to an `https://` address or a page of the site"),
+            LinkProblem::Unpublished(reason) => file
+                .warning(
+                    span,
+                    format!("{reason}; the link was removed, its text kept"),
+                )
+                .with_hint("link to another page, or remove the link"),
+            LinkProblem::Broken { message, hint } => file.error(span, message).with_hint(hint),
+        }
+    }
+}
+
+fn check_destination(
+    destination: &str,
+    is_image: bool,
+    resolver: &dyn LinkResolver,
+) -> Result<String, LinkProblem> {
+    let lower = destination.trim().to_ascii_lowercase();
+    let scheme = lower
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.contains('/'));
+    match scheme {
+        Some("http" | "https" | "mailto" | "tel") if !is_image => return Ok(destination.to_owned()),
+        Some("http" | "https") => {
+            return Err(LinkProblem::Broken {
+                message: format!("image `{destination}` is on another site"),
+                hint: "put the photo beside the story (a page bundle) so it is processed and nothing is loaded from elsewhere".into(),
+            })
+        }
+        Some(_) => return Err(LinkProblem::Unsafe(destination.to_owned())),
+        None => {}
+    }
+    if destination.starts_with('#') || destination.is_empty() {
+        return Ok(destination.to_owned());
+    }
+    match resolver.resolve(destination, is_image) {
+        Resolution::Url(url) => Ok(url),
+        Resolution::Unpublished { reason } => Err(LinkProblem::Unpublished(reason)),
+        Resolution::Broken { message, hint } => Err(LinkProblem::Broken { message, hint }),
+    }
+}
+
+fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
+    let base = if base.is_empty() { "kop" } else { base };
+    let mut id = base.to_owned();
+    let mut n = 1;
+    while !used.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// What the sanitiser will remove from raw HTML, for the warning.
+fn dangerous_html(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    for tag in [
+        "script", "style", "iframe", "object", "embed", "form", "input", "button",
+    ] {
+        if lower.contains(&format!("<{tag}")) {
+            return Some(format!("`<{tag}>`"));
+        }
+    }
+    if lower.contains("javascript:") || lower.contains("vbscript:") {
+        return Some("a `javascript:` URL".into());
+    }
+    let bytes = lower.as_bytes();
+    for (i, window) in bytes.windows(3).enumerate() {
+        if window[0].is_ascii_whitespace() && window[1] == b'o' && window[2] == b'n' {
+            let name: String = lower[i + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect();
+            if name.len() > 2 && lower[i + 1 + name.len()..].trim_start().starts_with('=') {
+                return Some(format!("an event handler (`{name}`)"));
+            }
+        }
+    }
+    None
+}
+
+fn sanitizer() -> ammonia::Builder<'static> {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_generic_attributes(["id", "class", "aria-hidden"])
+        .add_tag_attributes("img", ["loading", "width", "height"])
+        .link_rel(None);
+    builder
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Sites;
+    impl LinkResolver for Sites {
+        fn resolve(&self, destination: &str, _is_image: bool) -> Resolution {
+            match destination {
+                "../vacancies/ic.md" | "/vacatures/ic/" => Resolution::Url("/vacatures/ic/".into()),
+                "../stories/weg.md" => Resolution::Unpublished {
+                    reason: "story `weg` is not published".into(),
+                },
+                _ => Resolution::Broken {
+                    message: format!("link to `{destination}` points at no page"),
+                    hint: "check it".into(),
+                },
+            }
+        }
+    }
+
+    fn md(body: &str) -> Rendered {
+        let file = SourceFile::new(
+            "content/stories/a.md",
+            format!("---\ntitle: x\n---\n{body}"),
+        );
+        render(&file, 16, &Sites, Language::Nl)
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_anchors() {
+        let out = md("## Wat ga je doen?\n\n## Wat ga je doen?\n");
+        assert!(out.html.starts_with("<h2 id=\"wat-ga-je-doen\">Wat ga je doen? <a class=\"heading-anchor\" href=\"#wat-ga-je-doen\">"), "{}", out.html);
+        assert!(out.html.contains("<h2 id=\"wat-ga-je-doen-1\">"));
+    }
+
+    #[test]
+    fn content_links_become_urls_and_broken_ones_are_errors_with_positions() {
+        let out = md("Zie [de vacature](../vacancies/ic.md) en [dit](../vacancies/weg.md).\n");
+        assert!(
+            out.html
+                .contains("<a href=\"/vacatures/ic/\">de vacature</a>"),
+            "{}",
+            out.html
+        );
+        assert_eq!(out.diagnostics.len(), 1);
+        let d = &out.diagnostics[0];
+        assert_eq!((d.line, d.column, d.len), (4, 42, 26));
+        assert_eq!(d.message, "link to `../vacancies/weg.md` points at no page");
+    }
+
+    #[test]
+    fn links_to_unpublished_pages_keep_their_text() {
+        let out = md("Lees [mijn vorige verhaal](../stories/weg.md).\n");
+        assert_eq!(out.html, "<p>Lees mijn vorige verhaal.</p>\n");
+        assert!(!out.diagnostics[0].is_error());
+    }
+
+    #[test]
+    fn scripts_handlers_and_javascript_urls_are_removed_with_a_warning() {
+        let out = md("<p onclick=\"steal()\">Hoi</p>\n\n<script>alert(1)</script>\n\n[klik](javascript:alert(1))\n");
+        assert!(!out.html.contains("onclick"), "{}", out.html);
+        assert!(!out.html.contains("<script"), "{}", out.html);
+        assert!(!out.html.contains("javascript:"), "{}", out.html);
+        let messages: Vec<_> = out.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "raw HTML contains an event handler (`onclick`); it was removed",
+                "raw HTML contains `<script>`; it was removed",
+                "link to `javascript:alert(1)` was removed: it could run code",
+            ]
+        );
+    }
+
+    #[test]
+    fn tables_footnotes_strikethrough_and_smart_quotes() {
+        let out =
+            md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~oud~~ \"nieuw\"[^1]\n\n[^1]: Voetnoot.\n");
+        assert!(out.html.contains("<table>"));
+        assert!(out.html.contains("<del>oud</del>"));
+        assert!(out.html.contains("\u{201c}nieuw\u{201d}"));
+        assert!(out.html.contains("footnote-definition"));
+    }
+}

@@ -1,0 +1,168 @@
+//! Which social card each page gets and what it says: a photo card for a story or profile with a
+//! photo large enough, a text card in the brand colours for everything else. Pure; the image
+//! stage draws them, render and seo link them through the functions here.
+
+use crate::content::vacancy::hours_text;
+use crate::images::card::draw::CardText;
+use crate::model::{Site, Story, DEFAULT_CARD};
+
+/// A card to make: where it goes, the photo under it (if any) and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardJob {
+    pub url: String,
+    /// Index into `Site::photos`; the photo is known to be large enough for a card.
+    pub photo: Option<usize>,
+    pub text: CardText,
+}
+
+/// A page's card as its head meta shows it: the URL and the alternative text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardRef {
+    pub url: String,
+    pub alt: String,
+}
+
+fn photo_fits(site: &Site, photo: Option<&crate::model::PhotoRef>) -> Option<(usize, String)> {
+    photo
+        .filter(|r| site.photos[r.photo].fits_card)
+        .map(|r| (r.photo, r.alt.clone()))
+}
+
+/// The card of a story: the one function every page that shows a story's card uses.
+pub fn story_card(site: &Site, story: &Story) -> CardRef {
+    let url = format!("/og/{}/{}.jpg", site.config.paths.stories, story.slug);
+    match photo_fits(site, story.image.as_ref()) {
+        Some((_, alt)) => CardRef { url, alt },
+        None => CardRef {
+            url,
+            alt: story.title.clone(),
+        },
+    }
+}
+
+pub fn ambassador_card(site: &Site, index: usize) -> CardRef {
+    let ambassador = &site.ambassadors[index];
+    let url = format!(
+        "/og/{}/{}.jpg",
+        site.config.paths.ambassadors, ambassador.id
+    );
+    match photo_fits(site, ambassador.photo.as_ref()) {
+        Some((_, alt)) => CardRef { url, alt },
+        None => CardRef {
+            url,
+            alt: format!("{}, {}", ambassador.name, ambassador.role),
+        },
+    }
+}
+
+pub fn vacancy_card(site: &Site, index: usize) -> CardRef {
+    let vacancy = &site.vacancies[index];
+    CardRef {
+        url: format!("/og/{}/{}.jpg", site.config.paths.vacancies, vacancy.slug),
+        alt: vacancy.title.clone(),
+    }
+}
+
+pub fn hashtag_card(site: &Site, index: usize) -> CardRef {
+    let tag = &site.hashtags[index];
+    CardRef {
+        url: format!("/og/{}/{}.jpg", site.config.paths.hashtags, tag.key),
+        alt: format!("#{}", tag.name),
+    }
+}
+
+/// Every card of the site, sorted by URL.
+pub fn plan(site: &Site, strings: &serde_json::Value) -> Vec<CardJob> {
+    let text = |key: &str| {
+        strings
+            .get(key)
+            .and_then(|v| v.as_str())
+            .unwrap_or(key)
+            .to_owned()
+    };
+    let footer = site.config.organization.name.clone();
+    let mut jobs = vec![CardJob {
+        url: DEFAULT_CARD.to_owned(),
+        photo: None,
+        text: CardText {
+            kicker: None,
+            title: site.config.title.clone(),
+            byline: Some(text("card_home_byline")),
+            footer: footer.clone(),
+        },
+    }];
+    for story in &site.stories {
+        let ambassador = &site.ambassadors[story.ambassador];
+        let role = story.role.as_deref().unwrap_or(&ambassador.role);
+        let photo = photo_fits(site, story.image.as_ref()).map(|(p, _)| p);
+        jobs.push(CardJob {
+            url: story_card(site, story).url,
+            photo,
+            text: CardText {
+                kicker: photo.is_none().then(|| text("card_story")),
+                title: story.title.clone(),
+                byline: Some(format!("{} · {role}", ambassador.first_name())),
+                footer: footer.clone(),
+            },
+        });
+    }
+    for (i, ambassador) in site.ambassadors.iter().enumerate() {
+        let photo = photo_fits(site, ambassador.photo.as_ref()).map(|(p, _)| p);
+        let byline = match &ambassador.department {
+            Some(department) => format!("{} · {department}", ambassador.role),
+            None => ambassador.role.clone(),
+        };
+        jobs.push(CardJob {
+            url: ambassador_card(site, i).url,
+            photo,
+            text: CardText {
+                kicker: photo.is_none().then(|| text("card_ambassador")),
+                title: ambassador.name.clone(),
+                byline: Some(byline),
+                footer: footer.clone(),
+            },
+        });
+    }
+    for (i, vacancy) in site.vacancies.iter().enumerate() {
+        let mut byline = vacancy.location.city.clone();
+        if let Some(hours) = vacancy.hours {
+            byline = format!("{byline} · {}", hours_text(hours, site.config.language));
+        }
+        jobs.push(CardJob {
+            url: vacancy_card(site, i).url,
+            photo: None,
+            text: CardText {
+                kicker: Some(text("card_vacancy")),
+                title: vacancy.title.clone(),
+                byline: Some(byline),
+                footer: footer.clone(),
+            },
+        });
+    }
+    for (i, tag) in site.hashtags.iter().enumerate() {
+        if tag.stories.is_empty() {
+            continue;
+        }
+        let count = tag.stories.len();
+        jobs.push(CardJob {
+            url: hashtag_card(site, i).url,
+            photo: None,
+            text: CardText {
+                kicker: Some(text("card_hashtag")),
+                title: format!("#{}", tag.name),
+                byline: Some(format!(
+                    "{count} {}",
+                    text(if count == 1 {
+                        "card_story_one"
+                    } else {
+                        "card_story_many"
+                    })
+                )),
+                footer: footer.clone(),
+            },
+        });
+    }
+    jobs.sort_by(|a, b| a.url.cmp(&b.url));
+    jobs.dedup_by(|a, b| a.url == b.url);
+    jobs
+}

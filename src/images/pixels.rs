@@ -1,0 +1,415 @@
+//! Photos: header probes during validation, then upright, metadata-free re-encoded variants and
+//! 1200×630 social cards. No original byte reaches the output.
+
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use fast_image_resize::ResizeAlg;
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageReader, Limits, RgbImage};
+
+use crate::content::story::Focus;
+use crate::model::{CARD_HEIGHT, CARD_WIDTH};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Probe {
+    /// Upright size.
+    pub width: u32,
+    pub height: u32,
+}
+
+/// A photo that cannot be used, with what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub message: String,
+    pub hint: String,
+}
+
+fn refusal(message: impl Into<String>, hint: impl Into<String>) -> Refusal {
+    Refusal {
+        message: message.into(),
+        hint: hint.into(),
+    }
+}
+
+/// Reads only the header: format, size and orientation, and refuses what cannot or must not be
+/// decoded (HEIC, huge images) before any pixel is.
+pub fn probe(path: &Path, max_pixels: u64) -> Result<Probe, Refusal> {
+    let mut head = [0u8; 16];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .map_err(|e| {
+            refusal(
+                format!("cannot read the photo: {e}"),
+                "check that the file exists and is readable",
+            )
+        })?;
+    if read >= 12 && &head[4..8] == b"ftyp" {
+        let brand = String::from_utf8_lossy(&head[8..12]).to_string();
+        if ["heic", "heix", "hevc", "heim", "heis", "mif1", "msf1"].contains(&brand.as_str()) {
+            return Err(refusal(
+                "the photo is HEIC/HEIF (an iPhone photo), which browsers cannot show",
+                "convert it to JPEG, e.g. `heif-convert foto.heic foto.jpg` (Debian package libheif-examples), or on the iPhone choose Settings → Camera → Formats → Most Compatible",
+            ));
+        }
+        return Err(refusal(
+            format!("the photo is in a format that is not supported (`{brand}`)"),
+            "convert it to JPEG or PNG",
+        ));
+    }
+    if image::guess_format(&head[..read]).is_err() {
+        return Err(refusal(
+            "the file is not an image",
+            "use a JPEG, PNG or WebP photo",
+        ));
+    }
+    let reader = open(path, max_pixels)?;
+    let format = reader.format();
+    let mut decoder = reader.into_decoder().map_err(|e| undecodable(&e))?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > max_pixels {
+        return Err(too_large(width, height, max_pixels));
+    }
+    if !matches!(
+        format,
+        Some(image::ImageFormat::Jpeg | image::ImageFormat::Png | image::ImageFormat::WebP)
+    ) {
+        return Err(refusal(
+            "the photo is not a JPEG, PNG or WebP file",
+            "convert it to JPEG",
+        ));
+    }
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let (width, height) = if turns_sideways(orientation) {
+        (height, width)
+    } else {
+        (width, height)
+    };
+    Ok(Probe { width, height })
+}
+
+fn open(path: &Path, max_pixels: u64) -> Result<ImageReader<BufReader<std::fs::File>>, Refusal> {
+    let mut reader = ImageReader::open(path)
+        .map_err(|e| {
+            refusal(
+                format!("cannot read the photo: {e}"),
+                "check that the file exists",
+            )
+        })?
+        .with_guessed_format()
+        .map_err(|e| {
+            refusal(
+                format!("cannot read the photo: {e}"),
+                "check that the file exists",
+            )
+        })?;
+    reader.limits(limits(max_pixels));
+    if reader.format().is_none() {
+        return Err(refusal(
+            "the file is not an image",
+            "use a JPEG, PNG or WebP photo",
+        ));
+    }
+    Ok(reader)
+}
+
+/// Memory a decoder may take: four bytes a pixel plus room for its own buffers.
+fn limits(max_pixels: u64) -> Limits {
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(max_pixels.saturating_mul(8));
+    limits
+}
+
+fn turns_sideways(orientation: Orientation) -> bool {
+    matches!(
+        orientation,
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
+    )
+}
+
+fn undecodable(error: &image::ImageError) -> Refusal {
+    refusal(
+        format!("the photo cannot be decoded: {error}"),
+        "the file may be truncated or damaged: export it again as JPEG",
+    )
+}
+
+fn too_large(width: u32, height: u32, max_pixels: u64) -> Refusal {
+    refusal(
+        format!("the photo is {width}×{height} pixels, more than `images.max_pixels` ({max_pixels}) allows"),
+        "scale it down to at most 6000 pixels on the long side before committing it",
+    )
+}
+
+/// The widths of a photo's variants: the configured ones narrower than the photo, and the
+/// photo's own width in place of any wider ones (never upscaled). Narrowest first.
+pub fn variant_widths(width: u32, configured: &[u32]) -> Vec<u32> {
+    let mut widths: Vec<u32> = configured.iter().map(|&w| w.min(width)).collect();
+    widths.sort_unstable();
+    widths.dedup();
+    widths
+}
+
+/// The height of a variant `width` wide of a photo `(w, h)`.
+pub fn scaled_height(w: u32, h: u32, width: u32) -> u32 {
+    ((u64::from(h) * u64::from(width) + u64::from(w) / 2) / u64::from(w)).max(1) as u32
+}
+
+/// The largest region of the card's shape around `focus`: (x, y, width, height).
+pub fn card_crop(width: u32, height: u32, focus: Focus) -> (u32, u32, u32, u32) {
+    let (w, h) = (f64::from(width), f64::from(height));
+    let aspect = f64::from(CARD_WIDTH) / f64::from(CARD_HEIGHT);
+    let (cw, ch) = if w / h > aspect {
+        (h * aspect, h)
+    } else {
+        (w, w / aspect)
+    };
+    let x = (f64::from(focus.x) * w - cw / 2.0).clamp(0.0, w - cw);
+    let y = (f64::from(focus.y) * h - ch / 2.0).clamp(0.0, h - ch);
+    (
+        x.round() as u32,
+        y.round() as u32,
+        cw.round() as u32,
+        ch.round() as u32,
+    )
+}
+
+/// Whether a photo of this upright size is large enough for a sharp card.
+pub fn fits_card(width: u32, height: u32) -> bool {
+    let (_, _, cw, ch) = card_crop(width, height, Focus::default());
+    cw >= CARD_WIDTH && ch >= CARD_HEIGHT
+}
+
+/// Decodes a photo once: upright, in sRGB, transparent parts on white.
+pub fn decode(bytes: &[u8], max_pixels: u64) -> Result<RgbImage, Refusal> {
+    if bytes.starts_with(&[0xff, 0xd8]) && !jpeg_is_complete(bytes) {
+        return Err(refusal(
+            "the photo cannot be decoded: the JPEG file is truncated (it has no end-of-image marker)",
+            "the file was cut off while copying or uploading: export it again as JPEG",
+        ));
+    }
+    let mut reader = ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| refusal(format!("cannot read the photo: {e}"), "check the file"))?;
+    reader.limits(limits(max_pixels));
+    let mut decoder = reader.into_decoder().map_err(|e| undecodable(&e))?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > max_pixels {
+        return Err(too_large(width, height, max_pixels));
+    }
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let icc = decoder.icc_profile().ok().flatten();
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| undecodable(&e))?;
+    image.apply_orientation(orientation);
+    let mut rgb = flatten(image);
+    if let Some(icc) = icc {
+        to_srgb(&mut rgb, &icc);
+    }
+    Ok(rgb)
+}
+
+/// Converts pixels described by an embedded RGB profile (Adobe RGB, Display P3, a camera's) to
+/// sRGB, the space the written files are read in once their profile is stripped. CMYK JPEGs are
+/// already turned into RGB by the decoder; a profile that cannot be read is ignored.
+fn to_srgb(image: &mut RgbImage, icc: &[u8]) {
+    use moxcms::{ColorProfile, DataColorSpace, Layout, TransformOptions};
+    let Ok(source) = ColorProfile::new_from_slice(icc) else {
+        return;
+    };
+    if source.color_space != DataColorSpace::Rgb {
+        return;
+    }
+    let srgb = ColorProfile::new_srgb();
+    let Ok(transform) =
+        source.create_transform_8bit(Layout::Rgb, &srgb, Layout::Rgb, TransformOptions::default())
+    else {
+        return;
+    };
+    let mut out = vec![0u8; image.as_raw().len()];
+    if transform.transform(image.as_raw(), &mut out).is_ok() {
+        if let Some(converted) = RgbImage::from_raw(image.width(), image.height(), out) {
+            *image = converted;
+        }
+    }
+}
+
+/// The resampling filter named in `images.filter`.
+pub fn filter(name: &str) -> Option<ResizeAlg> {
+    use fast_image_resize::FilterType as F;
+    Some(match name {
+        "lanczos3" => ResizeAlg::Convolution(F::Lanczos3),
+        "catmullrom" => ResizeAlg::Convolution(F::CatmullRom),
+        "mitchell" => ResizeAlg::Convolution(F::Mitchell),
+        "triangle" => ResizeAlg::Convolution(F::Bilinear),
+        "gaussian" => ResizeAlg::Convolution(F::Gaussian),
+        "nearest" => ResizeAlg::Nearest,
+        _ => return None,
+    })
+}
+
+pub const FILTERS: &[&str] = &[
+    "lanczos3",
+    "catmullrom",
+    "mitchell",
+    "triangle",
+    "gaussian",
+    "nearest",
+];
+
+/// Scales `region` (x, y, width, height) of `image` to `width`×`height` with SIMD convolution
+/// (`fast_image_resize`), in one pass.
+fn scale(
+    image: &RgbImage,
+    region: (u32, u32, u32, u32),
+    width: u32,
+    height: u32,
+    filter: ResizeAlg,
+) -> RgbImage {
+    let source = fast_image_resize::images::ImageRef::new(
+        image.width(),
+        image.height(),
+        image.as_raw(),
+        fast_image_resize::PixelType::U8x3,
+    )
+    .expect("an RgbImage holds three bytes a pixel");
+    let mut target =
+        fast_image_resize::images::Image::new(width, height, fast_image_resize::PixelType::U8x3);
+    let (x, y, w, h) = region;
+    let options = fast_image_resize::ResizeOptions::new()
+        .resize_alg(filter)
+        .crop(f64::from(x), f64::from(y), f64::from(w), f64::from(h));
+    fast_image_resize::Resizer::new()
+        .resize(&source, &mut target, &options)
+        .expect("source and target are both RGB");
+    RgbImage::from_raw(width, height, target.into_vec())
+        .expect("the target has width×height pixels")
+}
+
+pub fn resize(image: &RgbImage, width: u32, height: u32, filter: ResizeAlg) -> RgbImage {
+    if image.width() == width && image.height() == height {
+        image.clone()
+    } else {
+        scale(
+            image,
+            (0, 0, image.width(), image.height()),
+            width,
+            height,
+            filter,
+        )
+    }
+}
+
+/// The photo cropped around `focus` and scaled to 1200×630.
+pub fn card_base(image: &RgbImage, focus: Focus, filter: ResizeAlg) -> RgbImage {
+    let region = card_crop(image.width(), image.height(), focus);
+    scale(image, region, CARD_WIDTH, CARD_HEIGHT, filter)
+}
+
+/// Decoders fill a cut-off JPEG with grey instead of failing; a complete one has its end-of-image
+/// marker after its last scan (inside entropy-coded data `FF` is never followed by `D9`).
+fn jpeg_is_complete(bytes: &[u8]) -> bool {
+    let last = |marker: u8| {
+        bytes
+            .windows(2)
+            .rposition(|w| w[0] == 0xff && w[1] == marker)
+    };
+    match (last(0xda), last(0xd9)) {
+        (Some(scan), Some(end)) => end > scan,
+        _ => false,
+    }
+}
+
+/// RGB without alpha: transparent parts of a PNG become white, as on the page.
+fn flatten(image: DynamicImage) -> RgbImage {
+    if !image.color().has_alpha() {
+        return image.into_rgb8();
+    }
+    let rgba = image.into_rgba8();
+    RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let [r, g, b, a] = rgba.get_pixel(x, y).0;
+        let blend =
+            |c: u8| ((u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a))) / 255) as u8;
+        image::Rgb([blend(r), blend(g), blend(b)])
+    })
+}
+
+/// A baseline JPEG (`jpeg-encoder`, 4:2:0) with a JFIF header and no
+/// metadata segments at all (no EXIF, XMP, ICC or comments).
+pub fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, Refusal> {
+    let mut bytes = Vec::new();
+    let (Ok(width), Ok(height)) = (u16::try_from(image.width()), u16::try_from(image.height()))
+    else {
+        return Err(refusal(
+            "the photo is too large for a JPEG variant",
+            "use `images.widths` of at most 4096 pixels",
+        ));
+    };
+    // Its optimised Huffman tables are not read correctly by every decoder (zune-jpeg, the one
+    // of the `image` crate, shows wrong colours): the standard tables are safe everywhere.
+    let encoder = jpeg_encoder::Encoder::new(&mut bytes, quality);
+    encoder
+        .encode(image.as_raw(), width, height, jpeg_encoder::ColorType::Rgb)
+        .map_err(|e| {
+            refusal(
+                format!("cannot encode the photo: {e}"),
+                "report this as a bug",
+            )
+        })?;
+    Ok(bytes)
+}
+
+/// A lossy WebP (libwebp): only the image data, no EXIF, XMP or ICC chunk. Method 2 of 0–6 is
+/// about twice as fast as libwebp's default 4 for files a few per cent larger.
+pub fn encode_webp(image: &RgbImage, quality: u8) -> Result<Vec<u8>, Refusal> {
+    let failed = |why: String| {
+        refusal(
+            format!("cannot encode the photo as WebP: {why}"),
+            "set `images.webp: false` in content/site.yaml, and report this as a bug",
+        )
+    };
+    let mut config = webp::WebPConfig::new().map_err(|()| failed("no encoder".into()))?;
+    config.lossless = 0;
+    config.quality = f32::from(quality);
+    config.method = 2;
+    webp::Encoder::from_rgb(image.as_raw(), image.width(), image.height())
+        .encode_advanced(&config)
+        .map(|memory| memory.to_vec())
+        .map_err(|e| failed(format!("{e:?}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crops_keep_the_focus_inside_the_photo() {
+        assert_eq!(
+            card_crop(2400, 2400, Focus::default()),
+            (0, 570, 2400, 1260)
+        );
+        assert_eq!(
+            card_crop(4000, 1000, Focus { x: 0.0, y: 0.5 }),
+            (0, 0, 1905, 1000)
+        );
+        assert_eq!(
+            card_crop(4000, 1000, Focus { x: 1.0, y: 0.5 }),
+            (2095, 0, 1905, 1000)
+        );
+        assert!(fits_card(1600, 1067));
+        assert!(
+            !fits_card(1092, 859),
+            "1092 wide gives a crop narrower than 1200"
+        );
+    }
+
+    #[test]
+    fn variant_widths_never_upscale() {
+        assert_eq!(variant_widths(4000, &[480, 960, 1600]), [480, 960, 1600]);
+        assert_eq!(variant_widths(1092, &[480, 960, 1600]), [480, 960, 1092]);
+        assert_eq!(variant_widths(300, &[480, 960, 1600]), [300]);
+        assert_eq!(scaled_height(1600, 1067, 480), 320);
+    }
+}

@@ -1,0 +1,296 @@
+//! `werkenbij serve`: builds the site into memory through the pipeline, serves it on loopback,
+//! watches the site folder and tells open pages to reload over server-sent events.
+
+pub mod live;
+
+mod change;
+mod reply;
+
+use std::io::Write;
+use std::net::{SocketAddr, TcpListener};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use notify::RecursiveMode;
+
+use change::{classify, is_edit};
+use reply::{reply, Reply};
+
+use crate::base::error::Error;
+use crate::pipeline::{self, Options};
+use crate::serve::live::Live;
+
+/// The serve-only settings; the build itself is configured by `Options` like any other.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub bind: std::net::IpAddr,
+    pub port: u16,
+    pub open: bool,
+}
+
+/// Progress lines for the terminal; the command line decides where they go.
+pub type Log = Arc<dyn Fn(&str) + Send + Sync>;
+
+/// Open event streams, one sender per browser tab.
+#[derive(Default)]
+struct Listeners(Mutex<Vec<Sender<String>>>);
+
+impl Listeners {
+    fn add(&self) -> mpsc::Receiver<String> {
+        let (sender, receiver) = mpsc::channel();
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(sender);
+        receiver
+    }
+
+    /// Sends to every tab; tabs that went away are dropped.
+    fn send(&self, paths: &[String]) {
+        let data = serde_json::to_string(paths).unwrap_or_else(|_| "[\"*\"]".into());
+        let mut senders = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        senders.retain(|sender| sender.send(data.clone()).is_ok());
+    }
+}
+
+/// Runs until Ctrl-C. Content errors never stop it; a port in use or a watcher that cannot start do.
+pub fn run(options: &Options, serve: &ServeOptions, log: &Log) -> Result<(), Error> {
+    crate::content::require_site(&options.root)?;
+    let address = SocketAddr::new(serve.bind, serve.port);
+    let listener = TcpListener::bind(address).map_err(|e| bind_error(address, e))?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| Error::usage(format!("cannot serve on {address}: {e}"), None))?;
+    let server = Arc::new(
+        tiny_http::Server::from_listener(listener, None)
+            .map_err(|e| Error::usage(format!("cannot serve on {local}: {e}"), None))?,
+    );
+
+    let live = Arc::new(Live::default());
+    let started = Instant::now();
+    let failing = rebuild(options, &live, log, started).failing;
+    let listeners = Arc::new(Listeners::default());
+    let _watcher = watch(options, &live, &listeners, log, failing)?;
+
+    let url = format!("http://{local}/");
+    log(&format!(
+        "Serving {url} (drafts and scheduled stories shown; Ctrl-C stops)"
+    ));
+    if serve.open {
+        open_browser(&url, log);
+    }
+    {
+        let server = Arc::clone(&server);
+        // Only the first handler of a process can be set; a second `run` keeps the first one.
+        let _ = ctrlc::set_handler(move || server.unblock());
+    }
+    for request in server.incoming_requests() {
+        if request.url().split('?').next() == Some(reply::EVENTS_PATH) {
+            let receiver = listeners.add();
+            std::thread::spawn(move || stream_events(request, receiver));
+            continue;
+        }
+        let answer = if *request.method() == tiny_http::Method::Get
+            || *request.method() == tiny_http::Method::Head
+        {
+            reply(&live, request.url())
+        } else {
+            Reply {
+                status: 405,
+                content_type: "text/plain; charset=utf-8",
+                body: b"only GET and HEAD".to_vec(),
+                location: None,
+            }
+        };
+        let _ = request.respond(response(answer));
+    }
+    log("Stopped");
+    Ok(())
+}
+
+fn bind_error(address: SocketAddr, error: std::io::Error) -> Error {
+    if error.kind() == std::io::ErrorKind::AddrInUse {
+        Error::usage(
+            format!("port {} on {} is already in use", address.port(), address.ip()),
+            Some("stop the other server, or pick another port with `--port 1112` (`--port 0` picks a free one)"),
+        )
+    } else {
+        Error::usage(format!("cannot serve on {address}: {error}"), None)
+    }
+}
+
+fn response(answer: Reply) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    let mut response = tiny_http::Response::from_data(answer.body)
+        .with_status_code(answer.status)
+        .with_header(header("Content-Type", answer.content_type))
+        .with_header(header("Cache-Control", "no-store"));
+    if let Some(location) = answer.location {
+        response = response.with_header(header("Location", &location));
+    }
+    response
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .expect("header names and values here are ASCII without newlines")
+}
+
+/// One tab's event stream: written straight to the socket, flushed per event, with a comment
+/// now and then so a closed tab is noticed.
+fn stream_events(request: tiny_http::Request, receiver: mpsc::Receiver<String>) {
+    let mut writer = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: connected\n\n";
+    if writer
+        .write_all(head.as_bytes())
+        .and_then(|()| writer.flush())
+        .is_err()
+    {
+        return;
+    }
+    loop {
+        let message = match receiver.recv_timeout(Duration::from_secs(15)) {
+            Ok(data) => format!("event: reload\ndata: {data}\n\n"),
+            Err(RecvTimeoutError::Timeout) => ": ping\n\n".to_owned(),
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if writer
+            .write_all(message.as_bytes())
+            .and_then(|()| writer.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+struct Outcome {
+    failing: bool,
+    changed: Vec<String>,
+}
+
+/// Builds into `live` and logs the outcome.
+fn rebuild(options: &Options, live: &Live, log: &Log, started: Instant) -> Outcome {
+    match pipeline::rebuild(options, live) {
+        Ok(rebuilt) => {
+            live.set_failure(None);
+            let errors = rebuilt.diagnostics.error_count();
+            for diagnostic in rebuilt.diagnostics.clone().sorted() {
+                log(diagnostic.render(&diagnostic.path).trim_end());
+            }
+            if errors > 0 {
+                log(&format!(
+                    "{errors} error{}: the browser shows them until the file is fixed",
+                    if errors == 1 { "" } else { "s" }
+                ));
+            } else {
+                log(&format!(
+                    "Rebuilt {} page{}{} in {} ms",
+                    rebuilt.rendered,
+                    if rebuilt.rendered == 1 { "" } else { "s" },
+                    if rebuilt.full {
+                        ""
+                    } else {
+                        " (only what changed)"
+                    },
+                    started.elapsed().as_millis()
+                ));
+            }
+            Outcome {
+                failing: errors > 0,
+                changed: rebuilt.changed,
+            }
+        }
+        Err(error) => {
+            let mut message = format!("error: {error}");
+            if let Some(hint) = error.hint() {
+                message.push_str(&format!("\n  = hint: {hint}"));
+            }
+            log(&message);
+            live.set_failure(Some(message));
+            Outcome {
+                failing: true,
+                changed: Vec::new(),
+            }
+        }
+    }
+}
+
+type Watcher = notify_debouncer_full::Debouncer<
+    notify::RecommendedWatcher,
+    notify_debouncer_full::RecommendedCache,
+>;
+
+/// Watches `content/`, `themes/` and `static/`; each debounced batch rebuilds and notifies.
+fn watch(
+    options: &Options,
+    live: &Arc<Live>,
+    listeners: &Arc<Listeners>,
+    log: &Log,
+    mut failing: bool,
+) -> Result<Watcher, Error> {
+    let (sender, receiver) = mpsc::channel();
+    let mut debouncer =
+        notify_debouncer_full::new_debouncer(Duration::from_millis(50), None, sender)
+            .map_err(|e| Error::usage(format!("cannot watch the site folder: {e}"), None))?;
+    for folder in ["content", "themes", "static"] {
+        let path = options.root.join(folder);
+        if path.is_dir() {
+            debouncer
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| Error::io(&path, std::io::Error::other(e.to_string())))?;
+        }
+    }
+    let options = options.clone();
+    let live = Arc::clone(live);
+    let listeners = Arc::clone(listeners);
+    let log = Arc::clone(log);
+    std::thread::spawn(move || {
+        for batch in receiver {
+            let Ok(events) = batch else { continue };
+            let paths: Vec<_> = events
+                .into_iter()
+                .filter(|e| is_edit(&e.kind))
+                .flat_map(|e| e.event.paths)
+                .collect();
+            let change = classify(&options.root, &paths);
+            if change.is_empty() {
+                continue;
+            }
+            let started = Instant::now();
+            for path in &change.content {
+                live.forget(path);
+            }
+            if change.everything {
+                live.forget_theme();
+            }
+            let was_failing = failing;
+            let outcome = rebuild(&options, &live, &log, started);
+            failing = outcome.failing;
+            let targets = if failing || was_failing {
+                vec!["*".to_owned()]
+            } else {
+                reply::reload_targets(&outcome.changed)
+            };
+            if !targets.is_empty() {
+                listeners.send(&targets);
+            }
+        }
+    });
+    Ok(debouncer)
+}
+
+fn open_browser(url: &str, log: &Log) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut command = std::process::Command::new("cmd");
+        command.args(["/C", "start", ""]);
+        command
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    if command.arg(url).spawn().is_err() {
+        log(&format!("could not open a browser; open {url} yourself"));
+    }
+}

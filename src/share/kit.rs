@@ -1,0 +1,225 @@
+//! `ShareKit`: per ambassador, the stories worth sharing with a ready post per platform, tracked
+//! links and suggested dates, built from the `Site`. Rendering lives in `share_render`.
+
+use rayon::prelude::*;
+
+use crate::base::date::Day;
+use crate::content::story::ShareTexts;
+use crate::model::{Site, Story, Visibility};
+use crate::share::text::{self as share, Compose, Platform};
+
+/// The last path segment of a kit, below the ambassador's profile: `/ambassadeurs/ID/delen/`.
+pub const KIT_SEGMENT: &str = "delen";
+
+/// Every kit of the site, in the order of `Site::ambassadors`.
+#[derive(Debug)]
+pub struct ShareKits {
+    pub kits: Vec<ShareKit>,
+}
+
+#[derive(Debug)]
+pub struct ShareKit {
+    /// Index into `Site::ambassadors`.
+    pub ambassador: usize,
+    /// `/ambassadeurs/ID/delen/`
+    pub url: String,
+    /// `/ambassadeurs/ID/delen.json`
+    pub json_url: String,
+    /// `/ambassadeurs/ID/delen.ics`
+    pub calendar_url: String,
+    /// Own stories first, then colleagues', each group newest first.
+    pub stories: Vec<KitStory>,
+}
+
+#[derive(Debug)]
+pub struct KitStory {
+    /// Index into `Site::stories`.
+    pub story: usize,
+    pub own: bool,
+    pub suggested: Day,
+    /// The suggested date has passed on the build date: share any time.
+    pub any_time: bool,
+    /// In the order of `share.platforms`.
+    pub posts: Vec<KitPost>,
+}
+
+#[derive(Debug)]
+pub struct KitPost {
+    pub platform: Platform,
+    pub tracked_url: String,
+    /// The text to copy.
+    pub text: String,
+    /// The network's share dialog; `None` for Instagram.
+    pub intent_url: Option<String>,
+}
+
+impl ShareKit {
+    pub fn own_count(&self) -> usize {
+        self.stories.iter().filter(|s| s.own).count()
+    }
+
+    /// The first suggested date on or after the build date.
+    pub fn next_date(&self) -> Option<Day> {
+        self.stories
+            .iter()
+            .filter(|s| !s.any_time)
+            .map(|s| s.suggested)
+            .min()
+    }
+}
+
+/// The social card of a story and its alternative text: the one place that knows where cards
+/// come from.
+pub fn story_card(site: &Site, story: &Story) -> (String, String) {
+    let card = crate::images::card::plan::story_card(site, story);
+    (card.url, card.alt)
+}
+
+/// Public stories whose own and ambassador's consent cover `social`.
+fn shareable(site: &Site, story: &Story) -> bool {
+    story.visibility == Visibility::Public
+        && story.social
+        && site.ambassadors[story.ambassador].social
+}
+
+impl ShareKits {
+    /// One kit per ambassador whose consent covers `social`. Each kit takes at most
+    /// `share.max_stories` stories from lists already sorted newest first, so a kit's cost does
+    /// not grow with the archive.
+    pub fn build(site: &Site) -> ShareKits {
+        let max = site.config.share.max_stories as usize;
+        let newest: Vec<usize> = (0..site.stories.len())
+            .filter(|&i| shareable(site, &site.stories[i]))
+            .collect();
+        let platforms: Vec<Platform> = site
+            .config
+            .share
+            .platforms
+            .iter()
+            .filter_map(|p| Platform::from_id(p))
+            .filter(|p| *p != Platform::Mastodon || site.config.share.mastodon.is_some())
+            .collect();
+        let kits = site
+            .ambassadors
+            .par_iter()
+            .enumerate()
+            .filter(|(_, a)| a.social)
+            .map(|(a, ambassador)| {
+                let own = ambassador
+                    .stories
+                    .iter()
+                    .copied()
+                    .filter(|&i| shareable(site, &site.stories[i]))
+                    .take(max);
+                let own: Vec<usize> = own.collect();
+                let colleagues = newest
+                    .iter()
+                    .copied()
+                    .filter(|&i| site.stories[i].ambassador != a)
+                    .take(max - own.len());
+                let stories = own
+                    .iter()
+                    .copied()
+                    .chain(colleagues)
+                    .map(|i| kit_story(site, a, i, &platforms))
+                    .collect();
+                let base = format!(
+                    "/{}/{}/{KIT_SEGMENT}",
+                    site.config.paths.ambassadors, ambassador.id
+                );
+                ShareKit {
+                    ambassador: a,
+                    url: format!("{base}/"),
+                    json_url: format!("{base}.json"),
+                    calendar_url: format!("{base}.ics"),
+                    stories,
+                }
+            })
+            .collect();
+        ShareKits { kits }
+    }
+
+    /// `/ambassadeurs/delen/`: the communications team's index of every kit.
+    pub fn index_url(site: &Site) -> String {
+        format!("/{}/{KIT_SEGMENT}/", site.config.paths.ambassadors)
+    }
+}
+
+fn kit_story(site: &Site, ambassador: usize, index: usize, platforms: &[Platform]) -> KitStory {
+    let story = &site.stories[index];
+    let config = &site.config;
+    let id = &site.ambassadors[ambassador].id;
+    let own = story.ambassador == ambassador;
+    let offset = share::share_offset(id, &story.slug, own, config.share.spread_days);
+    let suggested = share::suggested_date(story.date, offset);
+    let story_tags: Vec<(&str, bool)> = story
+        .hashtags
+        .iter()
+        .map(|&h| (site.hashtags[h].name.as_str(), site.hashtags[h].campaign))
+        .collect();
+    let hashtags = share::assemble_hashtags(
+        config.hashtags.always.iter().map(String::as_str),
+        &story_tags,
+    );
+    let host = config
+        .base_url
+        .split("://")
+        .nth(1)
+        .unwrap_or(&config.base_url);
+    let parts = Compose {
+        title: &story.title,
+        summary: &story.summary,
+        hashtags: &hashtags,
+        language: config.language,
+        host,
+    };
+    let medium = story
+        .utm
+        .as_ref()
+        .and_then(|u| u.medium.as_deref())
+        .unwrap_or(&config.share.utm.medium);
+    let campaign = story
+        .utm
+        .as_ref()
+        .and_then(|u| u.campaign.as_deref())
+        .unwrap_or(&config.share.utm.campaign);
+    let canonical = site.absolute(&story.url);
+    let posts = platforms
+        .iter()
+        .map(|&platform| {
+            let tracked_url = share::tracked_url(&canonical, platform, medium, campaign, id);
+            // `share` texts are the author's own words ("I wrote…"): colleagues get composed ones.
+            let written = match (&story.share, own) {
+                (Some(ShareTexts::All(text)), true) => Some(text.as_str()),
+                (Some(ShareTexts::PerPlatform(texts)), true) => {
+                    texts.get(platform.id()).map(String::as_str)
+                }
+                _ => None,
+            };
+            let post = match written {
+                Some(text) => share::own_text(platform, text, &tracked_url),
+                None => share::compose(platform, &parts, &tracked_url),
+            };
+            let intent_url = share::intent_url(
+                platform,
+                &post,
+                &tracked_url,
+                &story.title,
+                config.share.mastodon.as_deref(),
+            );
+            KitPost {
+                platform,
+                tracked_url,
+                text: post.text,
+                intent_url,
+            }
+        })
+        .collect();
+    KitStory {
+        story: index,
+        own,
+        suggested,
+        any_time: suggested < site.today,
+        posts,
+    }
+}
