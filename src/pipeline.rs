@@ -1,6 +1,8 @@
-//! load → validate → render → write; used by `build` and `check`, which differ only in `Options`.
+//! load → validate → render → write: the only place that knows every stage. `build` and `check`
+//! differ only in `Options`; `report` and `cache prune` run the first two stages; `serve` builds
+//! on `load` and `write_site` here.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::base::date::Day;
@@ -11,11 +13,10 @@ use crate::content::{self, Loaded};
 use crate::images::cache::{self as image_cache, ImageCache, Pruned};
 use crate::images::renditions::{self, ImageCounts};
 use crate::model::Site;
-use crate::output::{DiskOutput, MemoryOutput, Output};
-use crate::render::touched::{Fingerprints, Touched};
+use crate::output::{DiskOutput, Output};
 use crate::render::{self, Counts};
-use crate::serve::live::{changed_paths, Live, Rebuilt};
-use crate::theme;
+use crate::report;
+use crate::theme::{self, Theme};
 use crate::validate::{self, ValidateOptions};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,17 +62,21 @@ pub struct Summary {
     pub seconds: f64,
 }
 
-/// Loads and validates the site: the model and every diagnostic, or the configuration's problems.
-pub fn load_site(options: &Options) -> Result<Result<(Site, Diagnostics), Diagnostics>, Error> {
-    load_site_cached(options, None)
+/// The validated site and what is rendered beside it.
+pub struct Validated {
+    pub site: Site,
+    /// The programme figures for the internal report page, when `site.yaml` asks for it.
+    pub figures: Option<report::Report>,
 }
 
-type Loading = Result<(Site, Diagnostics), Diagnostics>;
-
-fn load_site_cached(options: &Options, cache: Option<&ContentCache>) -> Result<Loading, Error> {
+/// Loads and validates the site (`cache` keeps parsed files between `serve`'s builds).
+pub(crate) fn load(
+    options: &Options,
+    cache: Option<&ContentCache>,
+) -> Result<Loaded<Validated>, Error> {
     let (mut content, mut diagnostics) = match content::load_cached(&options.root, cache)? {
-        Loaded::Content(content, diagnostics) => (content, diagnostics),
-        Loaded::ConfigErrors(diagnostics) => return Ok(Err(diagnostics)),
+        Loaded::Ready(content, diagnostics) => (content, diagnostics),
+        Loaded::ConfigErrors(diagnostics) => return Ok(Loaded::ConfigErrors(diagnostics)),
     };
     if let Some(url) = &options.base_url {
         content.config.base_url =
@@ -86,42 +91,61 @@ fn load_site_cached(options: &Options, cache: Option<&ContentCache>) -> Result<L
         today: options.today,
         drafts: options.drafts,
     };
-    let (mut site, found) = validate::validate(*content, &validate_options);
+    let (site, found) = validate::validate(*content, &validate_options);
     diagnostics.extend(found);
+    let mut figures = None;
     if site.config.report.page && !diagnostics.has_errors() {
         // With drafts, so the calendar has the scheduled stories; its warnings are the build's own.
-        if let crate::report::Outcome::Report(report, _) =
-            crate::report::run(&options.root, options.today)?
-        {
-            site.report = Some(*report);
+        if let Loaded::Ready(Some(report), _) = programme_report(&options.root, options.today)? {
+            figures = Some(report);
         }
     }
-    Ok(Ok((site, diagnostics)))
+    Ok(Loaded::Ready(Validated { site, figures }, diagnostics))
+}
+
+/// `werkenbij report`: the site loaded and validated with drafts (so scheduled stories are in
+/// it) and counted; no report when it has errors. Facts the validated model leaves out (stories
+/// left out for consent) come from the parsed files.
+pub fn programme_report(root: &Path, today: Day) -> Result<Loaded<Option<report::Report>>, Error> {
+    let (content, mut diagnostics) = match content::load_cached(root, None)? {
+        Loaded::Ready(content, diagnostics) => (content, diagnostics),
+        Loaded::ConfigErrors(diagnostics) => return Ok(Loaded::ConfigErrors(diagnostics)),
+    };
+    let facts = report::ContentFacts::of(&content, today);
+    let options = ValidateOptions {
+        today,
+        drafts: true,
+    };
+    let (site, found) = validate::validate(*content, &options);
+    diagnostics.extend(found);
+    if diagnostics.has_errors() {
+        return Ok(Loaded::Ready(None, diagnostics));
+    }
+    Ok(Loaded::Ready(
+        Some(report::figures(&site, facts)),
+        diagnostics,
+    ))
 }
 
 pub fn run(options: &Options) -> Result<Report, Error> {
     let started = Instant::now();
-    let (site, mut diagnostics) = match load_site(options)? {
-        Ok(loaded) => loaded,
-        Err(diagnostics) => {
-            return Ok(Report {
-                diagnostics,
-                config_error: true,
-                built: None,
-            })
-        }
+    let refused = |diagnostics, config_error| Report {
+        diagnostics,
+        config_error,
+        built: None,
+    };
+    let (validated, mut diagnostics) = match load(options, None)? {
+        Loaded::Ready(validated, diagnostics) => (validated, diagnostics),
+        Loaded::ConfigErrors(diagnostics) => return Ok(refused(diagnostics, true)),
     };
     if diagnostics.has_errors() || options.mode == Mode::Check {
-        return Ok(Report {
-            diagnostics,
-            config_error: false,
-            built: None,
-        });
+        return Ok(refused(diagnostics, false));
     }
+    let site = &validated.site;
     let theme = theme::load(&options.root, &site.config.theme, site.config.language)?;
     let output = DiskOutput::prepare(&options.root, &options.out)?;
     let cache = ImageCache::new(cache_dir(options));
-    match write_site(&site, &theme, &output, &cache, options.progress) {
+    match write_site(&validated, &theme, &output, &cache, options.progress) {
         Ok(Ok((counts, images))) => {
             output.commit()?;
             let summary = Summary {
@@ -141,121 +165,13 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         Ok(Err(found)) => {
             output.abort();
             diagnostics.extend(found);
-            Ok(Report {
-                diagnostics,
-                config_error: false,
-                built: None,
-            })
+            Ok(refused(diagnostics, false))
         }
         Err(error) => {
             output.abort();
             Err(error)
         }
     }
-}
-
-/// Builds the whole site into memory (for tests and `serve`).
-pub fn build_in_memory(options: &Options) -> Result<(MemoryOutput, Diagnostics), Error> {
-    let output = MemoryOutput::default();
-    let (site, mut diagnostics) = match load_site(options)? {
-        Ok(loaded) => loaded,
-        Err(diagnostics) => return Ok((output, diagnostics)),
-    };
-    if diagnostics.has_errors() {
-        return Ok((output, diagnostics));
-    }
-    let theme = theme::load(&options.root, &site.config.theme, site.config.language)?;
-    let cache = ImageCache::new(cache_dir(options));
-    if let Err(found) = write_site(&site, &theme, &output, &cache, false)? {
-        diagnostics.extend(found);
-    }
-    Ok((output, diagnostics))
-}
-
-/// Builds into `live` (for `serve`): only changed files are parsed again, and while the set of pages
-/// stays the same only the pages a change touches are rendered again. With errors, the last good
-/// site stays in `live` beside the new diagnostics.
-pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
-    let failed = |diagnostics: Diagnostics| {
-        live.state().diagnostics = diagnostics.clone();
-        Rebuilt {
-            diagnostics,
-            changed: Vec::new(),
-            rendered: 0,
-            full: false,
-        }
-    };
-    let (site, mut diagnostics) = match load_site_cached(options, Some(&live.cache))? {
-        Ok(loaded) => loaded,
-        Err(diagnostics) => return Ok(failed(diagnostics)),
-    };
-    if diagnostics.has_errors() {
-        return Ok(failed(diagnostics));
-    }
-    let mut state = live.state();
-    if state.theme.is_none() {
-        state.theme = Some(theme::load(
-            &options.root,
-            &site.config.theme,
-            site.config.language,
-        )?);
-    }
-    let theme = state
-        .theme
-        .as_ref()
-        .expect("the theme was loaded just above");
-    let fingerprints = Fingerprints::of(&site);
-    let touched = state
-        .fingerprints
-        .as_ref()
-        .and_then(|old| Touched::between(old, &fingerprints));
-    let output = MemoryOutput::default();
-    let rendered = match &touched {
-        Some(touched) => {
-            // Cards carry titles and names; the cache makes the unchanged ones a read.
-            let cache = ImageCache::new(cache_dir(options));
-            let (pages, images) = rayon::join(
-                || render::render_touched(&site, theme, &output, Some(touched)),
-                || renditions::run(&site, theme, &cache, &output, false),
-            );
-            if let Err(found) = images? {
-                diagnostics.extend(found);
-                drop(state);
-                return Ok(failed(diagnostics));
-            }
-            pages?.pages
-        }
-        None => match write_site(
-            &site,
-            theme,
-            &output,
-            &ImageCache::new(cache_dir(options)),
-            false,
-        )? {
-            Ok((counts, _)) => counts.pages,
-            Err(found) => {
-                diagnostics.extend(found);
-                drop(state);
-                return Ok(failed(diagnostics));
-            }
-        },
-    };
-    let mut files = output.into_files();
-    if touched.is_some() {
-        for (path, bytes) in &state.files {
-            files.entry(path.clone()).or_insert_with(|| bytes.clone());
-        }
-    }
-    let changed = changed_paths(&state.files, &files);
-    state.files = files;
-    state.fingerprints = Some(fingerprints);
-    state.diagnostics = diagnostics.clone();
-    Ok(Rebuilt {
-        diagnostics,
-        changed,
-        rendered,
-        full: touched.is_none(),
-    })
 }
 
 /// The image cache folder of a run.
@@ -268,9 +184,9 @@ pub fn cache_dir(options: &Options) -> PathBuf {
 
 /// What `cache prune` did, or the site's problems when it could not be loaded.
 pub fn prune_cache(options: &Options) -> Result<Result<Pruned, Report>, Error> {
-    let (site, diagnostics) = match load_site(options)? {
-        Ok(loaded) => loaded,
-        Err(diagnostics) => {
+    let (validated, diagnostics) = match load(options, None)? {
+        Loaded::Ready(validated, diagnostics) => (validated, diagnostics),
+        Loaded::ConfigErrors(diagnostics) => {
             return Ok(Err(Report {
                 diagnostics,
                 config_error: true,
@@ -285,17 +201,18 @@ pub fn prune_cache(options: &Options) -> Result<Result<Pruned, Report>, Error> {
             built: None,
         }));
     }
+    let site = &validated.site;
     let theme = theme::load(&options.root, &site.config.theme, site.config.language)?;
-    let mut used = renditions::used_keys(&site, &theme)?;
+    let mut used = renditions::used_keys(site, &theme)?;
     // A preview counts drafts on hashtag and list cards, so its cards differ from the published
     // build's: keep what both use, or the next `build` draws those cards again.
     let other = Options {
         drafts: !options.drafts,
         ..options.clone()
     };
-    if let Ok((site, diagnostics)) = load_site(&other)? {
+    if let Loaded::Ready(other, diagnostics) = load(&other, None)? {
         if !diagnostics.has_errors() {
-            used.extend(renditions::used_keys(&site, &theme)?);
+            used.extend(renditions::used_keys(&other.site, &theme)?);
         }
     }
     ImageCache::new(cache_dir(options)).prune(&used).map(Ok)
@@ -303,15 +220,16 @@ pub fn prune_cache(options: &Options) -> Result<Result<Pruned, Report>, Error> {
 
 /// Pages, photos, static files: everything that goes into the output. A photo that fails to
 /// decode is a content problem, returned as diagnostics.
-fn write_site(
-    site: &Site,
-    theme: &theme::Theme,
+pub(crate) fn write_site(
+    validated: &Validated,
+    theme: &Theme,
     output: &dyn Output,
     cache: &ImageCache,
     progress: bool,
 ) -> Result<Result<(Counts, ImageCounts), Diagnostics>, Error> {
+    let site = &validated.site;
     let (pages, images) = rayon::join(
-        || render::render(site, theme, output),
+        || render::render(site, validated.figures.as_ref(), theme, output),
         || renditions::run(site, theme, cache, output, progress),
     );
     let counts = pages?;

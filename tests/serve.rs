@@ -277,7 +277,7 @@ fn a_rebuild_renders_only_what_a_story_touches_and_equals_a_full_build() {
     let site = TestSite::new("minimal");
     let options = options(&site);
     let live = werkenbij::serve::live::Live::default();
-    let first = werkenbij::pipeline::rebuild(&options, &live).unwrap();
+    let first = werkenbij::serve::rebuild::rebuild(&options, &live).unwrap();
     assert!(first.full);
     assert!(!first.diagnostics.has_errors());
     // What serve holds in memory is what a preview build writes to disk.
@@ -293,7 +293,7 @@ fn a_rebuild_renders_only_what_a_story_touches_and_equals_a_full_build() {
         &original.replace("Pieter vertelt", "Pieter vertelt uitgebreid"),
     );
     live.forget(std::path::Path::new("content/stories/zeven-clienten.md"));
-    let second = werkenbij::pipeline::rebuild(&options, &live).unwrap();
+    let second = werkenbij::serve::rebuild::rebuild(&options, &live).unwrap();
     assert!(!second.full);
     assert!(
         second.rendered < first.rendered,
@@ -307,7 +307,7 @@ fn a_rebuild_renders_only_what_a_story_touches_and_equals_a_full_build() {
         ["verhalen/feed.xml", "verhalen/zeven-clienten/index.html"]
     );
 
-    let (memory, _) = werkenbij::pipeline::build_in_memory(&options).unwrap();
+    let (memory, _) = werkenbij::serve::rebuild::build_in_memory(&options).unwrap();
     assert_same_files(&live.files(), &memory.into_files());
 
     // A new title reaches every page, kit and card that shows the story, and still equals a full
@@ -320,7 +320,7 @@ fn a_rebuild_renders_only_what_a_story_touches_and_equals_a_full_build() {
         ),
     );
     live.forget(std::path::Path::new("content/stories/zeven-clienten.md"));
-    let retitled = werkenbij::pipeline::rebuild(&options, &live).unwrap();
+    let retitled = werkenbij::serve::rebuild::rebuild(&options, &live).unwrap();
     assert!(!retitled.full);
     assert!(
         retitled
@@ -329,11 +329,11 @@ fn a_rebuild_renders_only_what_a_story_touches_and_equals_a_full_build() {
         "{:?}",
         retitled.changed
     );
-    let (memory, _) = werkenbij::pipeline::build_in_memory(&options).unwrap();
+    let (memory, _) = werkenbij::serve::rebuild::build_in_memory(&options).unwrap();
     assert_same_files(&live.files(), &memory.into_files());
     site.write("content/stories/zeven-clienten.md", &original);
     live.forget(std::path::Path::new("content/stories/zeven-clienten.md"));
-    werkenbij::pipeline::rebuild(&options, &live).unwrap();
+    werkenbij::serve::rebuild::rebuild(&options, &live).unwrap();
 
     // A new story changes the set of pages: everything is rendered again, and still equal.
     site.write(
@@ -343,12 +343,12 @@ fn a_rebuild_renders_only_what_a_story_touches_and_equals_a_full_build() {
             "title: Nieuw verhaal",
         ),
     );
-    let third = werkenbij::pipeline::rebuild(&options, &live).unwrap();
+    let third = werkenbij::serve::rebuild::rebuild(&options, &live).unwrap();
     assert!(third.full);
     assert!(third
         .changed
         .contains(&"verhalen/nieuw-verhaal/index.html".to_owned()));
-    let (memory, _) = werkenbij::pipeline::build_in_memory(&options).unwrap();
+    let (memory, _) = werkenbij::serve::rebuild::build_in_memory(&options).unwrap();
     assert_same_files(&live.files(), &memory.into_files());
 }
 

@@ -1,6 +1,7 @@
 //! Building blocks every stage uses and that know nothing of the site: dates, slugs, languages,
 //! source files and spans, diagnostics and errors, YAML with positions, XML escaping, colours.
 
+pub(crate) mod colour;
 pub mod date;
 pub mod diagnostics;
 pub mod error;

@@ -12,6 +12,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::base::date::Day;
 use crate::base::diagnostics::Diagnostics;
 use crate::base::error::Error;
+use crate::content::Loaded;
 use crate::pipeline::{self, Mode, Options, Report};
 
 #[derive(Parser)]
@@ -269,8 +270,9 @@ fn authoring(command: Command) -> Result<ExitCode, Error> {
             let today = today(common.now.as_deref())?;
             let mut stderr = std::io::stderr();
             let colour = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            let (diagnostics, code) = match crate::report::run(&common.root, today)? {
-                crate::report::Outcome::Report(report, diagnostics) => {
+            let (diagnostics, code) = match crate::pipeline::programme_report(&common.root, today)?
+            {
+                Loaded::Ready(Some(report), diagnostics) => {
                     print_diagnostics(&mut stderr, diagnostics, &common.root, colour, false);
                     let text = match format {
                         ReportFormat::Text => crate::report::text(&report),
@@ -287,8 +289,8 @@ fn authoring(command: Command) -> Result<ExitCode, Error> {
                     let _ = std::io::stdout().write_all(text.as_bytes());
                     return Ok(ExitCode::SUCCESS);
                 }
-                crate::report::Outcome::ContentErrors(diagnostics) => (diagnostics, EXIT_CONTENT),
-                crate::report::Outcome::ConfigErrors(diagnostics) => (diagnostics, EXIT_USAGE),
+                Loaded::Ready(None, diagnostics) => (diagnostics, EXIT_CONTENT),
+                Loaded::ConfigErrors(diagnostics) => (diagnostics, EXIT_USAGE),
             };
             let errors = diagnostics.error_count();
             print_diagnostics(&mut stderr, diagnostics, &common.root, colour, false);

@@ -63,7 +63,7 @@ fn line(
 /// Writes the new file; refuses to overwrite and names what is wrong.
 pub fn create(root: &Path, what: &NewFile, today: Day) -> Result<Written, Error> {
     let content = match content::load_cached(root, None)? {
-        Loaded::Content(content, _) => content,
+        Loaded::Ready(content, _) => content,
         Loaded::ConfigErrors(_) => {
             return Err(Error::usage(
                 format!("`{}` has problems", crate::content::config::SITE_FILE),

@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 
+use crate::base::colour::Colour;
 use crate::base::diagnostics::Diagnostic;
 use crate::base::language::Language;
 use crate::base::source::SourceFile;
@@ -58,8 +59,18 @@ pub struct Organization {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Brand {
+    /// As written, for the style sheet.
     pub primary: String,
     pub accent: String,
+    /// Both colours, parsed once by [`parse`], for contrast and for drawing cards.
+    #[serde(skip)]
+    pub colours: BrandColours,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BrandColours {
+    pub primary: Colour,
+    pub accent: Colour,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -220,6 +231,16 @@ const NESTED: &[(&str, &[&str])] = &[
     ("report", &["page"]),
 ];
 
+/// The resampling filters `images.filter` accepts; the image stage maps each to its kernel.
+pub const FILTERS: &[&str] = &[
+    "lanczos3",
+    "catmullrom",
+    "mitchell",
+    "triangle",
+    "gaussian",
+    "nearest",
+];
+
 const PLATFORMS: &[&str] = &[
     "linkedin",
     "facebook",
@@ -264,18 +285,20 @@ pub fn parse(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
             "e.g. `https://www.example.nl`",
         ));
     }
-    for (path, colour) in [
-        ("brand.primary", &config.brand.primary),
-        ("brand.accent", &config.brand.accent),
-    ] {
-        if parse_hex_colour(colour).is_none() {
+    let mut colour = |path: &str, text: &str| {
+        Colour::parse(text).unwrap_or_else(|| {
             problems.push(error(
                 path,
-                format!("`{path}` must be a colour like `#0b5394`, found `{colour}`"),
+                format!("`{path}` must be a colour like `#0b5394`, found `{text}`"),
                 "write six hexadecimal digits after `#`",
             ));
-        }
-    }
+            Colour::default()
+        })
+    };
+    config.brand.colours = BrandColours {
+        primary: colour("brand.primary", &config.brand.primary),
+        accent: colour("brand.accent", &config.brand.accent),
+    };
     for (name, value) in [
         ("stories", &config.paths.stories),
         ("vacancies", &config.paths.vacancies),
@@ -332,17 +355,10 @@ pub fn parse(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
             "80 is a good balance of size and sharpness",
         ));
     }
-    if crate::images::pixels::filter(&config.images.filter).is_none() {
-        let hint = crate::base::diagnostics::did_you_mean(
-            &config.images.filter,
-            crate::images::pixels::FILTERS.iter().copied(),
-        )
-        .unwrap_or_else(|| {
-            format!(
-                "the filters are {}",
-                crate::images::pixels::FILTERS.join(", ")
-            )
-        });
+    if !FILTERS.contains(&config.images.filter.as_str()) {
+        let hint =
+            crate::base::diagnostics::did_you_mean(&config.images.filter, FILTERS.iter().copied())
+                .unwrap_or_else(|| format!("the filters are {}", FILTERS.join(", ")));
         problems.push(error(
             "images.filter",
             format!("unknown resampling filter `{}`", config.images.filter),
@@ -374,31 +390,9 @@ pub fn is_absolute_url(url: &str) -> bool {
     matches!(rest, Some(host) if !host.is_empty() && !host.starts_with('/') && !host.contains(char::is_whitespace))
 }
 
-/// `#0b5394` or `#fff` → (r, g, b).
-pub fn parse_hex_colour(text: &str) -> Option<[u8; 3]> {
-    let hex = text.strip_prefix('#')?;
-    let digits: Vec<u8> = hex
-        .chars()
-        .map(|c| c.to_digit(16).map(|d| d as u8))
-        .collect::<Option<_>>()?;
-    match digits.as_slice() {
-        [r, g, b] => Some([r * 17, g * 17, b * 17]),
-        [r1, r2, g1, g2, b1, b2] => Some([r1 * 16 + r2, g1 * 16 + g2, b1 * 16 + b2]),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn colours() {
-        assert_eq!(parse_hex_colour("#0b5394"), Some([0x0b, 0x53, 0x94]));
-        assert_eq!(parse_hex_colour("#fff"), Some([255, 255, 255]));
-        assert_eq!(parse_hex_colour("red"), None);
-        assert_eq!(parse_hex_colour("#12345"), None);
-    }
 
     #[test]
     fn base_urls() {

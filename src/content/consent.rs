@@ -64,6 +64,28 @@ impl ConsentRecord {
     pub fn covers(&self, usage: Use) -> bool {
         self.scope.contains(&usage)
     }
+
+    /// The consent rule for the website, in one place: what this consent lets the build do with
+    /// its subject's work today.
+    pub fn for_website(&self, today: Day) -> Publishing {
+        if !self.covers(Use::Website) {
+            return Publishing::NotInScope;
+        }
+        match self.state(today) {
+            ConsentState::Valid => Publishing::Allowed,
+            state => Publishing::LeftOut(state),
+        }
+    }
+}
+
+/// What a consent record allows on the website on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Publishing {
+    Allowed,
+    /// `website` is not in the scope: an error, the form does not allow publishing at all.
+    NotInScope,
+    /// Not valid on the day (not yet, expired, withdrawn): left out with a warning.
+    LeftOut(ConsentState),
 }
 
 impl ConsentState {

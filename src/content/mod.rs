@@ -8,6 +8,7 @@ pub(crate) mod consent;
 pub(crate) mod front_matter;
 pub(crate) mod markdown;
 pub(crate) mod page;
+pub(crate) mod photo;
 pub(crate) mod story;
 pub(crate) mod vacancy;
 
@@ -72,14 +73,18 @@ impl Section {
     }
 }
 
-/// The outcome of loading: configuration problems stop here (exit 2), content problems go on.
-pub enum Loaded {
-    Content(Box<Content>, Diagnostics),
+/// The outcome of a stage: problems in `site.yaml` stop everything (exit 2); content problems are
+/// among the diagnostics beside what was made, and the caller decides whether to go on.
+pub enum Loaded<T> {
+    Ready(T, Diagnostics),
     ConfigErrors(Diagnostics),
 }
 
 /// Loads the site, reusing what `cache` parsed before from files that have not changed since.
-pub fn load_cached(root: &Path, cache: Option<&ContentCache>) -> Result<Loaded, Error> {
+pub fn load_cached(
+    root: &Path,
+    cache: Option<&ContentCache>,
+) -> Result<Loaded<Box<Content>>, Error> {
     require_site(root)?;
     let config_file = match read_text(root, Path::new(SITE_FILE))? {
         Ok(file) => file,
@@ -167,7 +172,7 @@ pub fn load_cached(root: &Path, cache: Option<&ContentCache>) -> Result<Loaded, 
         unparsed,
         static_files,
     };
-    Ok(Loaded::Content(Box::new(content), diagnostics))
+    Ok(Loaded::Ready(Box::new(content), diagnostics))
 }
 
 /// A site folder has `content/site.yaml`; anything else is a usage error.

@@ -1,187 +1,13 @@
-//! Photos: header probes during validation, then upright, metadata-free re-encoded variants and
-//! 1200×630 social cards. No original byte reaches the output.
-
-use std::io::{BufReader, Read};
-use std::path::Path;
+//! Pixels: photos decoded upright into sRGB, resized, cropped for cards, and re-encoded as JPEG
+//! and WebP without metadata. No original byte reaches the output.
 
 use fast_image_resize::ResizeAlg;
 use image::metadata::Orientation;
-use image::{DynamicImage, ImageDecoder, ImageReader, Limits, RgbImage};
+use image::{DynamicImage, ImageDecoder, ImageReader, RgbImage};
 
+use crate::content::photo::{limits, refusal, too_large, undecodable, Refusal};
 use crate::content::story::Focus;
-use crate::model::{CARD_HEIGHT, CARD_WIDTH};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Probe {
-    /// Upright size.
-    pub width: u32,
-    pub height: u32,
-}
-
-/// A photo that cannot be used, with what to do about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal {
-    pub message: String,
-    pub hint: String,
-}
-
-fn refusal(message: impl Into<String>, hint: impl Into<String>) -> Refusal {
-    Refusal {
-        message: message.into(),
-        hint: hint.into(),
-    }
-}
-
-/// Reads only the header: format, size and orientation, and refuses what cannot or must not be
-/// decoded (HEIC, huge images) before any pixel is.
-pub fn probe(path: &Path, max_pixels: u64) -> Result<Probe, Refusal> {
-    let mut head = [0u8; 16];
-    let read = std::fs::File::open(path)
-        .and_then(|mut f| f.read(&mut head))
-        .map_err(|e| {
-            refusal(
-                format!("cannot read the photo: {e}"),
-                "check that the file exists and is readable",
-            )
-        })?;
-    if read >= 12 && &head[4..8] == b"ftyp" {
-        let brand = String::from_utf8_lossy(&head[8..12]).to_string();
-        if ["heic", "heix", "hevc", "heim", "heis", "mif1", "msf1"].contains(&brand.as_str()) {
-            return Err(refusal(
-                "the photo is HEIC/HEIF (an iPhone photo), which browsers cannot show",
-                "convert it to JPEG, e.g. `heif-convert foto.heic foto.jpg` (Debian package libheif-examples), or on the iPhone choose Settings → Camera → Formats → Most Compatible",
-            ));
-        }
-        return Err(refusal(
-            format!("the photo is in a format that is not supported (`{brand}`)"),
-            "convert it to JPEG or PNG",
-        ));
-    }
-    if image::guess_format(&head[..read]).is_err() {
-        return Err(refusal(
-            "the file is not an image",
-            "use a JPEG, PNG or WebP photo",
-        ));
-    }
-    let reader = open(path, max_pixels)?;
-    let format = reader.format();
-    let mut decoder = reader.into_decoder().map_err(|e| undecodable(&e))?;
-    let (width, height) = decoder.dimensions();
-    if u64::from(width) * u64::from(height) > max_pixels {
-        return Err(too_large(width, height, max_pixels));
-    }
-    if !matches!(
-        format,
-        Some(image::ImageFormat::Jpeg | image::ImageFormat::Png | image::ImageFormat::WebP)
-    ) {
-        return Err(refusal(
-            "the photo is not a JPEG, PNG or WebP file",
-            "convert it to JPEG",
-        ));
-    }
-    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let (width, height) = if turns_sideways(orientation) {
-        (height, width)
-    } else {
-        (width, height)
-    };
-    Ok(Probe { width, height })
-}
-
-fn open(path: &Path, max_pixels: u64) -> Result<ImageReader<BufReader<std::fs::File>>, Refusal> {
-    let mut reader = ImageReader::open(path)
-        .map_err(|e| {
-            refusal(
-                format!("cannot read the photo: {e}"),
-                "check that the file exists",
-            )
-        })?
-        .with_guessed_format()
-        .map_err(|e| {
-            refusal(
-                format!("cannot read the photo: {e}"),
-                "check that the file exists",
-            )
-        })?;
-    reader.limits(limits(max_pixels));
-    if reader.format().is_none() {
-        return Err(refusal(
-            "the file is not an image",
-            "use a JPEG, PNG or WebP photo",
-        ));
-    }
-    Ok(reader)
-}
-
-/// Memory a decoder may take: four bytes a pixel plus room for its own buffers.
-fn limits(max_pixels: u64) -> Limits {
-    let mut limits = Limits::default();
-    limits.max_alloc = Some(max_pixels.saturating_mul(8));
-    limits
-}
-
-fn turns_sideways(orientation: Orientation) -> bool {
-    matches!(
-        orientation,
-        Orientation::Rotate90
-            | Orientation::Rotate270
-            | Orientation::Rotate90FlipH
-            | Orientation::Rotate270FlipH
-    )
-}
-
-fn undecodable(error: &image::ImageError) -> Refusal {
-    refusal(
-        format!("the photo cannot be decoded: {error}"),
-        "the file may be truncated or damaged: export it again as JPEG",
-    )
-}
-
-fn too_large(width: u32, height: u32, max_pixels: u64) -> Refusal {
-    refusal(
-        format!("the photo is {width}×{height} pixels, more than `images.max_pixels` ({max_pixels}) allows"),
-        "scale it down to at most 6000 pixels on the long side before committing it",
-    )
-}
-
-/// The widths of a photo's variants: the configured ones narrower than the photo, and the
-/// photo's own width in place of any wider ones (never upscaled). Narrowest first.
-pub fn variant_widths(width: u32, configured: &[u32]) -> Vec<u32> {
-    let mut widths: Vec<u32> = configured.iter().map(|&w| w.min(width)).collect();
-    widths.sort_unstable();
-    widths.dedup();
-    widths
-}
-
-/// The height of a variant `width` wide of a photo `(w, h)`.
-pub fn scaled_height(w: u32, h: u32, width: u32) -> u32 {
-    ((u64::from(h) * u64::from(width) + u64::from(w) / 2) / u64::from(w)).max(1) as u32
-}
-
-/// The largest region of the card's shape around `focus`: (x, y, width, height).
-pub fn card_crop(width: u32, height: u32, focus: Focus) -> (u32, u32, u32, u32) {
-    let (w, h) = (f64::from(width), f64::from(height));
-    let aspect = f64::from(CARD_WIDTH) / f64::from(CARD_HEIGHT);
-    let (cw, ch) = if w / h > aspect {
-        (h * aspect, h)
-    } else {
-        (w, w / aspect)
-    };
-    let x = (f64::from(focus.x) * w - cw / 2.0).clamp(0.0, w - cw);
-    let y = (f64::from(focus.y) * h - ch / 2.0).clamp(0.0, h - ch);
-    (
-        x.round() as u32,
-        y.round() as u32,
-        cw.round() as u32,
-        ch.round() as u32,
-    )
-}
-
-/// Whether a photo of this upright size is large enough for a sharp card.
-pub fn fits_card(width: u32, height: u32) -> bool {
-    let (_, _, cw, ch) = card_crop(width, height, Focus::default());
-    cw >= CARD_WIDTH && ch >= CARD_HEIGHT
-}
+use crate::model::photos::{card_crop, CARD_HEIGHT, CARD_WIDTH};
 
 /// Decodes a photo once: upright, in sRGB, transparent parts on white.
 pub fn decode(bytes: &[u8], max_pixels: u64) -> Result<RgbImage, Refusal> {
@@ -236,7 +62,7 @@ fn to_srgb(image: &mut RgbImage, icc: &[u8]) {
     }
 }
 
-/// The resampling filter named in `images.filter`.
+/// The resampling filter named in `images.filter` (one of `config::FILTERS`).
 pub fn filter(name: &str) -> Option<ResizeAlg> {
     use fast_image_resize::FilterType as F;
     Some(match name {
@@ -249,15 +75,6 @@ pub fn filter(name: &str) -> Option<ResizeAlg> {
         _ => return None,
     })
 }
-
-pub const FILTERS: &[&str] = &[
-    "lanczos3",
-    "catmullrom",
-    "mitchell",
-    "triangle",
-    "gaussian",
-    "nearest",
-];
 
 /// Scales `region` (x, y, width, height) of `image` to `width`×`height` with SIMD convolution
 /// (`fast_image_resize`), in one pass.
@@ -385,31 +202,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn crops_keep_the_focus_inside_the_photo() {
-        assert_eq!(
-            card_crop(2400, 2400, Focus::default()),
-            (0, 570, 2400, 1260)
-        );
-        assert_eq!(
-            card_crop(4000, 1000, Focus { x: 0.0, y: 0.5 }),
-            (0, 0, 1905, 1000)
-        );
-        assert_eq!(
-            card_crop(4000, 1000, Focus { x: 1.0, y: 0.5 }),
-            (2095, 0, 1905, 1000)
-        );
-        assert!(fits_card(1600, 1067));
-        assert!(
-            !fits_card(1092, 859),
-            "1092 wide gives a crop narrower than 1200"
-        );
-    }
-
-    #[test]
-    fn variant_widths_never_upscale() {
-        assert_eq!(variant_widths(4000, &[480, 960, 1600]), [480, 960, 1600]);
-        assert_eq!(variant_widths(1092, &[480, 960, 1600]), [480, 960, 1092]);
-        assert_eq!(variant_widths(300, &[480, 960, 1600]), [300]);
-        assert_eq!(scaled_height(1600, 1067, 480), 320);
+    fn every_filter_site_yaml_accepts_is_one() {
+        for name in crate::content::config::FILTERS {
+            assert!(filter(name).is_some(), "{name}");
+        }
     }
 }

@@ -9,6 +9,7 @@ use image::RgbImage;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::base::colour::Colour;
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::base::error::Error;
 use crate::images::cache::{ImageCache, Key};
@@ -62,20 +63,16 @@ struct Settings<'a> {
 impl<'a> Settings<'a> {
     fn new(site: &'a Site, theme: &'a Theme) -> Result<Settings<'a>, Error> {
         let config = &site.config;
-        let primary =
-            crate::content::config::parse_hex_colour(&config.brand.primary).unwrap_or([0, 0, 0]);
-        let accent = crate::content::config::parse_hex_colour(&config.brand.accent)
-            .unwrap_or([255, 255, 255]);
         let layout = &theme.cards.layout;
-        let resolve = |name: &str, on: [u8; 3]| {
-            card_layout::colour(name, primary, accent, on)
+        let resolve = |name: &str, on: Colour| {
+            card_layout::colour(name, config.brand.colours, on)
                 .map_err(|e| Error::usage(format!("theme.yaml `card`: {e}"), None))
         };
-        let background = resolve(&layout.background, [0; 3])?;
+        let background = resolve(&layout.background, Colour::default())?;
         let palette = Palette {
-            background,
-            stripe: resolve(&layout.stripe, background)?,
-            text: resolve(&layout.text, background)?,
+            background: background.0,
+            stripe: resolve(&layout.stripe, background)?.0,
+            text: resolve(&layout.text, background)?.0,
         };
         Ok(Settings {
             site,
@@ -162,7 +159,7 @@ impl<'a> Settings<'a> {
         out
     }
 
-    fn encode_card(&self, image: &RgbImage) -> Result<Vec<u8>, images::Refusal> {
+    fn encode_card(&self, image: &RgbImage) -> Result<Vec<u8>, crate::content::photo::Refusal> {
         // Cards must stay under 300 KB for the networks that fetch them; busy photos need less
         // quality for that.
         let mut quality = self.quality();
@@ -175,7 +172,7 @@ impl<'a> Settings<'a> {
         }
     }
 
-    fn text_card(&self, job: &CardJob) -> Result<Vec<u8>, images::Refusal> {
+    fn text_card(&self, job: &CardJob) -> Result<Vec<u8>, crate::content::photo::Refusal> {
         let image = card_render::text_card(
             &self.theme.fonts,
             &self.theme.layout,
@@ -191,7 +188,7 @@ impl<'a> Settings<'a> {
         index: usize,
         bytes: &[u8],
         missing: &[&Planned],
-    ) -> Result<Vec<Vec<u8>>, images::Refusal> {
+    ) -> Result<Vec<Vec<u8>>, crate::content::photo::Refusal> {
         let photo = &self.site.photos[index];
         let max_pixels = self.site.config.images.max_pixels;
         let upright = images::decode(bytes, max_pixels)?;

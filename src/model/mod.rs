@@ -1,14 +1,18 @@
-//! The validated site: what is published on the build date, with references resolved to indices.
-//! Every later stage reads this and nothing else.
+//! The validated site: what is published on the build date, with references resolved to indices,
+//! its URL paths, its photos and their geometry. Every stage after validation reads this.
+
+pub mod cards;
+pub mod paths;
+pub mod photos;
+
+pub use photos::{Origin, Photo, PhotoRef, Variant};
 
 use std::path::PathBuf;
 
 use crate::base::date::{Day, Since, ValidThrough};
-use crate::base::diagnostics::Diagnostic;
-use crate::base::source::Span;
 use crate::content::ambassador::Socials;
-use crate::content::config::{Paths, SiteConfig};
-use crate::content::story::{Focus, ShareTexts, StoryUtm};
+use crate::content::config::SiteConfig;
+use crate::content::story::{ShareTexts, StoryUtm};
 use crate::content::vacancy::{Contact, Hours, Location, Remote, Salary};
 
 #[derive(Debug)]
@@ -34,8 +38,6 @@ pub struct Site {
     pub logo_url: Option<String>,
     /// A logo outside `static/` is copied to `logo_url` from here.
     pub logo_source: Option<PathBuf>,
-    /// The programme figures for the internal report page, when `site.yaml` asks for it.
-    pub report: Option<crate::report::Report>,
 }
 
 /// Why a published thing is shown in a preview only.
@@ -156,89 +158,6 @@ pub struct Alias {
     pub to: String,
 }
 
-/// A photo used somewhere, with the variants made from it.
-#[derive(Debug)]
-pub struct Photo {
-    pub source: PathBuf,
-    pub origin: Origin,
-    /// Upright size (EXIF orientation applied).
-    pub width: u32,
-    pub height: u32,
-    /// The JPEG for browsers without `srcset`, and the size pages reserve (no layout shift).
-    pub display_url: String,
-    pub display_width: u32,
-    pub display_height: u32,
-    /// Responsive variants, narrowest first; never wider than the photo.
-    pub variants: Vec<Variant>,
-    /// Whether the photo is large enough for a sharp 1200×630 social card.
-    pub fits_card: bool,
-    pub focus: Focus,
-}
-
-/// One width of a photo, as JPEG and (with `images.webp`) as WebP.
-#[derive(Debug, Clone)]
-pub struct Variant {
-    pub width: u32,
-    pub height: u32,
-    pub jpeg_url: String,
-    pub webp_url: Option<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct PhotoRef {
-    pub photo: usize,
-    pub alt: String,
-}
-
-/// Where a photo was named, to blame that line when it cannot be processed.
-#[derive(Debug, Clone)]
-pub struct Origin {
-    pub path: PathBuf,
-    pub span: Span,
-    pub snippet: Option<String>,
-}
-
-impl Origin {
-    pub fn error(&self, message: impl Into<String>) -> Diagnostic {
-        let mut d = Diagnostic::new(
-            crate::base::diagnostics::Severity::Error,
-            &self.path,
-            self.span,
-            message,
-        );
-        d.snippet = self.snippet.clone();
-        d
-    }
-}
-
-/// The site's 1200×630 text card: the home page's, and that of pages without a card of their own.
-pub const DEFAULT_CARD: &str = "/og/default.jpg";
-pub const CARD_WIDTH: u32 = 1200;
-pub const CARD_HEIGHT: u32 = 630;
-pub const STORIES_PER_PAGE: usize = 12;
-
-impl Paths {
-    pub fn story(&self, slug: &str) -> String {
-        format!("/{}/{slug}/", self.stories)
-    }
-    pub fn vacancy(&self, slug: &str) -> String {
-        format!("/{}/{slug}/", self.vacancies)
-    }
-    pub fn ambassador(&self, id: &str) -> String {
-        format!("/{}/{id}/", self.ambassadors)
-    }
-    pub fn hashtag(&self, key: &str) -> String {
-        format!("/{}/{key}/", self.hashtags)
-    }
-    pub fn page(&self, slug: &str) -> String {
-        format!("/{slug}/")
-    }
-    /// The internal report page: fixed, so nobody has to configure a secret-looking path.
-    pub fn report(&self) -> String {
-        "/intern/rapport/".to_owned()
-    }
-}
-
 impl Site {
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{path}", self.config.base_url)
@@ -246,86 +165,5 @@ impl Site {
 
     pub fn open_vacancies(&self) -> impl Iterator<Item = (usize, &Vacancy)> {
         self.vacancies.iter().enumerate().filter(|(_, v)| v.open)
-    }
-
-    /// Open, published vacancies whose last day falls within `days` days from the build date
-    /// (today and the `days`-th day included), soonest first: for `report`.
-    pub fn vacancies_closing_within(&self, days: i64) -> Vec<&Vacancy> {
-        closing_within(&self.vacancies, self.today, days)
-    }
-}
-
-fn closing_within(vacancies: &[Vacancy], today: Day, days: i64) -> Vec<&Vacancy> {
-    let last = today.add_days(days);
-    let mut closing: Vec<&Vacancy> = vacancies
-        .iter()
-        .filter(|v| v.open && v.visibility == Visibility::Public)
-        .filter(|v| v.valid_through.day >= today && v.valid_through.day <= last)
-        .collect();
-    closing.sort_by(|a, b| (a.valid_through.day, &a.slug).cmp(&(b.valid_through.day, &b.slug)));
-    closing
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::base::date::ValidThrough;
-
-    fn vacancy(slug: &str, valid_through: &str, open: bool) -> Vacancy {
-        Vacancy {
-            slug: slug.to_owned(),
-            title: slug.to_owned(),
-            date: Day::parse("2026-10-01").unwrap(),
-            valid_through: ValidThrough::parse(valid_through).unwrap(),
-            open,
-            department: None,
-            role: None,
-            location: Location {
-                city: "Utrecht".to_owned(),
-                postal_code: None,
-                street: None,
-                region: None,
-            },
-            hours: None,
-            salary: None,
-            employment_types: Vec::new(),
-            apply_url: None,
-            direct_apply: false,
-            remote: None,
-            contact: None,
-            hashtags: Vec::new(),
-            identifier: slug.to_owned(),
-            stories: Vec::new(),
-            body_html: String::new(),
-            url: format!("/vacatures/{slug}/"),
-            visibility: Visibility::Public,
-            source: PathBuf::from(format!("content/vacancies/{slug}.md")),
-        }
-    }
-
-    #[test]
-    fn vacancies_closing_within_a_window_soonest_first() {
-        let today = Day::parse("2026-11-23").unwrap();
-        let mut draft = vacancy("concept", "2026-11-25", true);
-        draft.visibility = Visibility::Draft;
-        let vacancies = vec![
-            vacancy("later", "2026-12-07", true),
-            vacancy("vandaag", "2026-11-23", true),
-            vacancy("net-te-laat", "2026-12-08T00:30:00+01:00", true),
-            vacancy("b-morgen", "2026-11-24", true),
-            vacancy("a-morgen", "2026-11-24T12:00:00+01:00", true),
-            vacancy("gesloten", "2026-11-20", false),
-            vacancy("volgend-jaar", "2027-01-31", true),
-            draft,
-        ];
-        let slugs = |days| -> Vec<&str> {
-            closing_within(&vacancies, today, days)
-                .iter()
-                .map(|v| v.slug.as_str())
-                .collect()
-        };
-        assert_eq!(slugs(0), ["vandaag"]);
-        assert_eq!(slugs(14), ["vandaag", "a-morgen", "b-morgen", "later"]);
-        assert_eq!(slugs(1), ["vandaag", "a-morgen", "b-morgen"]);
     }
 }

@@ -13,8 +13,10 @@ use tera::Context;
 
 use crate::base::error::Error;
 use crate::content::vacancy::{hours_text, salary_text};
+use crate::model::paths::STORIES_PER_PAGE;
 use crate::model::*;
 use crate::output::Output;
+use crate::report::Report;
 use crate::share::kit::ShareKits;
 use crate::theme::Theme;
 use seo::Meta;
@@ -51,19 +53,25 @@ enum Job {
     Report,
 }
 
-pub fn render(site: &Site, theme: &Theme, output: &dyn Output) -> Result<Counts, Error> {
-    render_touched(site, theme, output, None)
+pub fn render(
+    site: &Site,
+    figures: Option<&Report>,
+    theme: &Theme,
+    output: &dyn Output,
+) -> Result<Counts, Error> {
+    render_touched(site, figures, theme, output, None)
 }
 
 /// `render`, limited to the pages `touched` affects when given (the sitemap and the set of pages
 /// are then unchanged, so they are not written again).
 pub fn render_touched(
     site: &Site,
+    figures: Option<&Report>,
     theme: &Theme,
     output: &dyn Output,
     touched: Option<&Touched>,
 ) -> Result<Counts, Error> {
-    let renderer = Renderer::new(site, theme);
+    let renderer = Renderer::new(site, figures, theme);
     let jobs = renderer.plan();
     let sitemap: Vec<Option<String>> = jobs
         .par_iter()
@@ -117,6 +125,8 @@ fn escape_xml(text: &str) -> String {
 
 struct Renderer<'a> {
     site: &'a Site,
+    /// The programme figures for the internal report page, when `site.yaml` asks for it.
+    figures: Option<&'a Report>,
     theme: &'a Theme,
     base: Context,
     /// Hashtags that have a page (at least one published story).
@@ -141,8 +151,8 @@ struct SiteView<'a> {
     primary: &'a str,
     accent: &'a str,
     /// Text colours that read on the primary and the accent colour.
-    on_primary: &'static str,
-    on_accent: &'static str,
+    on_primary: String,
+    on_accent: String,
     stories_url: String,
     vacancies_url: String,
     ambassadors_url: String,
@@ -222,10 +232,8 @@ struct PageNumber {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(site: &'a Site, theme: &'a Theme) -> Self {
+    fn new(site: &'a Site, figures: Option<&'a Report>, theme: &'a Theme) -> Self {
         let c = &site.config;
-        let primary =
-            crate::content::config::parse_hex_colour(&c.brand.primary).unwrap_or([0, 0, 0]);
         let view = SiteView {
             title: &c.title,
             description: c.description.as_deref().unwrap_or(""),
@@ -237,11 +245,8 @@ impl<'a> Renderer<'a> {
             logo_url: site.logo_url.as_deref(),
             primary: &c.brand.primary,
             accent: &c.brand.accent,
-            on_primary: readable_on(primary),
-            on_accent: readable_on(
-                crate::content::config::parse_hex_colour(&c.brand.accent)
-                    .unwrap_or([255, 255, 255]),
-            ),
+            on_primary: c.brand.colours.primary.readable_text().hex(),
+            on_accent: c.brand.colours.accent.readable_text().hex(),
             stories_url: format!("/{}/", c.paths.stories),
             vacancies_url: format!("/{}/", c.paths.vacancies),
             ambassadors_url: format!("/{}/", c.paths.ambassadors),
@@ -266,6 +271,7 @@ impl<'a> Renderer<'a> {
             .collect();
         Renderer {
             site,
+            figures,
             theme,
             base,
             tag_has_page,
@@ -302,7 +308,7 @@ impl<'a> Renderer<'a> {
         jobs.extend((0..s.aliases.len()).map(Job::Alias));
         jobs.extend((0..self.kits.kits.len()).map(Job::ShareKit));
         jobs.push(Job::ShareIndex);
-        if s.report.is_some() {
+        if self.figures.is_some() {
             jobs.push(Job::Report);
         }
         jobs
@@ -381,7 +387,7 @@ impl<'a> Renderer<'a> {
                 let story = &s.stories[i];
                 let ambassador = &s.ambassadors[story.ambassador];
                 let image = story.image.as_ref().map(|r| self.image(r));
-                let card = crate::images::card::plan::story_card(s, story);
+                let card = crate::model::cards::story_card(s, story);
                 let vacancies: Vec<_> = self.links.story_vacancies[i]
                     .iter()
                     .map(|&v| self.vacancy_card(&s.vacancies[v]))
@@ -455,7 +461,7 @@ impl<'a> Renderer<'a> {
                     ambassador.role,
                     text("ambassador_description")
                 );
-                let card = crate::images::card::plan::ambassador_card(s, i);
+                let card = crate::model::cards::ambassador_card(s, i);
                 let mut meta = Meta::new(s, &ambassador.name, &description, &ambassador.url)
                     .with_card(s, Some((&card.url, &card.alt)));
                 meta.og_type = "profile";
@@ -518,7 +524,7 @@ impl<'a> Renderer<'a> {
                         .map(|d| format!("– {d}, {}", vacancy.location.city))
                         .unwrap_or_else(|| format!("– {}", vacancy.location.city))
                 );
-                let card = crate::images::card::plan::vacancy_card(s, i);
+                let card = crate::model::cards::vacancy_card(s, i);
                 let mut meta = Meta::new(s, &vacancy.title, &summary, &vacancy.url)
                     .with_card(s, Some((&card.url, &card.alt)));
                 if vacancy.open {
@@ -566,7 +572,7 @@ impl<'a> Renderer<'a> {
                     &pagination(&tag.url, page, tag.stories.len(), s),
                 );
                 let description = format!("{} #{}", text("hashtag_description"), tag.name);
-                let card = crate::images::card::plan::hashtag_card(s, i);
+                let card = crate::model::cards::hashtag_card(s, i);
                 let meta = Meta::new(s, &format!("#{}", tag.name), &description, &path)
                     .with_card(s, Some((&card.url, &card.alt)));
                 ("hashtag.html", path, meta, true)
@@ -630,7 +636,7 @@ impl<'a> Renderer<'a> {
                 ("share_index.html", path, meta, false)
             }
             Job::Report => {
-                context.insert("report", &s.report);
+                context.insert("report", &self.figures);
                 let path = s.config.paths.report();
                 let mut meta = Meta::new(s, &text("report_title"), &text("report_title"), &path);
                 meta.noindex = true;
@@ -804,32 +810,6 @@ fn file_for(path: &str) -> String {
     }
 }
 
-/// White where it reaches 4.5:1 on `background` (WCAG AA), else near-black.
-fn readable_on(background: [u8; 3]) -> &'static str {
-    if contrast(background, [255, 255, 255]) >= 4.5 {
-        "#ffffff"
-    } else {
-        "#111111"
-    }
-}
-
-/// WCAG contrast ratio of two sRGB colours.
-pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
-    fn luminance([r, g, b]: [u8; 3]) -> f64 {
-        let channel = |c: u8| {
-            let c = f64::from(c) / 255.0;
-            if c <= 0.039_28 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-    }
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -840,11 +820,5 @@ mod tests {
         assert_eq!(file_for("/verhalen/x/"), "verhalen/x/index.html");
         assert_eq!(file_for("/404.html"), "404.html");
         assert_eq!(file_for("/oud"), "oud/index.html");
-    }
-
-    #[test]
-    fn contrast_ratios() {
-        assert!((contrast([0, 0, 0], [255, 255, 255]) - 21.0).abs() < 0.01);
-        assert!(contrast([0x0b, 0x53, 0x94], [255, 255, 255]) > 7.0);
     }
 }

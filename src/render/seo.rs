@@ -4,7 +4,9 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::content::vacancy::Hours;
-use crate::model::{Site, Story, Vacancy, CARD_HEIGHT, CARD_WIDTH, DEFAULT_CARD};
+use crate::model::cards::DEFAULT_CARD;
+use crate::model::photos::{CARD_HEIGHT, CARD_WIDTH};
+use crate::model::{Site, Story, Vacancy};
 
 /// The head of a page: every tag DESIGN.md lists for public pages.
 #[derive(Debug, Serialize)]
@@ -91,7 +93,7 @@ pub fn organization_ld(site: &Site) -> Value {
 
 pub fn article_ld(site: &Site, story: &Story) -> Value {
     let ambassador = &site.ambassadors[story.ambassador];
-    let image = crate::images::card::plan::story_card(site, story).url;
+    let image = crate::model::cards::story_card(site, story).url;
     json!({
         "@context": "https://schema.org",
         "@type": "Article",

@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::Job;
-use crate::model::{Site, STORIES_PER_PAGE};
+use crate::model::paths::STORIES_PER_PAGE;
+use crate::model::Site;
 
 /// A hash of everything that decides the set of pages and what every page shares (configuration,
 /// order, visibility, tag counts), and one hash per story, ambassador, vacancy, hashtag and page.
@@ -188,10 +189,10 @@ mod tests {
             cache_dir: None,
             progress: false,
         };
-        let (site, _) = crate::pipeline::load_site(&options)
-            .expect("the fixture loads")
-            .expect("the fixture has a valid site.yaml");
-        site
+        match crate::pipeline::load(&options, None).expect("the fixture loads") {
+            crate::content::Loaded::Ready(validated, _) => validated.site,
+            crate::content::Loaded::ConfigErrors(_) => panic!("the fixture has a bad site.yaml"),
+        }
     }
 
     #[test]

@@ -1,19 +1,14 @@
-//! `werkenbij report`: the figures of the ambassador programme, from the content alone, as text
-//! tables, JSON or CSV.
+//! The programme report: the figures of the ambassador programme from the validated site and the
+//! parsed files (`pipeline::programme_report` runs the stages), as text tables, JSON or CSV.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use std::path::Path;
-
 use crate::base::date::Day;
-use crate::base::diagnostics::Diagnostics;
-use crate::base::error::Error;
-use crate::content::consent::{ConsentState, Use};
-use crate::content::{self, Content, Loaded};
+use crate::content::consent::{ConsentState, Publishing};
+use crate::content::Content;
 use crate::model::{Site, Visibility};
-use crate::validate::{self, ValidateOptions};
 
 mod format;
 pub use format::{csv, text};
@@ -139,15 +134,13 @@ fn left_out(content: &Content, today: Day) -> Vec<LeftOutRow> {
         if f.draft {
             continue;
         }
-        let problem = |reference: &str| {
-            let record = register.get(reference)?;
-            let state = record.state(today);
-            if state != ConsentState::Valid {
-                Some(format!("consent `{reference}` {}", state.describe()))
-            } else if !record.covers(Use::Website) {
+        let problem = |reference: &str| match register.get(reference)?.for_website(today) {
+            Publishing::Allowed => None,
+            Publishing::NotInScope => {
                 Some(format!("consent `{reference}` does not cover `website`"))
-            } else {
-                None
+            }
+            Publishing::LeftOut(state) => {
+                Some(format!("consent `{reference}` {}", state.describe()))
             }
         };
         let reason = problem(&f.consent).or_else(|| {
@@ -166,38 +159,28 @@ fn left_out(content: &Content, today: Day) -> Vec<LeftOutRow> {
     rows
 }
 
-/// Loads and validates the site with drafts (so scheduled stories are in it) and counts. Facts the
-/// validated model leaves out (stories left out for consent) come from the parsed files.
-pub fn run(root: &Path, today: Day) -> Result<Outcome, Error> {
-    let (content, mut diagnostics) = match content::load_cached(root, None)? {
-        Loaded::Content(content, diagnostics) => (content, diagnostics),
-        Loaded::ConfigErrors(diagnostics) => return Ok(Outcome::ConfigErrors(diagnostics)),
-    };
-    let left_out = left_out(&content, today);
-    let expiring = expiring(&content, today);
-    let options = ValidateOptions {
-        today,
-        drafts: true,
-    };
-    let (site, found) = validate::validate(*content, &options);
-    diagnostics.extend(found);
-    if diagnostics.has_errors() {
-        return Ok(Outcome::ContentErrors(diagnostics));
+/// What the report needs from the parsed files, before validation leaves it out of the model.
+pub struct ContentFacts {
+    left_out: Vec<LeftOutRow>,
+    expiring_consents: Vec<ConsentRow>,
+}
+
+impl ContentFacts {
+    pub fn of(content: &Content, today: Day) -> ContentFacts {
+        ContentFacts {
+            left_out: left_out(content, today),
+            expiring_consents: expiring(content, today),
+        }
     }
-    Ok(Outcome::Report(
-        Box::new(figures(&site, left_out, expiring)),
-        diagnostics,
-    ))
 }
 
-/// A report with its warnings, or why there is none (exit 1 for content, 2 for site.yaml).
-pub enum Outcome {
-    Report(Box<Report>, Diagnostics),
-    ContentErrors(Diagnostics),
-    ConfigErrors(Diagnostics),
-}
-
-fn figures(site: &Site, left_out: Vec<LeftOutRow>, expiring_consents: Vec<ConsentRow>) -> Report {
+/// The programme's figures from the validated site (built with drafts, so the calendar has the
+/// scheduled stories) and the facts of the parsed files.
+pub fn figures(site: &Site, facts: ContentFacts) -> Report {
+    let ContentFacts {
+        left_out,
+        expiring_consents,
+    } = facts;
     let today = site.today;
     let published = |i: &usize| site.stories[*i].visibility == Visibility::Public;
     let ambassadors = site

@@ -2,6 +2,7 @@
 //! watches the site folder and tells open pages to reload over server-sent events.
 
 pub mod live;
+pub mod rebuild;
 
 mod change;
 mod reply;
@@ -18,7 +19,7 @@ use change::{classify, is_edit};
 use reply::{reply, Reply};
 
 use crate::base::error::Error;
-use crate::pipeline::{self, Options};
+use crate::pipeline::Options;
 use crate::serve::live::Live;
 
 /// The serve-only settings; the build itself is configured by `Options` like any other.
@@ -171,7 +172,7 @@ struct Outcome {
 
 /// Builds into `live` and logs the outcome.
 fn rebuild(options: &Options, live: &Live, log: &Log, started: Instant) -> Outcome {
-    match pipeline::rebuild(options, live) {
+    match rebuild::rebuild(options, live) {
         Ok(rebuilt) => {
             live.set_failure(None);
             let errors = rebuilt.diagnostics.error_count();

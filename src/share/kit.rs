@@ -8,9 +8,6 @@ use crate::content::story::ShareTexts;
 use crate::model::{Site, Story, Visibility};
 use crate::share::text::{self as share, Compose, Platform};
 
-/// The last path segment of a kit, below the ambassador's profile: `/ambassadeurs/ID/delen/`.
-pub const KIT_SEGMENT: &str = "delen";
-
 /// Every kit of the site, in the order of `Site::ambassadors`.
 #[derive(Debug)]
 pub struct ShareKits {
@@ -71,7 +68,7 @@ impl ShareKit {
 /// The social card of a story and its alternative text: the one place that knows where cards
 /// come from.
 pub fn story_card(site: &Site, story: &Story) -> (String, String) {
-    let card = crate::images::card::plan::story_card(site, story);
+    let card = crate::model::cards::story_card(site, story);
     (card.url, card.alt)
 }
 
@@ -123,10 +120,7 @@ impl ShareKits {
                     .chain(colleagues)
                     .map(|i| kit_story(site, a, i, &platforms))
                     .collect();
-                let base = format!(
-                    "/{}/{}/{KIT_SEGMENT}",
-                    site.config.paths.ambassadors, ambassador.id
-                );
+                let base = site.config.paths.share_kit(&ambassador.id);
                 ShareKit {
                     ambassador: a,
                     url: format!("{base}/"),
@@ -141,7 +135,7 @@ impl ShareKits {
 
     /// `/ambassadeurs/delen/`: the communications team's index of every kit.
     pub fn index_url(site: &Site) -> String {
-        format!("/{}/{KIT_SEGMENT}/", site.config.paths.ambassadors)
+        site.config.paths.share_index()
     }
 }
 

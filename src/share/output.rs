@@ -146,7 +146,7 @@ pub fn kit_calendar(site: &Site, kit: &ShareKit, text: &dyn Fn(&str) -> String) 
             "UID:{}.{}.{KIT}@{host}",
             story.slug,
             ambassador.id,
-            KIT = crate::share::kit::KIT_SEGMENT
+            KIT = crate::model::paths::KIT_SEGMENT
         ));
         ics.line(&format!("DTSTAMP:{stamp}"));
         ics.line(&format!("DTSTART;VALUE=DATE:{}", compact(k.suggested)));

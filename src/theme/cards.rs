@@ -7,7 +7,9 @@ use std::path::Path;
 use ab_glyph::FontArc;
 use serde::{Deserialize, Serialize};
 
+use crate::base::colour::Colour;
 use crate::base::error::Error;
+use crate::content::config::BrandColours;
 
 /// Every number is in pixels of the 1200×630 card.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -60,10 +62,16 @@ impl Default for CardLayout {
     }
 }
 
+/// The two fonts of the cards.
+pub struct Fonts {
+    pub bold: FontArc,
+    pub regular: FontArc,
+}
+
 /// The card look of a loaded theme: its layout and fonts.
 pub struct CardTheme {
     pub layout: CardLayout,
-    pub fonts: crate::images::card::draw::Fonts,
+    pub fonts: Fonts,
     /// Hash of both font files and the layout, for the cache keys.
     pub fingerprint: [u8; 32],
 }
@@ -94,7 +102,7 @@ pub fn load(
         })?;
     }
     for name in [&layout.background, &layout.stripe, &layout.text] {
-        colour(name, [0; 3], [0; 3], [0; 3]).map_err(|e| {
+        colour(name, BrandColours::default(), Colour::default()).map_err(|e| {
             Error::usage(
                 format!("theme.yaml `card`: {e}"),
                 Some("e.g. `background: primary`"),
@@ -128,34 +136,20 @@ pub fn load(
     );
     Ok(CardTheme {
         fingerprint: *hasher.finalize().as_bytes(),
-        fonts: crate::images::card::draw::Fonts { bold, regular },
+        fonts: Fonts { bold, regular },
         layout,
     })
 }
 
 /// Resolves a colour name of the layout against the brand colours.
-pub fn colour(
-    name: &str,
-    primary: [u8; 3],
-    accent: [u8; 3],
-    on: [u8; 3],
-) -> Result<[u8; 3], String> {
+pub fn colour(name: &str, brand: BrandColours, on: Colour) -> Result<Colour, String> {
     match name {
-        "primary" => Ok(primary),
-        "accent" => Ok(accent),
-        "auto" => Ok(readable_on(on)),
-        other => crate::content::config::parse_hex_colour(other).ok_or_else(|| {
+        "primary" => Ok(brand.primary),
+        "accent" => Ok(brand.accent),
+        "auto" => Ok(on.readable_text()),
+        other => Colour::parse(other).ok_or_else(|| {
             format!("`{other}` is not a colour: use `primary`, `accent`, `auto` or a hex colour like `#1f5e4b`")
         }),
-    }
-}
-
-/// White where it reaches 4.5:1 on `background`, else near-black.
-pub fn readable_on(background: [u8; 3]) -> [u8; 3] {
-    if crate::render::contrast(background, [255, 255, 255]) >= 4.5 {
-        [255, 255, 255]
-    } else {
-        [17, 17, 17]
     }
 }
 
@@ -205,10 +199,14 @@ mod tests {
 
     #[test]
     fn colours_resolve_against_the_brand() {
-        let (p, a) = ([0x1f, 0x5e, 0x4b], [0xf3, 0xc9, 0x69]);
-        assert_eq!(colour("accent", p, a, p), Ok(a));
-        assert_eq!(colour("auto", p, a, p), Ok([255, 255, 255]));
-        assert_eq!(colour("auto", p, a, a), Ok([17, 17, 17]));
-        assert!(colour("groen", p, a, p).is_err());
+        let (p, a) = (Colour([0x1f, 0x5e, 0x4b]), Colour([0xf3, 0xc9, 0x69]));
+        let brand = BrandColours {
+            primary: p,
+            accent: a,
+        };
+        assert_eq!(colour("accent", brand, p), Ok(a));
+        assert_eq!(colour("auto", brand, p), Ok(Colour([255, 255, 255])));
+        assert_eq!(colour("auto", brand, a), Ok(Colour([17, 17, 17])));
+        assert!(colour("groen", brand, p).is_err());
     }
 }

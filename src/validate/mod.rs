@@ -12,13 +12,13 @@ use rayon::prelude::*;
 use crate::base::date::Day;
 use crate::base::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Severity};
 use crate::base::slug::{is_slug, slugify};
-use crate::content::consent::{ConsentRegister, ConsentState, Use};
+use crate::content::consent::{ConsentRegister, ConsentState, Publishing, Use};
 use crate::content::front_matter::Document;
 use crate::content::markdown;
 use crate::content::story::{Focus, PeopleInPhoto, StoryFront, SUMMARY_LIMIT};
 use crate::content::vacancy::{Hours, EMPLOYMENT_TYPES};
 use crate::content::{Content, Entry, Section};
-use crate::images::pixels as images;
+use crate::model::photos;
 use crate::model::*;
 use crate::validate::links::{LinkIndex, Target};
 
@@ -378,7 +378,6 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
         static_files: content.static_files.clone(),
         logo_url,
         logo_source,
-        report: None,
     };
     (site, diagnostics)
 }
@@ -478,21 +477,21 @@ impl<'c> Validator<'c> {
             );
             return Err(());
         }
-        if !record.covers(Use::Website) {
-            self.diagnostics.push(
-                doc.error(
-                    "consent",
-                    format!("consent `{reference}` does not cover `website`"),
-                )
-                .with_hint(
-                    "publishing needs `website` in the consent's scope; ask for a new consent form",
-                ),
-            );
-            return Err(());
-        }
-        match record.state(self.today) {
-            ConsentState::Valid => Ok(true),
-            state => {
+        match record.for_website(self.today) {
+            Publishing::Allowed => Ok(true),
+            Publishing::NotInScope => {
+                self.diagnostics.push(
+                    doc.error(
+                        "consent",
+                        format!("consent `{reference}` does not cover `website`"),
+                    )
+                    .with_hint(
+                        "publishing needs `website` in the consent's scope; ask for a new consent form",
+                    ),
+                );
+                Err(())
+            }
+            Publishing::LeftOut(state) => {
                 self.diagnostics.push(
                     doc.warning("consent", format!("consent `{reference}` {}: {what} {} left out", state.describe(), if what.ends_with("stories") { "are" } else { "is" }))
                         .with_hint("nothing derived from it is published; remove the file when it is no longer needed"),
@@ -515,7 +514,7 @@ impl<'c> Validator<'c> {
                 self.slug_error(doc, &entry.slug, "an ambassador's id");
                 continue;
             }
-            if entry.slug == crate::share::kit::KIT_SEGMENT {
+            if entry.slug == crate::model::paths::KIT_SEGMENT {
                 self.diagnostics.push(
                     Diagnostic::file(
                         Severity::Error,
@@ -1028,16 +1027,17 @@ impl<'c> Validator<'c> {
                 });
             }
         }
-        let probe = match images::probe(&source, self.content.config.images.max_pixels) {
-            Ok(probe) => probe,
-            Err(refusal) => {
-                self.diagnostics.push(
-                    doc.error(key, format!("`{written}`: {}", refusal.message))
-                        .with_hint(refusal.hint),
-                );
-                return None;
-            }
-        };
+        let probe =
+            match crate::content::photo::probe(&source, self.content.config.images.max_pixels) {
+                Ok(probe) => probe,
+                Err(refusal) => {
+                    self.diagnostics.push(
+                        doc.error(key, format!("`{written}`: {}", refusal.message))
+                            .with_hint(refusal.hint),
+                    );
+                    return None;
+                }
+            };
         let stem = relative
             .file_stem()
             .map(|s| slugify(&s.to_string_lossy()))
@@ -1046,31 +1046,21 @@ impl<'c> Validator<'c> {
             Section::Ambassadors => &self.content.config.paths.ambassadors,
             _ => &self.content.config.paths.stories,
         };
-        let fits_card = images::fits_card(probe.width, probe.height);
+        let fits_card = photos::fits_card(probe.width, probe.height);
         if !fits_card {
             self.diagnostics.push(
                 doc.warning(key, format!("`{written}` is {}×{} pixels, too small for a sharp 1200×630 social card; a text card is used instead", probe.width, probe.height))
                     .with_hint("use a photo at least 1200 pixels wide and 630 high"),
             );
         }
-        let images = &self.content.config.images;
-        let variants: Vec<Variant> = images::variant_widths(probe.width, &images.widths)
-            .into_iter()
-            .map(|width| Variant {
-                width,
-                height: images::scaled_height(probe.width, probe.height, width),
-                jpeg_url: format!("/img/{folder}/{owner}/{stem}-{width}.jpg"),
-                webp_url: images
-                    .webp
-                    .then(|| format!("/img/{folder}/{owner}/{stem}-{width}.webp")),
-            })
-            .collect();
+        let variants = photos::plan_variants(
+            probe.width,
+            probe.height,
+            &photos::variant_base(folder, owner, &stem),
+            &self.content.config.images,
+        );
         // Browsers without `srcset` get a middle width; the widest sets the aspect ratio.
-        let fallback = variants
-            .iter()
-            .rev()
-            .find(|v| v.width <= 1000)
-            .unwrap_or(&variants[0]);
+        let fallback = photos::fallback_variant(&variants).expect("there is at least one width");
         let widest = variants.last().expect("there is at least one width");
         let span = doc.yaml.span(key);
         self.photos.push(Photo {

@@ -5,13 +5,9 @@
 use ab_glyph::{point, Font, FontArc, PxScale, ScaleFont};
 use image::{Rgb, RgbImage};
 
-use crate::model::{CARD_HEIGHT, CARD_WIDTH};
-use crate::theme::cards::CardLayout;
-
-pub struct Fonts {
-    pub bold: FontArc,
-    pub regular: FontArc,
-}
+use crate::base::colour::Colour;
+use crate::model::photos::{CARD_HEIGHT, CARD_WIDTH};
+use crate::theme::cards::{CardLayout, Fonts};
 
 /// The colours of one card, resolved from the layout and the brand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -321,7 +317,7 @@ impl Palette {
     /// The stripe colour for text on the background when it reads there (3:1, large text), else
     /// the text colour.
     fn stripe_or_text(&self) -> [u8; 3] {
-        if crate::render::contrast(self.stripe, self.background) >= 3.0 {
+        if Colour(self.stripe).contrast(Colour(self.background)) >= 3.0 {
             self.stripe
         } else {
             self.text

@@ -1,10 +1,12 @@
-//! Which social card each page gets and what it says: a photo card for a story or profile with a
-//! photo large enough, a text card in the brand colours for everything else. Pure; the image
-//! stage draws them, render and seo link them through the functions here.
+//! The plan of every social card: where it goes, the photo under it and what it says. Which card
+//! a page links is `model::cards`; drawing is `draw`.
 
 use crate::content::vacancy::hours_text;
 use crate::images::card::draw::CardText;
-use crate::model::{Site, Story, DEFAULT_CARD};
+use crate::model::cards::{
+    ambassador_card, hashtag_card, photo_fits, story_card, vacancy_card, DEFAULT_CARD,
+};
+use crate::model::Site;
 
 /// A card to make: where it goes, the photo under it (if any) and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,62 +15,6 @@ pub struct CardJob {
     /// Index into `Site::photos`; the photo is known to be large enough for a card.
     pub photo: Option<usize>,
     pub text: CardText,
-}
-
-/// A page's card as its head meta shows it: the URL and the alternative text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CardRef {
-    pub url: String,
-    pub alt: String,
-}
-
-fn photo_fits(site: &Site, photo: Option<&crate::model::PhotoRef>) -> Option<(usize, String)> {
-    photo
-        .filter(|r| site.photos[r.photo].fits_card)
-        .map(|r| (r.photo, r.alt.clone()))
-}
-
-/// The card of a story: the one function every page that shows a story's card uses.
-pub fn story_card(site: &Site, story: &Story) -> CardRef {
-    let url = format!("/og/{}/{}.jpg", site.config.paths.stories, story.slug);
-    match photo_fits(site, story.image.as_ref()) {
-        Some((_, alt)) => CardRef { url, alt },
-        None => CardRef {
-            url,
-            alt: story.title.clone(),
-        },
-    }
-}
-
-pub fn ambassador_card(site: &Site, index: usize) -> CardRef {
-    let ambassador = &site.ambassadors[index];
-    let url = format!(
-        "/og/{}/{}.jpg",
-        site.config.paths.ambassadors, ambassador.id
-    );
-    match photo_fits(site, ambassador.photo.as_ref()) {
-        Some((_, alt)) => CardRef { url, alt },
-        None => CardRef {
-            url,
-            alt: format!("{}, {}", ambassador.name, ambassador.role),
-        },
-    }
-}
-
-pub fn vacancy_card(site: &Site, index: usize) -> CardRef {
-    let vacancy = &site.vacancies[index];
-    CardRef {
-        url: format!("/og/{}/{}.jpg", site.config.paths.vacancies, vacancy.slug),
-        alt: vacancy.title.clone(),
-    }
-}
-
-pub fn hashtag_card(site: &Site, index: usize) -> CardRef {
-    let tag = &site.hashtags[index];
-    CardRef {
-        url: format!("/og/{}/{}.jpg", site.config.paths.hashtags, tag.key),
-        alt: format!("#{}", tag.name),
-    }
 }
 
 /// Every card of the site, sorted by URL.

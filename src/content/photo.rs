@@ -1,0 +1,141 @@
+//! Photo files as the loading stage sees them: the header read without decoding a pixel (format,
+//! upright size), and the refusal of a file that is no usable photo. The image stage decodes.
+
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use image::metadata::Orientation;
+use image::{ImageDecoder, ImageReader, Limits};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Probe {
+    /// Upright size.
+    pub width: u32,
+    pub height: u32,
+}
+
+/// A photo that cannot be used, with what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub message: String,
+    pub hint: String,
+}
+
+pub fn refusal(message: impl Into<String>, hint: impl Into<String>) -> Refusal {
+    Refusal {
+        message: message.into(),
+        hint: hint.into(),
+    }
+}
+
+/// Reads only the header: format, size and orientation, and refuses what cannot or must not be
+/// decoded (HEIC, huge images) before any pixel is.
+pub fn probe(path: &Path, max_pixels: u64) -> Result<Probe, Refusal> {
+    let mut head = [0u8; 16];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .map_err(|e| {
+            refusal(
+                format!("cannot read the photo: {e}"),
+                "check that the file exists and is readable",
+            )
+        })?;
+    if read >= 12 && &head[4..8] == b"ftyp" {
+        let brand = String::from_utf8_lossy(&head[8..12]).to_string();
+        if ["heic", "heix", "hevc", "heim", "heis", "mif1", "msf1"].contains(&brand.as_str()) {
+            return Err(refusal(
+                "the photo is HEIC/HEIF (an iPhone photo), which browsers cannot show",
+                "convert it to JPEG, e.g. `heif-convert foto.heic foto.jpg` (Debian package libheif-examples), or on the iPhone choose Settings → Camera → Formats → Most Compatible",
+            ));
+        }
+        return Err(refusal(
+            format!("the photo is in a format that is not supported (`{brand}`)"),
+            "convert it to JPEG or PNG",
+        ));
+    }
+    if image::guess_format(&head[..read]).is_err() {
+        return Err(refusal(
+            "the file is not an image",
+            "use a JPEG, PNG or WebP photo",
+        ));
+    }
+    let reader = open(path, max_pixels)?;
+    let format = reader.format();
+    let mut decoder = reader.into_decoder().map_err(|e| undecodable(&e))?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > max_pixels {
+        return Err(too_large(width, height, max_pixels));
+    }
+    if !matches!(
+        format,
+        Some(image::ImageFormat::Jpeg | image::ImageFormat::Png | image::ImageFormat::WebP)
+    ) {
+        return Err(refusal(
+            "the photo is not a JPEG, PNG or WebP file",
+            "convert it to JPEG",
+        ));
+    }
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let (width, height) = if turns_sideways(orientation) {
+        (height, width)
+    } else {
+        (width, height)
+    };
+    Ok(Probe { width, height })
+}
+
+fn open(path: &Path, max_pixels: u64) -> Result<ImageReader<BufReader<std::fs::File>>, Refusal> {
+    let mut reader = ImageReader::open(path)
+        .map_err(|e| {
+            refusal(
+                format!("cannot read the photo: {e}"),
+                "check that the file exists",
+            )
+        })?
+        .with_guessed_format()
+        .map_err(|e| {
+            refusal(
+                format!("cannot read the photo: {e}"),
+                "check that the file exists",
+            )
+        })?;
+    reader.limits(limits(max_pixels));
+    if reader.format().is_none() {
+        return Err(refusal(
+            "the file is not an image",
+            "use a JPEG, PNG or WebP photo",
+        ));
+    }
+    Ok(reader)
+}
+
+/// Memory a decoder may take: four bytes a pixel plus room for its own buffers.
+pub fn limits(max_pixels: u64) -> Limits {
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(max_pixels.saturating_mul(8));
+    limits
+}
+
+fn turns_sideways(orientation: Orientation) -> bool {
+    matches!(
+        orientation,
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
+    )
+}
+
+pub fn undecodable(error: &image::ImageError) -> Refusal {
+    refusal(
+        format!("the photo cannot be decoded: {error}"),
+        "the file may be truncated or damaged: export it again as JPEG",
+    )
+}
+
+pub fn too_large(width: u32, height: u32, max_pixels: u64) -> Refusal {
+    refusal(
+        format!("the photo is {width}×{height} pixels, more than `images.max_pixels` ({max_pixels}) allows"),
+        "scale it down to at most 6000 pixels on the long side before committing it",
+    )
+}

@@ -1,0 +1,117 @@
+//! Building into memory for `serve`: the whole site once, then after each change only the files
+//! parsed again that changed and, while the set of pages stays the same, only the pages a change
+//! touches.
+
+use crate::base::diagnostics::Diagnostics;
+use crate::base::error::Error;
+use crate::content::Loaded;
+use crate::images::cache::ImageCache;
+use crate::images::renditions;
+use crate::output::MemoryOutput;
+use crate::pipeline::{self, cache_dir, Options};
+use crate::render::{self, touched::Fingerprints, touched::Touched};
+use crate::serve::live::{changed_paths, Live, Rebuilt};
+use crate::theme;
+
+/// Builds the whole site into memory (for tests and `serve`).
+pub fn build_in_memory(options: &Options) -> Result<(MemoryOutput, Diagnostics), Error> {
+    let output = MemoryOutput::default();
+    let (validated, mut diagnostics) = match pipeline::load(options, None)? {
+        Loaded::Ready(validated, diagnostics) => (validated, diagnostics),
+        Loaded::ConfigErrors(diagnostics) => return Ok((output, diagnostics)),
+    };
+    if diagnostics.has_errors() {
+        return Ok((output, diagnostics));
+    }
+    let config = &validated.site.config;
+    let theme = theme::load(&options.root, &config.theme, config.language)?;
+    let cache = ImageCache::new(cache_dir(options));
+    if let Err(found) = pipeline::write_site(&validated, &theme, &output, &cache, false)? {
+        diagnostics.extend(found);
+    }
+    Ok((output, diagnostics))
+}
+
+/// Builds into `live`: only changed files are parsed again, and while the set of pages stays the
+/// same only the pages a change touches are rendered again. With errors, the last good site stays
+/// in `live` beside the new diagnostics.
+pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
+    let failed = |diagnostics: Diagnostics| {
+        live.state().diagnostics = diagnostics.clone();
+        Rebuilt {
+            diagnostics,
+            changed: Vec::new(),
+            rendered: 0,
+            full: false,
+        }
+    };
+    let (validated, mut diagnostics) = match pipeline::load(options, Some(&live.cache))? {
+        Loaded::Ready(validated, diagnostics) => (validated, diagnostics),
+        Loaded::ConfigErrors(diagnostics) => return Ok(failed(diagnostics)),
+    };
+    if diagnostics.has_errors() {
+        return Ok(failed(diagnostics));
+    }
+    let site = &validated.site;
+    let mut state = live.state();
+    if state.theme.is_none() {
+        state.theme = Some(theme::load(
+            &options.root,
+            &site.config.theme,
+            site.config.language,
+        )?);
+    }
+    let theme = state
+        .theme
+        .as_ref()
+        .expect("the theme was loaded just above");
+    let fingerprints = Fingerprints::of(site);
+    let touched = state
+        .fingerprints
+        .as_ref()
+        .and_then(|old| Touched::between(old, &fingerprints));
+    let output = MemoryOutput::default();
+    let cache = ImageCache::new(cache_dir(options));
+    let rendered = match &touched {
+        Some(touched) => {
+            // Cards carry titles and names; the cache makes the unchanged ones a read.
+            let (pages, images) = rayon::join(
+                || {
+                    let figures = validated.figures.as_ref();
+                    render::render_touched(site, figures, theme, &output, Some(touched))
+                },
+                || renditions::run(site, theme, &cache, &output, false),
+            );
+            if let Err(found) = images? {
+                diagnostics.extend(found);
+                drop(state);
+                return Ok(failed(diagnostics));
+            }
+            pages?.pages
+        }
+        None => match pipeline::write_site(&validated, theme, &output, &cache, false)? {
+            Ok((counts, _)) => counts.pages,
+            Err(found) => {
+                diagnostics.extend(found);
+                drop(state);
+                return Ok(failed(diagnostics));
+            }
+        },
+    };
+    let mut files = output.into_files();
+    if touched.is_some() {
+        for (path, bytes) in &state.files {
+            files.entry(path.clone()).or_insert_with(|| bytes.clone());
+        }
+    }
+    let changed = changed_paths(&state.files, &files);
+    state.files = files;
+    state.fingerprints = Some(fingerprints);
+    state.diagnostics = diagnostics.clone();
+    Ok(Rebuilt {
+        diagnostics,
+        changed,
+        rendered,
+        full: touched.is_none(),
+    })
+}
