@@ -317,13 +317,7 @@ impl<'a> Renderer<'a> {
     /// Renders and writes one page; returns its path when it belongs in the sitemap.
     fn render(&self, job: Job, output: &dyn Output) -> Result<Option<String>, Error> {
         let s = self.site;
-        let t = &self.theme.strings;
-        let text = |key: &str| {
-            t.get(key)
-                .and_then(|v| v.as_str())
-                .unwrap_or(key)
-                .to_owned()
-        };
+        let text = |key: &str| self.theme.strings.get(key);
         let mut context = self.base.clone();
         let (template, path, meta, indexable): (&str, String, Meta, bool) = match job {
             Job::Home => {

@@ -12,15 +12,7 @@ use crate::output::Output;
 use crate::render::feed;
 use crate::render::seo::Meta;
 use crate::render::vacancy_filter::{self, Facet, FACET_KINDS};
-
-/// A theme string, or its key when the theme lacks it.
-pub(super) fn string(strings: &serde_json::Value, key: &str) -> String {
-    strings
-        .get(key)
-        .and_then(|v| v.as_str())
-        .unwrap_or(key)
-        .to_owned()
-}
+use crate::theme::Strings;
 
 /// Indices of the vacancies the list shows: open ones, newest first (drafts only in a preview
 /// build, which alone contains them).
@@ -28,22 +20,22 @@ pub(super) fn listed(site: &Site) -> Vec<usize> {
     site.open_vacancies().map(|(i, _)| i).collect()
 }
 
-pub(super) fn facets(site: &Site, strings: &serde_json::Value) -> Vec<Facet> {
-    vacancy_filter::facets(site, &listed(site), &|key| string(strings, key))
+pub(super) fn facets(site: &Site, strings: &Strings) -> Vec<Facet> {
+    vacancy_filter::facets(site, &listed(site), &|key| strings.get(key))
 }
 
 /// The filter keys of a card, as `data-` attributes: segment → space-separated slugs.
 pub(super) fn card_filters(
     site: &Site,
     vacancy: &Vacancy,
-    strings: &serde_json::Value,
+    strings: &Strings,
 ) -> BTreeMap<&'static str, String> {
     let language = site.config.language;
     FACET_KINDS
         .iter()
         .map(|&kind| {
             let slugs: Vec<String> =
-                vacancy_filter::values(kind, vacancy, language, &|key| string(strings, key))
+                vacancy_filter::values(kind, vacancy, language, &|key| strings.get(key))
                     .into_iter()
                     .map(|(slug, _)| slug)
                     .collect();
@@ -76,7 +68,7 @@ impl Renderer<'_> {
         filter: Option<(usize, usize)>,
     ) -> (String, Meta) {
         let s = self.site;
-        let text = |key: &str| string(&self.theme.strings, key);
+        let text = |key: &str| self.theme.strings.get(key);
         let base = format!("/{}/", s.config.paths.vacancies);
         let (path, indices, heading, current) = match filter {
             None => (base, listed(s), text("vacancies_title"), None),
@@ -158,7 +150,7 @@ impl Renderer<'_> {
     /// Writes the four feeds.
     pub(super) fn write_feeds(&self, output: &dyn Output) -> Result<(), Error> {
         let s = self.site;
-        let text = |key: &str| string(&self.theme.strings, key);
+        let text = |key: &str| self.theme.strings.get(key);
         let file = |path: String| path.trim_start_matches('/').to_owned();
         let (title, description) = (text("vacancies_title"), text("vacancies_description"));
         output.write(

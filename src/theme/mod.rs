@@ -14,10 +14,22 @@ use crate::base::language::Language;
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
+/// The UI strings of the site's language, by key; templates see them as `t`.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+#[serde(transparent)]
+pub struct Strings(BTreeMap<String, String>);
+
+impl Strings {
+    /// The string for `key`, or the key itself when the theme lacks it (visible, never empty).
+    pub fn get(&self, key: &str) -> String {
+        self.0.get(key).map_or(key, String::as_str).to_owned()
+    }
+}
+
 pub struct Theme {
     pub tera: Tera,
     /// UI strings of the site's language.
-    pub strings: serde_json::Value,
+    pub strings: Strings,
     /// Site path (without leading `/`) → bytes.
     pub static_files: BTreeMap<String, Vec<u8>>,
     /// Layout and fonts of the social cards.
@@ -125,7 +137,7 @@ fn builtin_yaml() -> &'static str {
 }
 
 /// The built-in strings of `language`, with those of the site's `theme.yaml` laid over them.
-fn strings(folder: &Path, language: Language) -> Result<serde_json::Value, Error> {
+fn strings(folder: &Path, language: Language) -> Result<Strings, Error> {
     let builtin: serde_yaml::Value =
         serde_yaml::from_str(builtin_yaml()).expect("the built-in theme.yaml is valid YAML");
     let mut strings = lookup(&builtin, language).unwrap_or_default();
@@ -142,7 +154,7 @@ fn strings(folder: &Path, language: Language) -> Result<serde_json::Value, Error
             strings.extend(own_strings);
         }
     }
-    Ok(serde_json::to_value(strings).expect("strings are plain text"))
+    Ok(Strings(strings))
 }
 
 fn lookup(theme: &serde_yaml::Value, language: Language) -> Option<BTreeMap<String, String>> {

@@ -7,6 +7,7 @@ use crate::model::cards::{
     ambassador_card, hashtag_card, photo_fits, story_card, vacancy_card, DEFAULT_CARD,
 };
 use crate::model::Site;
+use crate::theme::Strings;
 
 /// A card to make: where it goes, the photo under it (if any) and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,14 +19,8 @@ pub struct CardJob {
 }
 
 /// Every card of the site, sorted by URL.
-pub fn plan(site: &Site, strings: &serde_json::Value) -> Vec<CardJob> {
-    let text = |key: &str| {
-        strings
-            .get(key)
-            .and_then(|v| v.as_str())
-            .unwrap_or(key)
-            .to_owned()
-    };
+pub fn plan(site: &Site, strings: &Strings) -> Vec<CardJob> {
+    let text = |key: &str| strings.get(key);
     let footer = site.config.organization.name.clone();
     let mut jobs = vec![CardJob {
         url: DEFAULT_CARD.to_owned(),
