@@ -6,7 +6,10 @@ use rayon::prelude::*;
 use crate::base::date::Day;
 use crate::content::story::ShareTexts;
 use crate::model::{Site, Story, Visibility};
-use crate::share::text::{self as share, Compose, Platform};
+use crate::share::compose::{self, Compose};
+use crate::share::dates::{share_offset, suggested_date};
+use crate::share::links::{intent_url, tracked_url};
+use crate::share::platform::Platform;
 
 /// Every kit of the site, in the order of `Site::ambassadors`.
 #[derive(Debug)]
@@ -144,14 +147,14 @@ fn kit_story(site: &Site, ambassador: usize, index: usize, platforms: &[Platform
     let config = &site.config;
     let id = &site.ambassadors[ambassador].id;
     let own = story.ambassador == ambassador;
-    let offset = share::share_offset(id, &story.slug, own, config.share.spread_days);
-    let suggested = share::suggested_date(story.date, offset);
+    let offset = share_offset(id, &story.slug, own, config.share.spread_days);
+    let suggested = suggested_date(story.date, offset);
     let story_tags: Vec<(&str, bool)> = story
         .hashtags
         .iter()
         .map(|&h| (site.hashtags[h].name.as_str(), site.hashtags[h].campaign))
         .collect();
-    let hashtags = share::assemble_hashtags(
+    let hashtags = compose::assemble_hashtags(
         config.hashtags.always.iter().map(String::as_str),
         &story_tags,
     );
@@ -181,7 +184,7 @@ fn kit_story(site: &Site, ambassador: usize, index: usize, platforms: &[Platform
     let posts = platforms
         .iter()
         .map(|&platform| {
-            let tracked_url = share::tracked_url(&canonical, platform, medium, campaign, id);
+            let tracked_url = tracked_url(&canonical, platform, medium, campaign, id);
             // `share` texts are the author's own words ("I wrote…"): colleagues get composed ones.
             let written = match (&story.share, own) {
                 (Some(ShareTexts::All(text)), true) => Some(text.as_str()),
@@ -191,10 +194,10 @@ fn kit_story(site: &Site, ambassador: usize, index: usize, platforms: &[Platform
                 _ => None,
             };
             let post = match written {
-                Some(text) => share::own_text(platform, text, &tracked_url),
-                None => share::compose(platform, &parts, &tracked_url),
+                Some(text) => compose::own_text(platform, text, &tracked_url),
+                None => compose::compose(platform, &parts, &tracked_url),
             };
-            let intent_url = share::intent_url(
+            let intent_url = intent_url(
                 platform,
                 &post,
                 &tracked_url,

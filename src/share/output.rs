@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::model::Site;
 use crate::share::kit::{story_card, ShareKit, ShareKits};
-use crate::share::text::Platform;
+use crate::share::platform::Platform;
 
 /// `delen.json`'s format; raised only when a field changes meaning or disappears.
 pub const JSON_FORMAT: &str = "werkenbij-share-kit/1";

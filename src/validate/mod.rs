@@ -2,6 +2,7 @@
 //! `Content` into the `Site` that is published on the build date, and reports every problem.
 
 pub(crate) mod links;
+pub(crate) mod share_texts;
 pub(crate) mod vacancies;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -182,11 +183,11 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
                 .and_then(|u| u.campaign.as_deref())
                 .unwrap_or(&content.config.share.utm.campaign),
         );
-        v.diagnostics.extend(crate::share::text::check_own_texts(
+        v.diagnostics.extend(share_texts::check_own_texts(
             &entry.doc,
             &content.config.share.platforms,
             &|platform| {
-                crate::share::text::tracked_url(
+                crate::share::links::tracked_url(
                     &canonical,
                     platform,
                     utm.0,

@@ -1,6 +1,12 @@
 //! Table tests for `share`: weighting, hashtags, texts within limits, URLs and dates.
 
-use super::*;
+use crate::base::date::Day;
+use crate::base::language::Language;
+
+use super::compose::*;
+use super::dates::*;
+use super::links::*;
+use super::platform::*;
 
 #[test]
 fn x_weighting_follows_twitter_text_v3() {

@@ -1,0 +1,72 @@
+//! The author's own share texts: each must fit the limit of every configured platform with the
+//! link added, or the build fails at that text.
+
+use crate::base::diagnostics::Diagnostic;
+use crate::content::front_matter::Document;
+use crate::content::story::{ShareTexts, StoryFront};
+use crate::share::compose::over_limit;
+use crate::share::platform::{Measure, Platform};
+
+/// Every author's own `share` text that exceeds a configured platform's limit, as an error at
+/// that text. `longest_url` is the story's longest tracked URL (the longest ambassador id).
+pub fn check_own_texts(
+    doc: &Document<StoryFront>,
+    platforms: &[String],
+    longest_url: &dyn Fn(Platform) -> String,
+) -> Vec<Diagnostic> {
+    let configured = platforms.iter().filter_map(|p| Platform::from_id(p));
+    let mut problems = Vec::new();
+    match &doc.front.share {
+        None => {}
+        Some(ShareTexts::All(text)) => {
+            if let Some((platform, over)) = configured
+                .filter_map(|p| over_limit(p, text, &longest_url(p)).map(|o| (p, o)))
+                .next()
+            {
+                problems.push(limit_error(doc, "share", platform, over).with_hint(format!(
+                    "shorten it, or give {} a text of its own: `share: {{ {}: …, linkedin: … }}`",
+                    platform.name(),
+                    platform.id()
+                )));
+            }
+        }
+        Some(ShareTexts::PerPlatform(texts)) => {
+            for platform in configured {
+                let Some(text) = texts.get(platform.id()) else {
+                    continue;
+                };
+                if let Some(over) = over_limit(platform, text, &longest_url(platform)) {
+                    let key = format!("share.{}", platform.id());
+                    problems.push(limit_error(doc, &key, platform, over).with_hint(
+                        match platform.limit().map(|l| l.measure) {
+                            Some(Measure::XWeighted) => "shorten it: the link is added to it and counts as 23, emoji and CJK characters count as 2",
+                            Some(Measure::CharsUrl23) => "shorten it: the link is added to it and counts as 23",
+                            _ => "shorten it: the link is added to it",
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+fn limit_error(
+    doc: &Document<StoryFront>,
+    key: &str,
+    platform: Platform,
+    (count, max, unit): (usize, usize, &str),
+) -> Diagnostic {
+    let message = if unit == "hashtags" {
+        format!(
+            "`{key}` has {count} hashtags, more than {} allows ({max})",
+            platform.name()
+        )
+    } else {
+        format!(
+            "`{key}` is {count} {unit} with the link, more than {} allows ({max})",
+            platform.name()
+        )
+    };
+    doc.error(key, message)
+}
