@@ -268,6 +268,7 @@ fn every_top_level_module_is_a_layer() {
         })
         .collect();
     modules.sort();
+    modules.dedup(); // `x.rs` beside `x/`
     let mut layers: Vec<String> = LAYERS.iter().map(|m| m.to_string()).collect();
     layers.sort();
     assert_eq!(
@@ -305,4 +306,68 @@ fn the_checker_sees_grouped_imports_upward_edges_and_cycles() {
         "{found:#?}"
     );
     assert!(!found.iter().any(|p| p.contains("cli")), "{found:#?}");
+}
+
+/// Calls that change the file system.
+const WRITES: &[&str] = &[
+    "fs::write",
+    "File::create",
+    "create_dir",
+    "remove_file",
+    "remove_dir",
+    "fs::rename",
+    "fs::copy",
+    "OpenOptions",
+    "hard_link",
+];
+
+/// Where a file of `src/` may change the file system: the output folder, the image cache, and
+/// the commands that write new content files.
+const WRITERS: &[&str] = &[
+    "src/output.rs",
+    "src/images/cache.rs",
+    "src/cli/init.rs",
+    "src/cli/new.rs",
+];
+
+/// The stages after loading read nothing from disk: only the model, the theme and the figures.
+const READ_NOTHING: &[&str] = &["src/model/", "src/share/", "src/render/", "src/report/"];
+
+#[test]
+fn only_output_the_image_cache_and_new_files_write_and_later_stages_read_nothing() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut problems = Vec::new();
+    for path in files {
+        let relative = format!(
+            "src/{}",
+            path.strip_prefix(&src)
+                .expect("a file under src/")
+                .to_string_lossy()
+                .replace('\\', "/")
+        );
+        if relative.ends_with("tests.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("a readable source file");
+        for (index, line) in code_without_tests(&text).into_iter().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            let writes = WRITES.iter().find(|w| code.contains(*w));
+            if let (Some(call), false) = (writes, WRITERS.contains(&relative.as_str())) {
+                problems.push(format!(
+                    "{relative}:{}: `{call}` outside {WRITERS:?}",
+                    index + 1
+                ));
+            }
+            let reads = code.contains("std::fs") || code.contains("File::open");
+            if reads && READ_NOTHING.iter().any(|f| relative.starts_with(f)) {
+                problems.push(format!(
+                    "{relative}:{}: reads a file in a stage that reads nothing",
+                    index + 1
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

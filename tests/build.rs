@@ -7,7 +7,7 @@ use support::{files_below, TestSite, NOW};
 
 const BASE: &str = "https://werkenbij.example.nl";
 
-/// Every public page type and the head tags DESIGN.md requires on it.
+/// Every public page type and the head tags docs/reliability.md promises on it.
 #[test]
 fn every_page_type_carries_the_required_head_tags() {
     let site = TestSite::new("minimal");

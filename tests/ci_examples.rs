@@ -1,4 +1,4 @@
-//! The CI examples in `examples/ci/` are valid YAML and wire up what the README promises.
+//! The CI examples in `examples/ci/` are valid YAML and wire up what docs/publishing.md promises.
 
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::base::source::Span;
+use crate::base::source::{SourceFile, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -198,6 +198,23 @@ pub fn did_you_mean<'a>(written: &str, known: impl IntoIterator<Item = &'a str>)
         })
         .min()
         .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
+}
+
+/// Diagnostics at a place in a source file, with the line shown under the message.
+impl SourceFile {
+    pub fn error(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.diagnostic(Severity::Error, span, message)
+    }
+
+    pub fn warning(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.diagnostic(Severity::Warning, span, message)
+    }
+
+    fn diagnostic(&self, severity: Severity, span: Span, message: impl Into<String>) -> Diagnostic {
+        let mut diagnostic = Diagnostic::new(severity, &self.path, span, message);
+        diagnostic.snippet = self.line_text(span.line).map(str::to_owned);
+        diagnostic
+    }
 }
 
 #[cfg(test)]

@@ -2,8 +2,6 @@
 
 use std::path::PathBuf;
 
-use crate::base::diagnostics::{Diagnostic, Severity};
-
 /// A position in a source file: 1-based line and column (in characters), and a length in characters
 /// for the caret line under the offending text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -77,20 +75,6 @@ impl SourceFile {
             .copied()
             .unwrap_or(self.text.len());
         Some(self.text[start..end].trim_end_matches(['\n', '\r']))
-    }
-
-    pub fn error(&self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.diagnostic(Severity::Error, span, message)
-    }
-
-    pub fn warning(&self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.diagnostic(Severity::Warning, span, message)
-    }
-
-    fn diagnostic(&self, severity: Severity, span: Span, message: impl Into<String>) -> Diagnostic {
-        let mut diagnostic = Diagnostic::new(severity, &self.path, span, message);
-        diagnostic.snippet = self.line_text(span.line).map(str::to_owned);
-        diagnostic
     }
 }
 

@@ -56,7 +56,7 @@ struct PostJson<'a> {
     intent_url: Option<&'a str>,
 }
 
-/// `delen.json`: the kit for bots and advocacy tools. Fields are documented in the README.
+/// `delen.json`: the kit for bots and advocacy tools. Fields are documented in docs/share-kits.md.
 pub fn kit_json(site: &Site, kit: &ShareKit) -> String {
     let ambassador = &site.ambassadors[kit.ambassador];
     let json = KitJson {

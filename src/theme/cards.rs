@@ -97,7 +97,7 @@ pub fn load(
         layout = parse(text, &layout).map_err(|e| {
             Error::usage(
                 format!("`{}`: {e}", path.display()),
-                Some("see the `card` settings in the README"),
+                Some("see the `card` settings in docs/photos-and-cards.md"),
             )
         })?;
     }

@@ -1,5 +1,5 @@
 // Gate 4: every public page has a title, description, its own address as canonical URL, the Open
-// Graph and Twitter tags of DESIGN.md, og:url equal to the canonical URL, and as og:image a file
+// Graph and Twitter tags of docs/reliability.md, og:url equal to the canonical URL, and as og:image a file
 // of exactly 1200x630 pixels under 5 MB.
 import fs from 'node:fs';
 import path from 'node:path';
