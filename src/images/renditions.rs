@@ -13,9 +13,9 @@ use crate::base::colour::Colour;
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::base::error::Error;
 use crate::images::cache::{ImageCache, Key};
-use crate::images::card::draw::{self as card_render, Palette};
-use crate::images::card::plan::{self as cards, CardJob};
-use crate::images::pixels as images;
+use crate::images::card::draw::{self, Palette};
+use crate::images::card::plan::{self, CardJob};
+use crate::images::pixels;
 use crate::model::Site;
 use crate::output::Output;
 use crate::theme::cards::{self as card_layout, CardTheme};
@@ -77,8 +77,8 @@ impl<'a> Settings<'a> {
         Ok(Settings {
             site,
             theme: &theme.cards,
-            cards: cards::plan(site, &theme.strings),
-            filter: images::filter(&config.images.filter).unwrap_or(ResizeAlg::Convolution(
+            cards: plan::plan(site, &theme.strings),
+            filter: pixels::filter(&config.images.filter).unwrap_or(ResizeAlg::Convolution(
                 fast_image_resize::FilterType::Lanczos3,
             )),
             palette,
@@ -164,7 +164,7 @@ impl<'a> Settings<'a> {
         // quality for that.
         let mut quality = self.quality();
         loop {
-            let bytes = images::encode_jpeg(image, quality)?;
+            let bytes = pixels::encode_jpeg(image, quality)?;
             if bytes.len() < 300_000 || quality <= 40 {
                 return Ok(bytes);
             }
@@ -173,7 +173,7 @@ impl<'a> Settings<'a> {
     }
 
     fn text_card(&self, job: &CardJob) -> Result<Vec<u8>, crate::content::photo::Refusal> {
-        let image = card_render::text_card(
+        let image = draw::text_card(
             &self.theme.fonts,
             &self.theme.layout,
             self.palette,
@@ -191,7 +191,7 @@ impl<'a> Settings<'a> {
     ) -> Result<Vec<Vec<u8>>, crate::content::photo::Refusal> {
         let photo = &self.site.photos[index];
         let max_pixels = self.site.config.images.max_pixels;
-        let upright = images::decode(bytes, max_pixels)?;
+        let upright = pixels::decode(bytes, max_pixels)?;
         // Resize from the widest variant down: each step starts from the one before.
         let mut sizes: Vec<RgbImage> = Vec::with_capacity(photo.variants.len());
         if missing
@@ -200,7 +200,7 @@ impl<'a> Settings<'a> {
         {
             let mut from = &upright;
             for variant in photo.variants.iter().rev() {
-                let next = images::resize(from, variant.width, variant.height, self.filter);
+                let next = pixels::resize(from, variant.width, variant.height, self.filter);
                 sizes.push(next);
                 from = sizes.last().expect("just pushed");
             }
@@ -209,19 +209,19 @@ impl<'a> Settings<'a> {
         let base = missing
             .iter()
             .any(|p| matches!(p.product, Product::Card(_)))
-            .then(|| images::card_base(&upright, photo.focus, self.filter));
+            .then(|| pixels::card_base(&upright, photo.focus, self.filter));
         drop(upright);
         missing
             .iter()
             .map(|planned| match planned.product {
                 Product::Variant { index, webp: true } => {
-                    images::encode_webp(&sizes[index], self.quality())
+                    pixels::encode_webp(&sizes[index], self.quality())
                 }
                 Product::Variant { index, webp: false } => {
-                    images::encode_jpeg(&sizes[index], self.quality())
+                    pixels::encode_jpeg(&sizes[index], self.quality())
                 }
                 Product::Card(job) => {
-                    let card = card_render::photo_card(
+                    let card = draw::photo_card(
                         base.clone().expect("made when a card is missing"),
                         &self.theme.fonts,
                         &self.theme.layout,

@@ -1,4 +1,5 @@
-//! The report for people and tools: aligned text tables, and one CSV table for spreadsheets.
+//! The report for people and tools: aligned text tables, and one CSV table for spreadsheets. Each
+//! format has one function per section of the report, in the order of the report.
 
 use std::fmt::Write as _;
 
@@ -8,14 +9,37 @@ use super::{Report, ACTIVE_DAYS, CLOSING_DAYS, CONSENT_WARNING_DAYS};
 pub fn text(report: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Programme report for {}", report.today);
+    for table in [
+        ambassador_table(report),
+        month_table(report),
+        hashtag_table(report),
+        department_table(report),
+        role_table(report),
+        calendar_table(report),
+        expiring_consent_table(report),
+        left_out_table(report),
+        closing_vacancy_table(report),
+    ] {
+        table.write(&mut out);
+    }
+    out
+}
+
+/// One section of the text report: a title over an aligned table.
+struct Table {
+    title: String,
+    header: &'static [&'static str],
+    rows: Vec<Vec<String>>,
+}
+
+fn ambassador_table(report: &Report) -> Table {
     let active = report.ambassadors.iter().filter(|a| a.active).count();
-    section(
-        &mut out,
-        &format!(
+    Table {
+        title: format!(
             "Ambassadors ({active} of {} active: a story in the last {ACTIVE_DAYS} days)",
             report.ambassadors.len()
         ),
-        &[
+        header: &[
             "ambassador",
             "name",
             "role",
@@ -24,7 +48,7 @@ pub fn text(report: &Report) -> String {
             "last story",
             "active",
         ],
-        report
+        rows: report
             .ambassadors
             .iter()
             .map(|a| {
@@ -39,32 +63,38 @@ pub fn text(report: &Report) -> String {
                 ]
             })
             .collect(),
-    );
-    section(
-        &mut out,
-        "Stories per month",
-        &["month", "stories"],
-        report
+    }
+}
+
+fn month_table(report: &Report) -> Table {
+    Table {
+        title: "Stories per month".into(),
+        header: &["month", "stories"],
+        rows: report
             .months
             .iter()
             .map(|m| vec![m.month.clone(), m.stories.to_string()])
             .collect(),
-    );
-    section(
-        &mut out,
-        "Hashtags by use",
-        &["hashtag", "stories"],
-        report
+    }
+}
+
+fn hashtag_table(report: &Report) -> Table {
+    Table {
+        title: "Hashtags by use".into(),
+        header: &["hashtag", "stories"],
+        rows: report
             .hashtags
             .iter()
             .map(|h| vec![format!("#{}", h.hashtag), h.stories.to_string()])
             .collect(),
-    );
-    section(
-        &mut out,
-        "Departments covered",
-        &["department", "stories", "ambassadors"],
-        report
+    }
+}
+
+fn department_table(report: &Report) -> Table {
+    Table {
+        title: "Departments covered".into(),
+        header: &["department", "stories", "ambassadors"],
+        rows: report
             .departments
             .iter()
             .map(|d| {
@@ -75,12 +105,14 @@ pub fn text(report: &Report) -> String {
                 ]
             })
             .collect(),
-    );
-    section(
-        &mut out,
-        "Roles (missing: open vacancies but no story)",
-        &["role", "stories", "open vacancies", "missing"],
-        report
+    }
+}
+
+fn role_table(report: &Report) -> Table {
+    Table {
+        title: "Roles (missing: open vacancies but no story)".into(),
+        header: &["role", "stories", "open vacancies", "missing"],
+        rows: report
             .roles
             .iter()
             .map(|r| {
@@ -93,12 +125,14 @@ pub fn text(report: &Report) -> String {
                 ]
             })
             .collect(),
-    );
-    section(
-        &mut out,
-        "Content calendar (scheduled stories)",
-        &["week", "date", "story", "ambassador"],
-        report
+    }
+}
+
+fn calendar_table(report: &Report) -> Table {
+    Table {
+        title: "Content calendar (scheduled stories)".into(),
+        header: &["week", "date", "story", "ambassador"],
+        rows: report
             .calendar
             .iter()
             .map(|c| {
@@ -110,12 +144,14 @@ pub fn text(report: &Report) -> String {
                 ]
             })
             .collect(),
-    );
-    section(
-        &mut out,
-        &format!("Consents expiring within {CONSENT_WARNING_DAYS} days"),
-        &["consent", "subject", "expires", "days left"],
-        report
+    }
+}
+
+fn expiring_consent_table(report: &Report) -> Table {
+    Table {
+        title: format!("Consents expiring within {CONSENT_WARNING_DAYS} days"),
+        header: &["consent", "subject", "expires", "days left"],
+        rows: report
             .expiring_consents
             .iter()
             .map(|c| {
@@ -127,22 +163,26 @@ pub fn text(report: &Report) -> String {
                 ]
             })
             .collect(),
-    );
-    section(
-        &mut out,
-        "Stories left out for consent",
-        &["story", "ambassador", "reason"],
-        report
+    }
+}
+
+fn left_out_table(report: &Report) -> Table {
+    Table {
+        title: "Stories left out for consent".into(),
+        header: &["story", "ambassador", "reason"],
+        rows: report
             .left_out
             .iter()
             .map(|l| vec![l.story.clone(), l.ambassador.clone(), l.reason.clone()])
             .collect(),
-    );
-    section(
-        &mut out,
-        &format!("Vacancies closing within {CLOSING_DAYS} days"),
-        &["vacancy", "closes", "days left"],
-        report
+    }
+}
+
+fn closing_vacancy_table(report: &Report) -> Table {
+    Table {
+        title: format!("Vacancies closing within {CLOSING_DAYS} days"),
+        header: &["vacancy", "closes", "days left"],
+        rows: report
             .closing_vacancies
             .iter()
             .map(|v| {
@@ -153,138 +193,183 @@ pub fn text(report: &Report) -> String {
                 ]
             })
             .collect(),
-    );
-    out
+    }
 }
 
-fn section(out: &mut String, title: &str, header: &[&str], rows: Vec<Vec<String>>) {
-    let _ = writeln!(out, "\n{title}");
-    if rows.is_empty() {
-        let _ = writeln!(out, "  (none)");
-        return;
-    }
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in &rows {
-        for (i, cell) in row.iter().enumerate() {
-            widths[i] = widths[i].max(cell.chars().count());
+impl Table {
+    /// The title, then the header, a rule and the rows in columns two spaces apart, indented by
+    /// two; "(none)" for no rows.
+    fn write(&self, out: &mut String) {
+        let Table {
+            title,
+            header,
+            rows,
+        } = self;
+        let _ = writeln!(out, "\n{title}");
+        if rows.is_empty() {
+            let _ = writeln!(out, "  (none)");
+            return;
         }
-    }
-    let line = |cells: Vec<&str>| {
-        let mut text = String::from(" ");
-        for (i, cell) in cells.iter().enumerate() {
-            let pad = widths[i] - cell.chars().count();
-            text.push(' ');
-            text.push_str(cell);
-            if i + 1 < cells.len() {
-                text.push_str(&" ".repeat(pad + 1));
+        let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+        for row in rows {
+            for (i, cell) in row.iter().enumerate() {
+                widths[i] = widths[i].max(cell.chars().count());
             }
         }
-        text.trim_end().to_owned()
-    };
-    let _ = writeln!(out, "{}", line(header.to_vec()));
-    let _ = writeln!(
-        out,
-        "{}",
-        line(
-            widths
-                .iter()
-                .map(|w| "-".repeat(*w))
-                .collect::<Vec<_>>()
-                .iter()
-                .map(String::as_str)
-                .collect()
-        )
-    );
-    for row in &rows {
-        let _ = writeln!(out, "{}", line(row.iter().map(String::as_str).collect()));
+        let line = |cells: Vec<&str>| {
+            let mut text = String::from(" ");
+            for (i, cell) in cells.iter().enumerate() {
+                let pad = widths[i] - cell.chars().count();
+                text.push(' ');
+                text.push_str(cell);
+                if i + 1 < cells.len() {
+                    text.push_str(&" ".repeat(pad + 1));
+                }
+            }
+            text.trim_end().to_owned()
+        };
+        let _ = writeln!(out, "{}", line(header.to_vec()));
+        let _ = writeln!(
+            out,
+            "{}",
+            line(
+                widths
+                    .iter()
+                    .map(|w| "-".repeat(*w))
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(String::as_str)
+                    .collect()
+            )
+        );
+        for row in rows {
+            let _ = writeln!(out, "{}", line(row.iter().map(String::as_str).collect()));
+        }
     }
 }
+
+/// The CSV table being written.
+type Sheet = csv::Writer<Vec<u8>>;
 
 /// One CSV table for spreadsheets: `section,key,label,count,date,detail`, a row per figure.
 pub fn csv(report: &Report) -> Result<String, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(["section", "key", "label", "count", "date", "detail"])?;
-    let mut row =
-        |section: &str, key: &str, label: &str, count: String, date: &str, detail: &str| {
-            writer.write_record([section, key, label, &count, date, detail])
-        };
+    let mut sheet = csv::Writer::from_writer(Vec::new());
+    sheet.write_record(["section", "key", "label", "count", "date", "detail"])?;
+    ambassador_records(&mut sheet, report)?;
+    month_records(&mut sheet, report)?;
+    hashtag_records(&mut sheet, report)?;
+    department_records(&mut sheet, report)?;
+    role_records(&mut sheet, report)?;
+    calendar_records(&mut sheet, report)?;
+    expiring_consent_records(&mut sheet, report)?;
+    left_out_records(&mut sheet, report)?;
+    closing_vacancy_records(&mut sheet, report)?;
+    let bytes = sheet.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn ambassador_records(sheet: &mut Sheet, report: &Report) -> Result<(), csv::Error> {
     for a in &report.ambassadors {
-        row(
+        sheet.write_record([
             "ambassador",
             &a.id,
             &a.name,
-            a.stories.to_string(),
+            &a.stories.to_string(),
             a.last_story.as_deref().unwrap_or(""),
             if a.active { "active" } else { "inactive" },
-        )?;
+        ])?;
     }
+    Ok(())
+}
+
+fn month_records(sheet: &mut Sheet, report: &Report) -> Result<(), csv::Error> {
     for m in &report.months {
-        row("month", &m.month, "", m.stories.to_string(), "", "")?;
+        sheet.write_record(["month", &m.month, "", &m.stories.to_string(), "", ""])?;
     }
+    Ok(())
+}
+
+fn hashtag_records(sheet: &mut Sheet, report: &Report) -> Result<(), csv::Error> {
     for h in &report.hashtags {
-        row("hashtag", &h.hashtag, "", h.stories.to_string(), "", "")?;
+        sheet.write_record(["hashtag", &h.hashtag, "", &h.stories.to_string(), "", ""])?;
     }
+    Ok(())
+}
+
+fn department_records(sheet: &mut Sheet, report: &Report) -> Result<(), csv::Error> {
     for d in &report.departments {
-        row(
+        sheet.write_record([
             "department",
             &d.department,
             "",
-            d.stories.to_string(),
+            &d.stories.to_string(),
             "",
             &format!("{} ambassadors", d.ambassadors),
-        )?;
+        ])?;
     }
+    Ok(())
+}
+
+fn role_records(sheet: &mut Sheet, report: &Report) -> Result<(), csv::Error> {
     for r in &report.roles {
         let missing = report.missing_roles.contains(&r.role);
-        row(
+        sheet.write_record([
             "role",
             &r.role,
             "",
-            r.stories.to_string(),
+            &r.stories.to_string(),
             "",
             if missing { "missing" } else { "" },
-        )?;
+        ])?;
     }
+    Ok(())
+}
+
+fn calendar_records(sheet: &mut Sheet, report: &Report) -> Result<(), csv::Error> {
     for c in &report.calendar {
-        row(
+        sheet.write_record([
             "calendar",
             &c.story,
             &c.title,
-            String::new(),
+            "",
             &c.date,
             &format!("{} {}", c.week, c.ambassador),
-        )?;
+        ])?;
     }
+    Ok(())
+}
+
+fn expiring_consent_records(sheet: &mut Sheet, report: &Report) -> Result<(), csv::Error> {
     for c in &report.expiring_consents {
-        row(
+        sheet.write_record([
             "consent_expiring",
             &c.reference,
             &c.subject,
-            c.days_left.to_string(),
+            &c.days_left.to_string(),
             &c.expires,
             "",
-        )?;
+        ])?;
     }
+    Ok(())
+}
+
+fn left_out_records(sheet: &mut Sheet, report: &Report) -> Result<(), csv::Error> {
     for l in &report.left_out {
-        row(
-            "left_out",
-            &l.story,
-            &l.ambassador,
-            String::new(),
-            "",
-            &l.reason,
-        )?;
+        sheet.write_record(["left_out", &l.story, &l.ambassador, "", "", &l.reason])?;
     }
+    Ok(())
+}
+
+fn closing_vacancy_records(sheet: &mut Sheet, report: &Report) -> Result<(), csv::Error> {
     for v in &report.closing_vacancies {
-        row(
+        sheet.write_record([
             "vacancy_closing",
             &v.vacancy,
             &v.title,
-            v.days_left.to_string(),
+            &v.days_left.to_string(),
             &v.valid_through,
             "",
-        )?;
+        ])?;
     }
-    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(())
 }
