@@ -57,33 +57,41 @@ impl<'c> Validator<'c> {
     fn vacancy(&mut self, entry: &'c Entry<VacancyFront>) -> Option<AcceptedVacancy<'c>> {
         let doc = &entry.doc;
         let f = &doc.front;
-        let mut ok = true;
-        if f.valid_through.day < f.date {
-            ok = false;
-            self.diagnostics.push(
-                doc.error(
-                    "valid_through",
-                    format!(
-                        "`valid_through` ({}) lies before `date` ({})",
-                        f.valid_through.day, f.date
-                    ),
-                )
-                .with_hint("a vacancy closes after it was posted"),
-            );
-        }
+        let mut ok = self.closes_after_posting(doc);
         ok &= self.employment_types(doc);
         let terms = self.terms(doc);
-        ok &= terms.is_some();
         ok &= self.hours(doc);
         ok &= self.apply_url(doc);
         ok &= self.vacancy_stories(doc);
+        let (true, Some(terms)) = (ok, terms) else {
+            return None;
+        };
         let visibility = self.visibility(f.draft, Some(f.date))?;
         let state = VacancyState {
             open: f.valid_through.day >= self.today,
             visibility,
-            terms: terms.filter(|_| ok)?,
+            terms,
         };
         Some((entry, state))
+    }
+
+    /// Whether `valid_through` lies on or after `date`.
+    fn closes_after_posting(&mut self, doc: &Document<VacancyFront>) -> bool {
+        let f = &doc.front;
+        if f.valid_through.day >= f.date {
+            return true;
+        }
+        self.diagnostics.push(
+            doc.error(
+                "valid_through",
+                format!(
+                    "`valid_through` ({}) lies before `date` ({})",
+                    f.valid_through.day, f.date
+                ),
+            )
+            .with_hint("a vacancy closes after it was posted"),
+        );
+        false
     }
 
     /// Whether every `employment_type` is one Google for Jobs knows; an error for each that is not.
