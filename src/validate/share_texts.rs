@@ -4,12 +4,37 @@
 use crate::base::diagnostics::Diagnostic;
 use crate::content::front_matter::Document;
 use crate::content::story::{ShareTexts, StoryFront};
+use crate::content::Entry;
 use crate::share::compose::over_limit;
+use crate::share::links::tracked_url;
 use crate::share::platform::{Measure, Platform};
+use crate::validate::Validator;
+
+impl Validator<'_> {
+    /// Checks a story's own share texts with its longest tracked URL: the one with the story's
+    /// `utm` values (or the site's) and an ambassador id of `longest_id` bytes, the longest of
+    /// the site's, since the story may be shared from any ambassador's kit.
+    pub(super) fn own_share_texts(&mut self, entry: &Entry<StoryFront>, longest_id: usize) {
+        let config = &self.content.config;
+        let utm = entry.doc.front.utm.as_ref();
+        let canonical = format!("{}{}", config.base_url, config.paths.story(&entry.slug));
+        let medium = utm
+            .and_then(|u| u.medium.as_deref())
+            .unwrap_or(&config.share.utm.medium);
+        let campaign = utm
+            .and_then(|u| u.campaign.as_deref())
+            .unwrap_or(&config.share.utm.campaign);
+        let id = "x".repeat(longest_id);
+        let problems = check_own_texts(&entry.doc, &config.share.platforms, &|platform| {
+            tracked_url(&canonical, platform, medium, campaign, &id)
+        });
+        self.diagnostics.extend(problems);
+    }
+}
 
 /// Every author's own `share` text that exceeds a configured platform's limit, as an error at
 /// that text. `longest_url` is the story's longest tracked URL (the longest ambassador id).
-pub fn check_own_texts(
+fn check_own_texts(
     doc: &Document<StoryFront>,
     platforms: &[String],
     longest_url: &dyn Fn(Platform) -> String,

@@ -1,27 +1,146 @@
-//! The rules a vacancy's pay and working-place keys must meet before Google for Jobs and job
-//! boards read them: salary range, unit and currency, `remote`, `direct_apply`.
+//! Vacancies: the rules a vacancy must meet before it is published and before Google for Jobs and
+//! job boards read it (dates, employment types, pay, working place, hours, the application form,
+//! the stories it names); whether it is open on the build date; its model, linked both ways with
+//! the stories that name it.
 
-use crate::base::diagnostics::{did_you_mean, Diagnostic};
+use std::collections::HashMap;
+
+use crate::base::diagnostics::did_you_mean;
 use crate::content::front_matter::Document;
 use crate::content::vacancy::{
-    Remote, Salary, SalaryUnit, VacancyFront, CURRENCIES, REMOTE_VALUES, SALARY_UNITS,
+    employment_type_for_dutch, Hours, Remote, Salary, SalaryFront, SalaryUnit, VacancyFront,
+    CURRENCIES, EMPLOYMENT_TYPES, REMOTE_VALUES, SALARY_UNITS,
 };
+use crate::content::{Entry, Section};
+use crate::model::{Story, Vacancy, Visibility};
+use crate::validate::hashtags::Hashtags;
+use crate::validate::Validator;
 
-/// The checked values of these keys; `None` where the key was left out.
-#[derive(Debug, Clone, Default)]
-pub struct Terms {
-    pub salary: Option<Salary>,
-    pub remote: Option<Remote>,
+/// What the rules found for a vacancy on this build.
+pub(super) struct VacancyState {
+    /// Still open for applications on the build date.
+    pub open: bool,
+    visibility: Visibility,
+    terms: Terms,
 }
 
-/// Checks `salary`, `remote` and `direct_apply`; every problem is pushed to `problems`.
-/// Returns the terms only when all of them are right.
-pub fn check(doc: &Document<VacancyFront>, problems: &mut Vec<Diagnostic>) -> Option<Terms> {
-    let f = &doc.front;
-    let before = problems.len();
-    let salary = f.salary.as_ref().and_then(|salary| {
+/// A vacancy on this build.
+pub(super) type AcceptedVacancy<'c> = (&'c Entry<VacancyFront>, VacancyState);
+
+/// The checked pay and working-place keys; `None` where the key was left out.
+struct Terms {
+    salary: Option<Salary>,
+    remote: Option<Remote>,
+}
+
+impl<'c> Validator<'c> {
+    /// The vacancies on this build, newest first (the slug breaks ties, so that the order never
+    /// depends on the file system).
+    pub(super) fn vacancies(&mut self) -> Vec<AcceptedVacancy<'c>> {
+        let mut out = Vec::new();
+        for entry in &self.content.vacancies {
+            if self.usable_slug(entry, "a vacancy's file name") {
+                out.extend(self.vacancy(entry));
+            }
+        }
+        out.sort_by(|(a, _), (b, _)| {
+            b.doc
+                .front
+                .date
+                .cmp(&a.doc.front.date)
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
+        out
+    }
+
+    /// One vacancy with a usable slug: `None` when it is left out.
+    fn vacancy(&mut self, entry: &'c Entry<VacancyFront>) -> Option<AcceptedVacancy<'c>> {
+        let doc = &entry.doc;
+        let f = &doc.front;
+        let mut ok = self.closes_after_posting(doc);
+        ok &= self.employment_types(doc);
+        let terms = self.terms(doc);
+        ok &= self.hours(doc);
+        ok &= self.apply_url(doc);
+        ok &= self.vacancy_stories(doc);
+        let (true, Some(terms)) = (ok, terms) else {
+            return None;
+        };
+        let visibility = self.visibility(f.draft, Some(f.date))?;
+        let state = VacancyState {
+            open: f.valid_through.day >= self.today,
+            visibility,
+            terms,
+        };
+        Some((entry, state))
+    }
+
+    /// Whether `valid_through` lies on or after `date`.
+    fn closes_after_posting(&mut self, doc: &Document<VacancyFront>) -> bool {
+        let f = &doc.front;
+        if f.valid_through.day >= f.date {
+            return true;
+        }
+        self.diagnostics.push(
+            doc.error(
+                "valid_through",
+                format!(
+                    "`valid_through` ({}) lies before `date` ({})",
+                    f.valid_through.day, f.date
+                ),
+            )
+            .with_hint("a vacancy closes after it was posted"),
+        );
+        false
+    }
+
+    /// Whether every `employment_type` is one Google for Jobs knows; an error for each that is not.
+    fn employment_types(&mut self, doc: &Document<VacancyFront>) -> bool {
+        let values = doc.front.employment_type.as_ref().map(|t| t.values());
+        let mut ok = true;
+        for (i, value) in values.unwrap_or_default().iter().enumerate() {
+            if EMPLOYMENT_TYPES.contains(&value.as_str()) {
+                continue;
+            }
+            ok = false;
+            let key = if doc.yaml.has("employment_type.0") {
+                format!("employment_type.{i}")
+            } else {
+                "employment_type".to_owned()
+            };
+            let hint = employment_type_for_dutch(value)
+                .map(|t| format!("did you mean `{t}`?"))
+                .or_else(|| did_you_mean(&value.to_uppercase(), EMPLOYMENT_TYPES.iter().copied()))
+                .unwrap_or_else(|| format!("use one of {}", EMPLOYMENT_TYPES.join(", ")));
+            self.diagnostics.push(
+                doc.error(&key, format!("unknown employment type `{value}`"))
+                    .with_hint(hint),
+            );
+        }
+        ok
+    }
+
+    /// Checks `salary`, `remote` and `direct_apply`; the terms only when all of them are right.
+    fn terms(&mut self, doc: &Document<VacancyFront>) -> Option<Terms> {
+        let f = &doc.front;
+        let salary = f.salary.as_ref().map(|salary| self.salary(doc, salary));
+        let remote = f.remote.as_deref().map(|text| self.remote(doc, text));
+        let direct_apply = self.direct_apply(doc);
+        let salary = salary.map_or(Some(None), |s| s.map(Some));
+        let remote = remote.map_or(Some(None), |r| r.map(Some));
+        Some(Terms {
+            salary: salary?,
+            remote: remote?,
+        })
+        .filter(|_| direct_apply)
+    }
+
+    /// The salary, when its amounts, unit and currency are all right.
+    fn salary(&mut self, doc: &Document<VacancyFront>, salary: &SalaryFront) -> Option<Salary> {
+        let mut ok = true;
         if salary.min <= 0.0 {
-            problems.push(
+            ok = false;
+            self.diagnostics.push(
                 doc.error(
                     "salary.min",
                     format!("`salary.min` ({}) is not a positive amount", salary.min),
@@ -30,7 +149,8 @@ pub fn check(doc: &Document<VacancyFront>, problems: &mut Vec<Diagnostic>) -> Op
             );
         }
         if let Some(max) = salary.max.filter(|&max| max < salary.min) {
-            problems.push(
+            ok = false;
+            self.diagnostics.push(
                 doc.error(
                     "salary.max",
                     format!(
@@ -41,73 +161,85 @@ pub fn check(doc: &Document<VacancyFront>, problems: &mut Vec<Diagnostic>) -> Op
                 .with_hint("swap the two amounts, or leave `max` out for a fixed salary"),
             );
         }
-        let unit = match salary.unit.as_deref() {
-            None => Some(SalaryUnit::Month),
-            Some(text) => SalaryUnit::parse(text).or_else(|| {
-                let dutch = SALARY_UNITS
-                    .iter()
-                    .find(|(_, _, word)| word.eq_ignore_ascii_case(text.trim()))
-                    .map(|(_, name, _)| format!("did you mean `{name}`?"));
-                let hint = dutch
-                    .or_else(|| {
-                        did_you_mean(
-                            &text.to_uppercase(),
-                            SALARY_UNITS.iter().map(|(_, name, _)| *name),
-                        )
-                    })
-                    .unwrap_or_else(|| {
-                        format!(
-                            "use one of {}",
-                            SALARY_UNITS
-                                .iter()
-                                .map(|(_, name, _)| *name)
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
-                    });
-                problems.push(
-                    doc.error("salary.unit", format!("unknown salary unit `{text}`"))
-                        .with_hint(hint),
-                );
-                None
-            }),
-        };
-        let currency = match salary.currency.as_deref() {
-            None => Some("EUR".to_owned()),
-            Some(text) if CURRENCIES.contains(&text) => Some(text.to_owned()),
-            Some(text) => {
-                problems.push(
-                    doc.error("salary.currency", format!("unsupported currency `{text}`"))
-                        .with_hint("salaries are in euros: write `EUR`, or leave `currency` out"),
-                );
-                None
-            }
-        };
-        Some(Salary {
+        let unit = self.salary_unit(doc, salary.unit.as_deref());
+        let currency = self.currency(doc, salary.currency.as_deref());
+        let salary = Salary {
             min: salary.min,
             max: salary.max,
             unit: unit?,
             currency: currency?,
             scale: salary.scale.clone(),
-        })
-    });
-    let remote = f.remote.as_deref().and_then(|text| {
+        };
+        ok.then_some(salary)
+    }
+
+    /// The salary's unit, a month when it is left out.
+    fn salary_unit(
+        &mut self,
+        doc: &Document<VacancyFront>,
+        written: Option<&str>,
+    ) -> Option<SalaryUnit> {
+        let Some(text) = written else {
+            return Some(SalaryUnit::Month);
+        };
+        if let Some(unit) = SalaryUnit::parse(text) {
+            return Some(unit);
+        }
+        let names = || SALARY_UNITS.iter().map(|(_, name, _)| *name);
+        let hint = SALARY_UNITS
+            .iter()
+            .find(|(_, _, word)| word.eq_ignore_ascii_case(text.trim()))
+            .map(|(_, name, _)| format!("did you mean `{name}`?"))
+            .or_else(|| did_you_mean(&text.to_uppercase(), names()))
+            .unwrap_or_else(|| format!("use one of {}", names().collect::<Vec<_>>().join(", ")));
+        self.diagnostics.push(
+            doc.error("salary.unit", format!("unknown salary unit `{text}`"))
+                .with_hint(hint),
+        );
+        None
+    }
+
+    /// The salary's currency, euros when it is left out.
+    fn currency(&mut self, doc: &Document<VacancyFront>, written: Option<&str>) -> Option<String> {
+        match written {
+            None => Some("EUR".to_owned()),
+            Some(text) if CURRENCIES.contains(&text) => Some(text.to_owned()),
+            Some(text) => {
+                self.diagnostics.push(
+                    doc.error("salary.currency", format!("unsupported currency `{text}`"))
+                        .with_hint("salaries are in euros: write `EUR`, or leave `currency` out"),
+                );
+                None
+            }
+        }
+    }
+
+    /// How much of the work can be done from home, when the value is known.
+    fn remote(&mut self, doc: &Document<VacancyFront>, text: &str) -> Option<Remote> {
         let found = REMOTE_VALUES
             .iter()
             .find(|(_, name)| *name == text.trim())
             .map(|(remote, _)| *remote);
         if found.is_none() {
             let names = REMOTE_VALUES.iter().map(|(_, name)| *name);
-            let hint = did_you_mean(&text.to_lowercase(), names.clone()).unwrap_or_else(|| {
+            let hint = did_you_mean(&text.to_lowercase(), names).unwrap_or_else(|| {
                 "use `hybrid` (partly from home) or `full` (entirely from home); leave `remote` out for work on location".to_owned()
             });
-            problems
-                .push(doc.error("remote", format!("unknown `remote` value `{text}`")).with_hint(hint));
+            self.diagnostics.push(
+                doc.error("remote", format!("unknown `remote` value `{text}`"))
+                    .with_hint(hint),
+            );
         }
         found
-    });
-    if f.direct_apply && f.apply_url.is_none() {
-        problems.push(
+    }
+
+    /// Whether `direct_apply` has the application form it promises.
+    fn direct_apply(&mut self, doc: &Document<VacancyFront>) -> bool {
+        let f = &doc.front;
+        if !f.direct_apply || f.apply_url.is_some() {
+            return true;
+        }
+        self.diagnostics.push(
             doc.error(
                 "direct_apply",
                 "`direct_apply` is set but there is no `apply_url`",
@@ -116,6 +248,126 @@ pub fn check(doc: &Document<VacancyFront>, problems: &mut Vec<Diagnostic>) -> Op
                 "add the URL of the application form as `apply_url`, or remove `direct_apply`",
             ),
         );
+        false
     }
-    (problems.len() == before).then_some(Terms { salary, remote })
+
+    /// Whether a range of hours runs upwards.
+    fn hours(&mut self, doc: &Document<VacancyFront>) -> bool {
+        let Some(Hours::Range { min, max }) = doc.front.hours_per_week else {
+            return true;
+        };
+        if max >= min {
+            return true;
+        }
+        self.diagnostics.push(
+            doc.error(
+                "hours_per_week",
+                format!("`hours_per_week.max` ({max}) is below `min` ({min})"),
+            )
+            .with_hint("swap the two numbers: `{ min: 24, max: 32 }`"),
+        );
+        false
+    }
+
+    /// Whether `apply_url`, when given, is an absolute URL.
+    fn apply_url(&mut self, doc: &Document<VacancyFront>) -> bool {
+        let Some(url) = &doc.front.apply_url else {
+            return true;
+        };
+        if crate::content::config::is_absolute_url(url) {
+            return true;
+        }
+        self.diagnostics.push(
+            doc.error(
+                "apply_url",
+                format!("`apply_url` must be an absolute URL, found `{url}`"),
+            )
+            .with_hint("e.g. `https://www.example.nl/solliciteren/…`"),
+        );
+        false
+    }
+
+    /// Whether every story the vacancy names exists (published or not); an error for each that
+    /// does not.
+    fn vacancy_stories(&mut self, doc: &Document<VacancyFront>) -> bool {
+        let known = &self.content.stories;
+        let mut ok = true;
+        for (i, slug) in doc.front.stories.iter().enumerate() {
+            if known.iter().any(|s| &s.slug == slug) || self.unparsed(Section::Stories, slug) {
+                continue;
+            }
+            ok = false;
+            let hint =
+                did_you_mean(slug, known.iter().map(|s| s.slug.as_str())).unwrap_or_else(|| {
+                    "use the file name of a story in content/stories/ without `.md`".to_owned()
+                });
+            self.diagnostics.push(
+                doc.error(&format!("stories.{i}"), format!("unknown story `{slug}`"))
+                    .with_hint(hint),
+            );
+        }
+        ok
+    }
+
+    /// The model of the vacancies on this build, with their rendered bodies; a vacancy lists the
+    /// stories it names and the stories that name it.
+    pub(super) fn site_vacancies(
+        &mut self,
+        vacancies: Vec<AcceptedVacancy>,
+        bodies: Vec<String>,
+        stories: &[Story],
+        tags: &mut Hashtags,
+    ) -> Vec<Vacancy> {
+        let paths = &self.content.config.paths;
+        let story_position: HashMap<&str, usize> =
+            crate::validate::positions(stories.iter().map(|s| s.slug.as_str()));
+        let mut out = Vec::with_capacity(vacancies.len());
+        for ((entry, state), body_html) in vacancies.into_iter().zip(bodies) {
+            let f = &entry.doc.front;
+            out.push(Vacancy {
+                slug: entry.slug.clone(),
+                title: f.title.clone(),
+                date: f.date,
+                valid_through: f.valid_through.clone(),
+                open: state.open,
+                department: f.department.clone(),
+                role: f.role.clone(),
+                location: f.location.clone(),
+                hours: f.hours_per_week,
+                salary: state.terms.salary,
+                remote: state.terms.remote,
+                direct_apply: f.direct_apply,
+                employment_types: f
+                    .employment_type
+                    .as_ref()
+                    .map(|t| t.values())
+                    .unwrap_or_default(),
+                apply_url: f.apply_url.clone(),
+                contact: f.contact.clone(),
+                hashtags: tags.collect(&entry.doc, &f.hashtags, &mut self.diagnostics),
+                identifier: f.identifier.clone().unwrap_or_else(|| entry.slug.clone()),
+                stories: f
+                    .stories
+                    .iter()
+                    .filter_map(|slug| story_position.get(slug.as_str()).copied())
+                    .collect(),
+                body_html,
+                url: paths.vacancy(&entry.slug),
+                visibility: state.visibility,
+                source: entry.doc.file.path.clone(),
+            });
+        }
+        // A story that names a vacancy appears on it, as the vacancy naming the story does.
+        for (i, story) in stories.iter().enumerate() {
+            for &vacancy in &story.vacancies {
+                if !out[vacancy].stories.contains(&i) {
+                    out[vacancy].stories.push(i);
+                }
+            }
+        }
+        for vacancy in &mut out {
+            vacancy.stories.sort_unstable();
+        }
+        out
+    }
 }

@@ -1,0 +1,128 @@
+//! Hashtags of the whole site: each tag written in front-matter must be one word; tags that differ
+//! only in case are one, spelled as `site.yaml` spells it or else as first seen.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::base::diagnostics::Diagnostics;
+use crate::content::config::{Paths, SiteHashtags};
+use crate::content::front_matter::Document;
+use crate::model::{Ambassador, Hashtag, Story, Vacancy};
+
+/// The tags seen so far: one key per tag (case-folded), one spelling. Documents refer to a tag
+/// by its position here until [`Hashtags::finish`] gives the site's order.
+#[derive(Default)]
+pub(super) struct Hashtags {
+    keys: Vec<String>,
+    names: Vec<String>,
+    campaign: Vec<bool>,
+    index: HashMap<String, usize>,
+}
+
+impl Hashtags {
+    /// Starts with the site's own tags, whose spelling wins.
+    pub(super) fn of_site(config: &SiteHashtags) -> Self {
+        let mut tags = Hashtags::default();
+        for name in config.campaigns.iter() {
+            tags.spell(name, true);
+        }
+        for name in config.always.iter() {
+            tags.spell(name, false);
+        }
+        tags
+    }
+
+    fn spell(&mut self, written: &str, campaign: bool) -> usize {
+        let name = written.trim().trim_start_matches('#').to_owned();
+        let key = name.to_lowercase();
+        if let Some(&i) = self.index.get(&key) {
+            self.campaign[i] |= campaign;
+            return i;
+        }
+        self.keys.push(key.clone());
+        self.names.push(name);
+        self.campaign.push(campaign);
+        self.index.insert(key, self.keys.len() - 1);
+        self.keys.len() - 1
+    }
+
+    /// The tags of a document's `hashtags` key, each once; an error for each that is not a word.
+    pub(super) fn collect<F>(
+        &mut self,
+        doc: &Document<F>,
+        written: &[String],
+        diagnostics: &mut Diagnostics,
+    ) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (i, tag) in written.iter().enumerate() {
+            let name = tag.trim().trim_start_matches('#');
+            if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                diagnostics.push(
+                    doc.error(
+                        &format!("hashtags.{i}"),
+                        format!("hashtag `{tag}` has characters a hashtag cannot have"),
+                    )
+                    .with_hint("write one word of letters and digits, e.g. `MeerDanBillenWassen`"),
+                );
+                continue;
+            }
+            let index = self.spell(name, false);
+            if !out.contains(&index) {
+                out.push(index);
+            }
+        }
+        out
+    }
+
+    /// The site's hashtags, sorted by key, each with its published stories; the tags of stories,
+    /// ambassadors and vacancies are renumbered to positions in it.
+    pub(super) fn finish(
+        &self,
+        stories: &mut [Story],
+        ambassadors: &mut [Ambassador],
+        vacancies: &mut [Vacancy],
+        paths: &Paths,
+    ) -> Vec<Hashtag> {
+        let hashtags = self.sorted(stories, paths);
+        let key_to_index: HashMap<&str, usize> = hashtags
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.key.as_str(), i))
+            .collect();
+        let remap = |list: &mut Vec<usize>| {
+            for tag in list.iter_mut() {
+                *tag = key_to_index[self.keys[*tag].as_str()];
+            }
+        };
+        stories.iter_mut().for_each(|s| remap(&mut s.hashtags));
+        ambassadors.iter_mut().for_each(|a| remap(&mut a.hashtags));
+        vacancies.iter_mut().for_each(|v| remap(&mut v.hashtags));
+        hashtags
+    }
+
+    /// Every tag, sorted by key, with the stories that use it.
+    fn sorted(&self, stories: &[Story], paths: &Paths) -> Vec<Hashtag> {
+        let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, story) in stories.iter().enumerate() {
+            for &tag in &story.hashtags {
+                by_key.entry(self.keys[tag].as_str()).or_default().push(i);
+            }
+        }
+        // Tags no published story uses still need a place, so that references stay valid.
+        for key in &self.keys {
+            by_key.entry(key.as_str()).or_default();
+        }
+        by_key
+            .into_iter()
+            .map(|(key, stories)| {
+                let i = self.index[key];
+                Hashtag {
+                    key: key.to_owned(),
+                    name: self.names[i].clone(),
+                    campaign: self.campaign[i],
+                    stories,
+                    url: paths.hashtag(&crate::base::slug::slugify(key)),
+                }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,244 @@
+//! Stories: a story is published when its keys are right, its ambassador and vacancies exist, its
+//! consent allows it and its ambassador is published; its model takes what it leaves out from the
+//! ambassador, and lists only open vacancies.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use crate::base::diagnostics::did_you_mean;
+use crate::content::front_matter::Document;
+use crate::content::story::{StoryFront, SUMMARY_LIMIT};
+use crate::content::{Entry, Section};
+use crate::model::{PhotoRef, Story, Visibility};
+use crate::validate::ambassadors::AcceptedAmbassador;
+use crate::validate::hashtags::Hashtags;
+use crate::validate::vacancies::AcceptedVacancy;
+use crate::validate::{positions, Validator};
+
+/// What the rules found for a published story; the indices are positions in the accepted
+/// ambassadors and vacancies.
+pub(super) struct StoryParts {
+    ambassador: usize,
+    image: Option<PhotoRef>,
+    vacancies: Vec<usize>,
+    visibility: Visibility,
+}
+
+/// A story on this build.
+pub(super) type AcceptedStory<'c> = (&'c Entry<StoryFront>, StoryParts);
+
+impl<'c> Validator<'c> {
+    /// The stories on this build, newest first (the slug breaks ties, so that the order never
+    /// depends on the file system).
+    pub(super) fn stories(
+        &mut self,
+        ambassadors: &[AcceptedAmbassador],
+        vacancies: &[AcceptedVacancy],
+    ) -> Vec<AcceptedStory<'c>> {
+        let ambassador_index = positions(ambassadors.iter().map(|a| a.0.slug.as_str()));
+        let vacancy_index = positions(vacancies.iter().map(|v| v.0.slug.as_str()));
+        let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
+        let mut out = Vec::new();
+        for entry in &self.content.stories {
+            if !self.unique_story_slug(entry, &mut seen)
+                || !self.usable_slug(entry, "a story's file name")
+            {
+                continue;
+            }
+            out.extend(self.story(entry, &ambassador_index, &vacancy_index));
+        }
+        out.sort_by(|(a, _), (b, _)| {
+            b.doc
+                .front
+                .date
+                .cmp(&a.doc.front.date)
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
+        out
+    }
+
+    /// One story with a usable slug: `None` when it is left out.
+    fn story(
+        &mut self,
+        entry: &'c Entry<StoryFront>,
+        ambassador_index: &HashMap<&str, usize>,
+        vacancy_index: &HashMap<&str, usize>,
+    ) -> Option<AcceptedStory<'c>> {
+        let doc = &entry.doc;
+        let f = &doc.front;
+        let mut ok = self.summary(doc);
+        let ambassador_exists = self.story_ambassador_exists(doc);
+        ok &= ambassador_exists;
+        let (vacancies, vacancies_exist) = self.story_vacancies(doc, vacancy_index);
+        ok &= vacancies_exist;
+        ok &= self.alias_paths(doc);
+        if f.image.is_some() && f.image_alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+            ok = false;
+            self.diagnostics.push(
+                doc.error("image", "`image` has no `image_alt`")
+                    .with_hint("describe the photo for people who cannot see it: `image_alt: …`"),
+            );
+        }
+        let consent = if ambassador_exists {
+            self.consent(doc, &f.consent, &f.ambassador, "this story")
+        } else {
+            Err(())
+        };
+        if !ok || consent != Ok(true) {
+            return None;
+        }
+        let Some(&ambassador) = ambassador_index.get(f.ambassador.as_str()) else {
+            // The ambassador's own consent is gone (already warned there): so is the story.
+            self.diagnostics.push(doc.warning(
+                "ambassador",
+                format!(
+                    "ambassador `{}` is not published: this story is left out",
+                    f.ambassador
+                ),
+            ));
+            return None;
+        };
+        let visibility = self.visibility(f.draft, Some(f.publish.unwrap_or(f.date)))?;
+        let image = self.story_photo(entry).ok()?;
+        let parts = StoryParts {
+            ambassador,
+            image,
+            vacancies,
+            visibility,
+        };
+        Some((entry, parts))
+    }
+
+    /// Whether the summary is there and short enough for link previews.
+    fn summary(&mut self, doc: &Document<StoryFront>) -> bool {
+        let summary = doc.front.summary.trim();
+        let mut ok = true;
+        let length = summary.chars().count();
+        if length > SUMMARY_LIMIT {
+            ok = false;
+            self.diagnostics.push(
+                doc.error("summary", format!("`summary` is {length} characters, more than {SUMMARY_LIMIT}"))
+                    .with_hint("search engines and link previews cut longer summaries; keep it to one or two sentences"),
+            );
+        }
+        if summary.is_empty() {
+            ok = false;
+            self.diagnostics.push(
+                doc.error("summary", "`summary` is empty")
+                    .with_hint("write one or two sentences for link previews"),
+            );
+        }
+        ok
+    }
+
+    /// Whether the story's ambassador exists (published or not); an error when not.
+    fn story_ambassador_exists(&mut self, doc: &Document<StoryFront>) -> bool {
+        let id = &doc.front.ambassador;
+        let known = &self.content.ambassadors;
+        if known.iter().any(|a| &a.slug == id) || self.unparsed(Section::Ambassadors, id) {
+            return true;
+        }
+        let hint = did_you_mean(id, known.iter().map(|a| a.slug.as_str())).unwrap_or_else(|| {
+            "use the id of an ambassador: a file name in content/ambassadors/ without `.md`"
+                .to_owned()
+        });
+        self.diagnostics.push(
+            doc.error("ambassador", format!("unknown ambassador `{id}`"))
+                .with_hint(hint),
+        );
+        false
+    }
+
+    /// The positions of the story's vacancies that are on this build, and whether every one it
+    /// names exists (an error for each that does not).
+    fn story_vacancies(
+        &mut self,
+        doc: &Document<StoryFront>,
+        vacancy_index: &HashMap<&str, usize>,
+    ) -> (Vec<usize>, bool) {
+        let known = &self.content.vacancies;
+        let mut found = Vec::new();
+        let mut ok = true;
+        for (i, slug) in doc.front.vacancies.iter().enumerate() {
+            if let Some(&index) = vacancy_index.get(slug.as_str()) {
+                found.push(index);
+            } else if !known.iter().any(|v| &v.slug == slug)
+                && !self.unparsed(Section::Vacancies, slug)
+            {
+                ok = false;
+                let hint = did_you_mean(slug, known.iter().map(|v| v.slug.as_str()))
+                    .unwrap_or_else(|| {
+                        "use the file name of a vacancy in content/vacancies/ without `.md`"
+                            .to_owned()
+                    });
+                self.diagnostics.push(
+                    doc.error(
+                        &format!("vacancies.{i}"),
+                        format!("unknown vacancy `{slug}`"),
+                    )
+                    .with_hint(hint),
+                );
+            }
+        }
+        (found, ok)
+    }
+
+    /// The model of the stories on this build, with their rendered bodies; checks each story's
+    /// hashtags, `social` consent and own share texts on the way.
+    pub(super) fn site_stories(
+        &mut self,
+        stories: Vec<AcceptedStory>,
+        bodies: Vec<String>,
+        ambassadors: &[AcceptedAmbassador],
+        vacancies: &[AcceptedVacancy],
+        tags: &mut Hashtags,
+    ) -> Vec<Story> {
+        let longest_id = ambassadors
+            .iter()
+            .map(|a| a.0.slug.len())
+            .max()
+            .unwrap_or(0);
+        let mut out = Vec::with_capacity(stories.len());
+        for ((entry, parts), body_html) in stories.into_iter().zip(bodies) {
+            let f = &entry.doc.front;
+            let hashtags = tags.collect(&entry.doc, &f.hashtags, &mut self.diagnostics);
+            let ambassador = &ambassadors[parts.ambassador].0.doc.front;
+            // The ambassador's own warning already says it when the consent is the same.
+            let effect = (f.consent != ambassador.consent)
+                .then_some("this story is on the site but in no share kit");
+            let social = self.social_consent(&entry.doc, &f.consent, effect);
+            self.own_share_texts(entry, longest_id);
+            let paths = &self.content.config.paths;
+            out.push(Story {
+                slug: entry.slug.clone(),
+                title: f.title.clone(),
+                date: f.date,
+                ambassador: parts.ambassador,
+                consent: f.consent.clone(),
+                summary: f.summary.trim().to_owned(),
+                hashtags,
+                role: f.role.clone().or_else(|| Some(ambassador.role.clone())),
+                department: f
+                    .department
+                    .clone()
+                    .or_else(|| ambassador.department.clone()),
+                location: f.location.clone().or_else(|| ambassador.location.clone()),
+                image: parts.image,
+                quote: f.quote.clone(),
+                vacancies: parts
+                    .vacancies
+                    .into_iter()
+                    .filter(|&i| vacancies[i].1.open)
+                    .collect(),
+                share: f.share.clone(),
+                utm: f.utm.clone(),
+                social,
+                body_html,
+                url: paths.story(&entry.slug),
+                visibility: parts.visibility,
+                source: entry.doc.file.path.clone(),
+            });
+        }
+        out
+    }
+}
