@@ -7,22 +7,27 @@
 //! then swap). [`pipeline`] ties these together for the commands in [`cli`]. [`serve`] runs the
 //! same stages into memory and renders again only the pages a change touches.
 //!
-//! The modules below are listed in dependency order: each may use only those above it.
-//! `ARCHITECTURE.md` has the map.
+//! The modules below are listed in dependency order: each may use only those above it
+//! (`tests/architecture.rs` checks this). `ARCHITECTURE.md` has the map.
 
+// Building blocks, and the one writer of the output folder.
 pub mod base;
-pub mod cli;
-pub(crate) mod content;
-pub mod images;
-pub mod model;
 pub mod output;
-pub mod pipeline;
-pub(crate) mod render;
-pub(crate) mod report;
-pub mod serve;
-pub(crate) mod share;
+// Load.
+pub(crate) mod content;
 pub(crate) mod theme;
+// The validated model, the pure sharing rules it is checked against, and validation.
+pub mod model;
+pub(crate) mod share;
 pub(crate) mod validate;
+// What is made from the model.
+pub mod images;
+pub(crate) mod report;
+pub(crate) mod render;
+// The stages together, the dev server on top of them, and the command line.
+pub mod pipeline;
+pub mod serve;
+pub mod cli;
 
 pub use base::diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use pipeline::{Mode, Options, Report};
