@@ -1,10 +1,10 @@
 //! Rendering: plans every page of the site, builds each page's small context from the shared model,
 //! renders the pages in parallel with Tera and hands paths and bytes to the output.
 
-pub(crate) mod feed;
-pub(crate) mod job_feed;
+mod feeds;
 pub(crate) mod related;
 pub(crate) mod seo;
+mod sitemap;
 pub(crate) mod vacancy_filter;
 
 use rayon::prelude::*;
@@ -80,47 +80,21 @@ pub fn render_touched(
         .collect::<Result<_, Error>>()?;
     if touched.is_some() {
         // The feeds list every story and vacancy; writing them is cheap, so they are never stale.
-        renderer.write_feeds(output)?;
+        feeds::write(site, &theme.strings, output)?;
         return Ok(Counts {
             pages: sitemap.len(),
             ..Counts::default()
         });
     }
-    let mut sitemap: Vec<String> = sitemap.into_iter().flatten().collect();
-    sitemap.sort();
-    output.write("sitemap.xml", sitemap_xml(site, &sitemap).as_bytes())?;
-    renderer.write_feeds(output)?;
-    output.write(
-        "robots.txt",
-        format!(
-            "User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
-            site.config.base_url
-        )
-        .as_bytes(),
-    )?;
+    let mut indexable: Vec<String> = sitemap.into_iter().flatten().collect();
+    indexable.sort();
+    sitemap::write(site, &indexable, output)?;
+    feeds::write(site, &theme.strings, output)?;
     Ok(Counts {
         pages: jobs.len(),
         open_vacancies: site.open_vacancies().count(),
         closed_vacancies: site.vacancies.iter().filter(|v| !v.open).count(),
     })
-}
-
-fn sitemap_xml(site: &Site, paths: &[String]) -> String {
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for path in paths {
-        xml.push_str("  <url><loc>");
-        xml.push_str(&escape_xml(&site.absolute(path)));
-        xml.push_str("</loc></url>\n");
-    }
-    xml.push_str("</urlset>\n");
-    xml
-}
-
-fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 struct Renderer<'a> {
@@ -370,10 +344,7 @@ impl<'a> Renderer<'a> {
                     title = format!("{title} ({} {})", text("page"), page + 1);
                 }
                 context.insert("heading", &text("stories_title"));
-                context.insert(
-                    "feeds",
-                    &crate::render::feed::story_feed_links(s, &text("stories_title")),
-                );
+                context.insert("feeds", &feeds::story_feed_links(s, &text("stories_title")));
                 let meta = Meta::new(s, &title, &text("stories_description"), &path);
                 ("stories.html", path, meta, true)
             }
@@ -522,7 +493,7 @@ impl<'a> Renderer<'a> {
                 let mut meta = Meta::new(s, &vacancy.title, &summary, &vacancy.url)
                     .with_card(s, Some((&card.url, &card.alt)));
                 if vacancy.open {
-                    let description = crate::render::feed::syndicated_html(s, &vacancy.body_html);
+                    let description = feeds::syndicated_html(s, &vacancy.body_html);
                     meta = meta.with_json_ld(seo::job_posting_ld(s, vacancy, &description));
                 } else {
                     meta.noindex = true;
@@ -814,5 +785,23 @@ mod tests {
         assert_eq!(file_for("/verhalen/x/"), "verhalen/x/index.html");
         assert_eq!(file_for("/404.html"), "404.html");
         assert_eq!(file_for("/oud"), "oud/index.html");
+    }
+
+    /// The `minimal` fixture, loaded and validated, drafts included.
+    pub(super) fn minimal_site() -> Site {
+        let options = crate::pipeline::Options {
+            root: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal"),
+            out: std::path::PathBuf::from("public"),
+            drafts: true,
+            base_url: None,
+            today: crate::base::date::Day::parse("2026-11-23").expect("a date"),
+            mode: crate::pipeline::Mode::Build,
+            cache_dir: None,
+            progress: false,
+        };
+        match crate::pipeline::load(&options, None).expect("the fixture loads") {
+            crate::content::Loaded::Ready(validated, _) => validated.site,
+            crate::content::Loaded::ConfigErrors(_) => panic!("the fixture has a bad site.yaml"),
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! The vacancy list, its generated filter pages and the feeds of open vacancies and stories.
+//! The vacancy list and its generated filter pages.
 
 use std::collections::BTreeMap;
 
@@ -6,10 +6,8 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Renderer;
-use crate::base::error::Error;
 use crate::model::{Site, Vacancy};
-use crate::output::Output;
-use crate::render::feed;
+use crate::render::feeds;
 use crate::render::seo::Meta;
 use crate::render::vacancy_filter::{self, Facet, FACET_KINDS};
 use crate::theme::Strings;
@@ -127,7 +125,7 @@ impl Renderer<'_> {
         if current.is_none() {
             context.insert(
                 "feeds",
-                &feed::vacancy_feed_links(s, &text("vacancies_title")),
+                &feeds::vacancy_feed_links(s, &text("vacancies_title")),
             );
         }
         let description = match current {
@@ -145,30 +143,5 @@ impl Renderer<'_> {
             .enumerate()
             .flat_map(|(f, facet)| (0..facet.options.len()).map(move |o| (f, o)))
             .collect()
-    }
-
-    /// Writes the four feeds.
-    pub(super) fn write_feeds(&self, output: &dyn Output) -> Result<(), Error> {
-        let s = self.site;
-        let text = |key: &str| self.theme.strings.get(key);
-        let file = |path: String| path.trim_start_matches('/').to_owned();
-        let (title, description) = (text("vacancies_title"), text("vacancies_description"));
-        output.write(
-            &file(feed::vacancy_rss_path(s)),
-            feed::vacancy_rss(s, &title, &description).as_bytes(),
-        )?;
-        output.write(
-            &file(feed::vacancy_json_path(s)),
-            feed::vacancy_json(s, &title, &description).as_bytes(),
-        )?;
-        output.write(
-            &file(feed::job_feed_path(s)),
-            crate::render::job_feed::job_feed(s).as_bytes(),
-        )?;
-        output.write(
-            &file(feed::story_atom_path(s)),
-            feed::story_atom(s, &text("stories_title")).as_bytes(),
-        )?;
-        Ok(())
     }
 }
