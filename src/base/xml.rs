@@ -1,5 +1,7 @@
 //! A small XML writer over quick-xml for the feeds: escaping, CDATA and indentation done once.
 
+use std::borrow::Cow;
+
 use quick_xml::events::{BytesCData, BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
@@ -68,6 +70,12 @@ impl Xml {
         text.push('\n');
         text
     }
+}
+
+/// `text` escaped as [`Xml`] escapes it, for a document laid out by hand (the one-line entries of
+/// the sitemap).
+pub fn escape(text: &str) -> Cow<'_, str> {
+    quick_xml::escape::escape(text)
 }
 
 #[cfg(test)]

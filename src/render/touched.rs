@@ -1,12 +1,12 @@
-//! Which pages a content change touches: fingerprints of the validated model before and after a
-//! change decide which render jobs run again (for `serve`).
+//! What `serve` renders again after an edit: fingerprints of the validated model before and after
+//! a change decide which pages the change touches (the feeds are always written again).
 
 use std::fmt::Write as _;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use super::Job;
-use crate::model::paths::STORIES_PER_PAGE;
 use crate::model::Site;
+use crate::render::pagination::on_page;
+use crate::render::plan::Job;
 
 /// A hash of everything that decides the set of pages and what every page shares (configuration,
 /// order, visibility, tag counts), and one hash per story, ambassador, vacancy, hashtag and page.
@@ -94,12 +94,6 @@ impl Fingerprints {
     }
 }
 
-fn on_page(stories: &[usize], page: usize) -> &[usize] {
-    let start = (page * STORIES_PER_PAGE).min(stories.len());
-    let end = (start + STORIES_PER_PAGE).min(stories.len());
-    &stories[start..end]
-}
-
 fn differ(old: &[u64], new: &[u64]) -> Vec<bool> {
     old.iter().zip(new).map(|(a, b)| a != b).collect()
 }
@@ -179,20 +173,7 @@ mod tests {
     use crate::model::Visibility;
 
     fn site() -> Site {
-        let options = crate::pipeline::Options {
-            root: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal"),
-            out: std::path::PathBuf::from("public"),
-            drafts: true,
-            base_url: None,
-            today: crate::base::date::Day::parse("2026-11-23").expect("a date"),
-            mode: crate::pipeline::Mode::Build,
-            cache_dir: None,
-            progress: false,
-        };
-        match crate::pipeline::load(&options, None).expect("the fixture loads") {
-            crate::content::Loaded::Ready(validated, _) => validated.site,
-            crate::content::Loaded::ConfigErrors(_) => panic!("the fixture has a bad site.yaml"),
-        }
+        crate::render::tests::minimal_site()
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! The ways to narrow the vacancy list: department, location, hours and employment type. Each
-//! value gets a generated page (`/vacatures/locatie/utrecht/`) so the list filters without
-//! JavaScript; the same slugs drive the inline script and its query string. Pure.
+//! Which vacancies the list shows, and the ways to narrow it: department, location, hours and
+//! employment type. Each value gets a generated page (`/vacatures/locatie/utrecht/`) so the list
+//! filters without JavaScript; the same slugs drive the inline script and its query string (the
+//! `data-` attributes of each card). Pure.
 
 use std::collections::BTreeMap;
 
@@ -8,6 +9,13 @@ use crate::base::language::Language;
 use crate::base::slug::slugify;
 use crate::content::vacancy::Hours;
 use crate::model::{Site, Vacancy};
+use crate::theme::Strings;
+
+/// Indices of the vacancies the list shows: open ones, newest first (drafts only in a preview
+/// build, which alone contains them).
+pub(super) fn listed(site: &Site) -> Vec<usize> {
+    site.open_vacancies().map(|(i, _)| i).collect()
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FacetKind {
@@ -97,11 +105,11 @@ pub fn hour_bands(hours: Hours, language: Language) -> Vec<(&'static str, &'stat
 }
 
 /// The values (slug, label) of one facet for a vacancy.
-pub fn values(
+fn values(
     kind: FacetKind,
     vacancy: &Vacancy,
     language: Language,
-    text: &dyn Fn(&str) -> String,
+    strings: &Strings,
 ) -> Vec<(String, String)> {
     let named = |name: &str| (slugify(name), name.to_owned());
     match kind {
@@ -122,7 +130,7 @@ pub fn values(
         FacetKind::EmploymentType => vacancy
             .employment_types
             .iter()
-            .map(|t| named(&text(&format!("employment_{}", t.to_lowercase()))))
+            .map(|t| named(&strings.get(&format!("employment_{}", t.to_lowercase()))))
             .collect(),
     }
 }
@@ -145,9 +153,29 @@ pub struct Facet {
     pub options: Vec<FilterOption>,
 }
 
-/// The facets of the listed vacancies (`listed`: indices into `Site::vacancies`, newest first).
-/// A facet whose every value lists every vacancy narrows nothing and is left out.
-pub fn facets(site: &Site, listed: &[usize], text: &dyn Fn(&str) -> String) -> Vec<Facet> {
+/// The filter keys of a card, as `data-` attributes: segment → space-separated slugs.
+pub(super) fn card_filters(
+    site: &Site,
+    vacancy: &Vacancy,
+    strings: &Strings,
+) -> BTreeMap<&'static str, String> {
+    let language = site.config.language;
+    FACET_KINDS
+        .iter()
+        .map(|&kind| {
+            let slugs: Vec<String> = values(kind, vacancy, language, strings)
+                .into_iter()
+                .map(|(slug, _)| slug)
+                .collect();
+            (kind.segment(language), slugs.join(" "))
+        })
+        .collect()
+}
+
+/// The facets of the listed vacancies. A facet whose every value lists every vacancy narrows
+/// nothing and is left out.
+pub(super) fn facets(site: &Site, strings: &Strings) -> Vec<Facet> {
+    let listed = listed(site);
     let language = site.config.language;
     let base = format!("/{}/", site.config.paths.vacancies);
     FACET_KINDS
@@ -155,8 +183,8 @@ pub fn facets(site: &Site, listed: &[usize], text: &dyn Fn(&str) -> String) -> V
         .filter_map(|&kind| {
             let segment = kind.segment(language);
             let mut options: BTreeMap<String, FilterOption> = BTreeMap::new();
-            for &i in listed {
-                for (slug, label) in values(kind, &site.vacancies[i], language, text) {
+            for &i in &listed {
+                for (slug, label) in values(kind, &site.vacancies[i], language, strings) {
                     if slug.is_empty() {
                         continue;
                     }

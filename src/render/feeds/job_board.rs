@@ -4,7 +4,8 @@
 use crate::base::xml::Xml;
 use crate::content::vacancy::{salary_text, Remote};
 use crate::model::Site;
-use crate::render::feed::{feed_vacancies, syndicated_html};
+
+use super::{feed_vacancies, newest, syndicated_html};
 
 /// Indeed's `jobtype` words for schema.org's employment types.
 fn job_type(employment_type: &str) -> Option<&'static str> {
@@ -20,13 +21,11 @@ fn job_type(employment_type: &str) -> Option<&'static str> {
     }
 }
 
-pub fn job_feed(site: &Site) -> String {
+/// The `<source>` document with one `<job>` per open, published vacancy.
+pub(super) fn feed(site: &Site) -> String {
     let c = &site.config;
     let language = c.language;
-    let updated = feed_vacancies(site)
-        .map(|v| v.date)
-        .max()
-        .unwrap_or(site.today);
+    let updated = newest(feed_vacancies(site).map(|v| v.date), site);
     let mut xml = Xml::new();
     xml.open("source", &[]);
     xml.text("publisher", &[], &c.organization.name);

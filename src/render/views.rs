@@ -1,0 +1,251 @@
+//! What the templates see: the site every page shares, and the cards, tags, images and profiles
+//! that pages are made of, each built from the model in one place.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::content::vacancy::{hours_text, salary_text};
+use crate::model::{Ambassador, PhotoRef, Site, Story, Vacancy, Variant, Visibility};
+use crate::render::vacancy_filter;
+use crate::render::Renderer;
+
+/// The site as every template sees it (`site.*`).
+#[derive(Serialize)]
+pub(super) struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    language: &'static str,
+    locale: &'static str,
+    organization: &'a str,
+    organization_url: &'a str,
+    logo_url: Option<&'a str>,
+    primary: &'a str,
+    accent: &'a str,
+    /// Text colours that read on the primary and the accent colour.
+    on_primary: String,
+    on_accent: String,
+    stories_url: String,
+    vacancies_url: String,
+    ambassadors_url: String,
+    hashtags_url: String,
+    pages: Vec<Link<'a>>,
+    year: i16,
+}
+
+#[derive(Serialize)]
+struct Link<'a> {
+    title: &'a str,
+    url: &'a str,
+}
+
+impl<'a> SiteView<'a> {
+    pub(super) fn new(site: &'a Site) -> SiteView<'a> {
+        let c = &site.config;
+        SiteView {
+            title: &c.title,
+            description: c.description.as_deref().unwrap_or(""),
+            base_url: &c.base_url,
+            language: c.language.code(),
+            locale: c.language.locale(),
+            organization: &c.organization.name,
+            organization_url: &c.organization.url,
+            logo_url: site.logo_url.as_deref(),
+            primary: &c.brand.primary,
+            accent: &c.brand.accent,
+            on_primary: c.brand.colours.primary.readable_text().hex(),
+            on_accent: c.brand.colours.accent.readable_text().hex(),
+            stories_url: format!("/{}/", c.paths.stories),
+            vacancies_url: format!("/{}/", c.paths.vacancies),
+            ambassadors_url: format!("/{}/", c.paths.ambassadors),
+            hashtags_url: format!("/{}/", c.paths.hashtags),
+            pages: site
+                .pages
+                .iter()
+                .map(|p| Link {
+                    title: &p.title,
+                    url: &p.url,
+                })
+                .collect(),
+            year: site.today.year(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct TagView<'a> {
+    name: &'a str,
+    url: Option<&'a str>,
+    count: usize,
+    campaign: bool,
+}
+
+#[derive(Serialize)]
+pub(super) struct ImageView<'a> {
+    src: &'a str,
+    /// `url 480w, url 960w, …` of the JPEG variants, and of the WebP ones when written.
+    srcset: String,
+    webp_srcset: Option<String>,
+    width: u32,
+    height: u32,
+    alt: &'a str,
+}
+
+#[derive(Serialize)]
+pub(super) struct StoryCard<'a> {
+    title: &'a str,
+    url: &'a str,
+    summary: &'a str,
+    date: String,
+    date_iso: String,
+    ambassador: &'a str,
+    ambassador_url: &'a str,
+    role: Option<&'a str>,
+    image: Option<ImageView<'a>>,
+    hashtags: Vec<TagView<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct VacancyCard<'a> {
+    title: &'a str,
+    url: &'a str,
+    department: Option<&'a str>,
+    role: Option<&'a str>,
+    city: &'a str,
+    hours: Option<String>,
+    salary: Option<String>,
+    valid_through: String,
+    open: bool,
+    /// Filter keys for the list's script: `data-afdeling="intensive-care"`.
+    filters: BTreeMap<&'static str, String>,
+}
+
+impl<'a> Renderer<'a> {
+    /// Hashtag `i`, linked when it has a page.
+    pub(super) fn tag(&self, i: usize) -> TagView<'a> {
+        let tag = &self.site.hashtags[i];
+        TagView {
+            name: &tag.name,
+            url: self.tag_has_page[i].then_some(tag.url.as_str()),
+            count: tag.stories.len(),
+            campaign: tag.campaign,
+        }
+    }
+
+    pub(super) fn tags(&self, hashtags: &[usize]) -> Vec<TagView<'a>> {
+        hashtags.iter().map(|&h| self.tag(h)).collect()
+    }
+
+    pub(super) fn image(&self, r: &'a PhotoRef) -> ImageView<'a> {
+        let photo = &self.site.photos[r.photo];
+        let srcset = |url: fn(&Variant) -> Option<&String>| -> Option<String> {
+            photo
+                .variants
+                .iter()
+                .map(|v| url(v).map(|u| format!("{u} {}w", v.width)))
+                .collect::<Option<Vec<_>>>()
+                .map(|list| list.join(", "))
+        };
+        ImageView {
+            srcset: srcset(|v| Some(&v.jpeg_url)).unwrap_or_default(),
+            webp_srcset: srcset(|v| v.webp_url.as_ref()),
+            src: &photo.display_url,
+            width: photo.display_width,
+            height: photo.display_height,
+            alt: &r.alt,
+        }
+    }
+
+    pub(super) fn story_card(&self, story: &'a Story) -> StoryCard<'a> {
+        let ambassador = &self.site.ambassadors[story.ambassador];
+        StoryCard {
+            title: &story.title,
+            url: &story.url,
+            summary: &story.summary,
+            date: self.site.config.language.long_date(story.date),
+            date_iso: story.date.to_string(),
+            ambassador: &ambassador.name,
+            ambassador_url: &ambassador.url,
+            role: story.role.as_deref(),
+            image: story.image.as_ref().map(|r| self.image(r)),
+            hashtags: self.tags(&story.hashtags),
+        }
+    }
+
+    /// The cards of stories `indices` (into `Site::stories`).
+    pub(super) fn story_cards(&self, indices: &[usize]) -> Vec<StoryCard<'a>> {
+        indices
+            .iter()
+            .map(|&i| self.story_card(&self.site.stories[i]))
+            .collect()
+    }
+
+    pub(super) fn vacancy_card(&self, vacancy: &'a Vacancy) -> VacancyCard<'a> {
+        let language = self.site.config.language;
+        VacancyCard {
+            title: &vacancy.title,
+            url: &vacancy.url,
+            department: vacancy.department.as_deref(),
+            role: vacancy.role.as_deref(),
+            city: &vacancy.location.city,
+            hours: vacancy.hours.map(|h| hours_text(h, language)),
+            salary: vacancy.salary.as_ref().map(|s| salary_text(s, language)),
+            valid_through: language.long_date(vacancy.valid_through.day),
+            open: vacancy.open,
+            filters: vacancy_filter::card_filters(self.site, vacancy, &self.theme.strings),
+        }
+    }
+
+    /// The cards of vacancies `indices` (into `Site::vacancies`).
+    pub(super) fn vacancy_cards(&self, indices: &[usize]) -> Vec<VacancyCard<'a>> {
+        indices
+            .iter()
+            .map(|&i| self.vacancy_card(&self.site.vacancies[i]))
+            .collect()
+    }
+
+    /// An ambassador as the profile, the list and a story's byline show them.
+    pub(super) fn ambassador_view(&self, a: &'a Ambassador) -> serde_json::Value {
+        let initials: String = a
+            .name
+            .split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .take(2)
+            .collect();
+        serde_json::json!({
+            "id": a.id,
+            "name": a.name,
+            "first_name": a.first_name(),
+            "initials": initials,
+            "role": a.role,
+            "department": a.department,
+            "location": a.location,
+            "since": a.since.map(|s| s.year()),
+            "bio_html": a.bio_html,
+            "url": a.url,
+            "photo": a.photo.as_ref().map(|r| self.image(r)),
+            "socials": a.socials,
+            "story_count": a.stories.len(),
+            "hashtags": self.tags(&a.hashtags),
+        })
+    }
+
+    /// A preview banner for drafts and scheduled pages (only built with `--drafts`).
+    pub(super) fn banner(&self, visibility: Visibility) -> Option<String> {
+        match visibility {
+            Visibility::Public => None,
+            Visibility::Draft => Some(self.text("banner_draft")),
+            Visibility::Scheduled(day) => Some(format!(
+                "{} {}",
+                self.text("banner_scheduled"),
+                self.site.config.language.long_date(day)
+            )),
+        }
+    }
+}
+
+pub(super) fn public(visibility: Visibility) -> bool {
+    visibility == Visibility::Public
+}
