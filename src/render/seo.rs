@@ -8,7 +8,7 @@ use crate::model::cards::DEFAULT_CARD;
 use crate::model::photos::{CARD_HEIGHT, CARD_WIDTH};
 use crate::model::{Site, Story, Vacancy};
 
-/// The head of a page: every tag DESIGN.md lists for public pages.
+/// The head of a page: every tag docs/reliability.md promises on public pages.
 #[derive(Debug, Serialize)]
 pub struct Meta {
     pub title: String,

@@ -1,5 +1,7 @@
 //! `werkenbij serve`: builds the site into memory through the pipeline, serves it on loopback,
-//! watches the site folder and tells open pages to reload over server-sent events.
+//! watches the site folder and tells open pages to reload over server-sent events. Which pages an
+//! edit renders again is decided by `render::touched` (it matches over the page kinds); the
+//! in-memory rebuild that asks it is `rebuild.rs`.
 
 pub mod live;
 pub mod rebuild;
