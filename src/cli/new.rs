@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use crate::base::date::Day;
 use crate::base::diagnostics::did_you_mean;
@@ -11,9 +12,11 @@ use crate::base::language::Language;
 use crate::base::slug::slugify;
 use crate::content::{self, Content, Loaded};
 
+use super::args::NewCommand;
+use super::print;
+
 /// What to make.
-#[derive(Debug, Clone)]
-pub enum NewFile {
+enum NewFile {
     Story {
         slug: String,
         ambassador: String,
@@ -28,11 +31,10 @@ pub enum NewFile {
 }
 
 /// What was written, with a note for the author when something still has to be done elsewhere.
-#[derive(Debug)]
-pub struct Written {
+struct Written {
     /// Relative to the site folder.
-    pub path: PathBuf,
-    pub note: Option<String>,
+    path: PathBuf,
+    note: Option<String>,
 }
 
 /// One front-matter line: `key: value`, or commented out when there is nothing to fill in yet.
@@ -60,8 +62,38 @@ fn line(
     }
 }
 
+/// Writes the file and says where, with a note when something is still to be done elsewhere.
+pub(super) fn run(command: NewCommand) -> Result<ExitCode, Error> {
+    let (common, what) = match command {
+        NewCommand::Story {
+            slug,
+            ambassador,
+            bundle,
+            common,
+        } => (
+            common,
+            NewFile::Story {
+                slug,
+                ambassador,
+                bundle,
+            },
+        ),
+        NewCommand::Vacancy { slug, common } => (common, NewFile::Vacancy { slug }),
+        NewCommand::Ambassador { id, common } => (common, NewFile::Ambassador { id }),
+    };
+    let written = create(&common.root, &what, common.today()?)?;
+    eprintln!(
+        "Wrote {}",
+        print::shown(&common.root, &written.path).display()
+    );
+    if let Some(note) = written.note {
+        eprintln!("note: {note}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Writes the new file; refuses to overwrite and names what is wrong.
-pub fn create(root: &Path, what: &NewFile, today: Day) -> Result<Written, Error> {
+fn create(root: &Path, what: &NewFile, today: Day) -> Result<Written, Error> {
     let content = match content::load_cached(root, None)? {
         Loaded::Ready(content, _) => content,
         Loaded::ConfigErrors(_) => {
