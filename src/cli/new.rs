@@ -258,16 +258,30 @@ const VACANCY_BODY: Body = (
 
 /// `written` is the name as typed: "Özlem Yılmaz" names the file `ozlem-yilmaz.md` and stays the name.
 fn ambassador(content: &Content, id: &str, written: &str) -> (Vec<Line>, Body, Option<String>) {
-    let consent = content
+    let consent = consent_of(content, id);
+    let note = consent.is_none().then(|| {
+        format!("add a consent record with `subject: {id}` to content/consent.yaml and put its reference in `consent`")
+    });
+    let lines = ambassador_lines(&display_name(id, written), consent);
+    (lines, AMBASSADOR_BODY, note)
+}
+
+/// The reference of the consent record whose subject is the ambassador `id`, if there is one.
+fn consent_of(content: &Content, id: &str) -> Option<String> {
+    content
         .consent
         .records
         .iter()
         .find(|(_, record)| record.subject == id)
-        .map(|(reference, _)| reference.clone());
-    let note = consent.is_none().then(|| {
-        format!("add a consent record with `subject: {id}` to content/consent.yaml and put its reference in `consent`")
-    });
-    let from_id: Vec<String> = id
+        .map(|(reference, _)| reference.clone())
+}
+
+/// The name as typed, or, when only the id was typed, made from it: `ozlem-yilmaz` → "Ozlem Yilmaz".
+fn display_name(id: &str, written: &str) -> String {
+    if written != id {
+        return written.trim().to_owned();
+    }
+    let words: Vec<String> = id
         .split('-')
         .map(|word| {
             let mut chars = word.chars();
@@ -277,15 +291,15 @@ fn ambassador(content: &Content, id: &str, written: &str) -> (Vec<Line>, Body, O
                 .unwrap_or_default()
         })
         .collect();
-    let name = if written == id {
-        from_id.join(" ")
-    } else {
-        written.trim().to_owned()
-    };
-    let lines = vec![
+    words.join(" ")
+}
+
+/// Every key of an ambassador file; `consent` is the register's record for them, when it has one.
+fn ambassador_lines(name: &str, consent: Option<String>) -> Vec<Line> {
+    vec![
         line(
             "name",
-            Some(quoted(&name)),
+            Some(quoted(name)),
             "",
             "de naam zoals die op de site komt",
             "the name as shown on the site",
@@ -353,8 +367,7 @@ fn ambassador(content: &Content, id: &str, written: &str) -> (Vec<Line>, Body, O
             "in dienst sinds (jaar of datum)",
             "with us since (a year or a date)",
         ),
-    ];
-    (lines, AMBASSADOR_BODY, note)
+    ]
 }
 
 const AMBASSADOR_BODY: Body = (
