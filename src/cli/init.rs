@@ -1,17 +1,30 @@
 //! `werkenbij init DIR`: a complete new site from the example embedded in the binary, ready to build.
 
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use include_dir::{include_dir, Dir};
 
 use crate::base::error::Error;
 
+use super::args::InitArgs;
+
 static CONTENT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 static STATIC: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/static");
 
+pub(super) fn run(args: InitArgs) -> Result<ExitCode, Error> {
+    let files = create(&args.dir, args.with_theme)?;
+    eprintln!(
+        "Made a new site in {} ({files} files); build it with `cd {} && werkenbij build`, or preview it with `werkenbij serve`",
+        args.dir.display(),
+        args.dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Writes the example site into `dir` (made when missing); refuses a folder that has anything in it.
 /// Returns how many files were written.
-pub fn create(dir: &Path, with_theme: bool) -> Result<usize, Error> {
+fn create(dir: &Path, with_theme: bool) -> Result<usize, Error> {
     if dir.exists() {
         if !dir.is_dir() {
             return Err(Error::usage(

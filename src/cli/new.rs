@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use crate::base::date::Day;
 use crate::base::diagnostics::did_you_mean;
@@ -11,9 +12,11 @@ use crate::base::language::Language;
 use crate::base::slug::slugify;
 use crate::content::{self, Content, Loaded};
 
+use super::args::NewCommand;
+use super::print;
+
 /// What to make.
-#[derive(Debug, Clone)]
-pub enum NewFile {
+enum NewFile {
     Story {
         slug: String,
         ambassador: String,
@@ -28,11 +31,10 @@ pub enum NewFile {
 }
 
 /// What was written, with a note for the author when something still has to be done elsewhere.
-#[derive(Debug)]
-pub struct Written {
+struct Written {
     /// Relative to the site folder.
-    pub path: PathBuf,
-    pub note: Option<String>,
+    path: PathBuf,
+    note: Option<String>,
 }
 
 /// One front-matter line: `key: value`, or commented out when there is nothing to fill in yet.
@@ -60,8 +62,38 @@ fn line(
     }
 }
 
+/// Writes the file and says where, with a note when something is still to be done elsewhere.
+pub(super) fn run(command: NewCommand) -> Result<ExitCode, Error> {
+    let (common, what) = match command {
+        NewCommand::Story {
+            slug,
+            ambassador,
+            bundle,
+            common,
+        } => (
+            common,
+            NewFile::Story {
+                slug,
+                ambassador,
+                bundle,
+            },
+        ),
+        NewCommand::Vacancy { slug, common } => (common, NewFile::Vacancy { slug }),
+        NewCommand::Ambassador { id, common } => (common, NewFile::Ambassador { id }),
+    };
+    let written = create(&common.root, &what, common.today()?)?;
+    eprintln!(
+        "Wrote {}",
+        print::shown(&common.root, &written.path).display()
+    );
+    if let Some(note) = written.note {
+        eprintln!("note: {note}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Writes the new file; refuses to overwrite and names what is wrong.
-pub fn create(root: &Path, what: &NewFile, today: Day) -> Result<Written, Error> {
+fn create(root: &Path, what: &NewFile, today: Day) -> Result<Written, Error> {
     let content = match content::load_cached(root, None)? {
         Loaded::Ready(content, _) => content,
         Loaded::ConfigErrors(_) => {
@@ -226,16 +258,30 @@ const VACANCY_BODY: Body = (
 
 /// `written` is the name as typed: "Özlem Yılmaz" names the file `ozlem-yilmaz.md` and stays the name.
 fn ambassador(content: &Content, id: &str, written: &str) -> (Vec<Line>, Body, Option<String>) {
-    let consent = content
+    let consent = consent_of(content, id);
+    let note = consent.is_none().then(|| {
+        format!("add a consent record with `subject: {id}` to content/consent.yaml and put its reference in `consent`")
+    });
+    let lines = ambassador_lines(&display_name(id, written), consent);
+    (lines, AMBASSADOR_BODY, note)
+}
+
+/// The reference of the consent record whose subject is the ambassador `id`, if there is one.
+fn consent_of(content: &Content, id: &str) -> Option<String> {
+    content
         .consent
         .records
         .iter()
         .find(|(_, record)| record.subject == id)
-        .map(|(reference, _)| reference.clone());
-    let note = consent.is_none().then(|| {
-        format!("add a consent record with `subject: {id}` to content/consent.yaml and put its reference in `consent`")
-    });
-    let from_id: Vec<String> = id
+        .map(|(reference, _)| reference.clone())
+}
+
+/// The name as typed, or, when only the id was typed, made from it: `ozlem-yilmaz` → "Ozlem Yilmaz".
+fn display_name(id: &str, written: &str) -> String {
+    if written != id {
+        return written.trim().to_owned();
+    }
+    let words: Vec<String> = id
         .split('-')
         .map(|word| {
             let mut chars = word.chars();
@@ -245,15 +291,15 @@ fn ambassador(content: &Content, id: &str, written: &str) -> (Vec<Line>, Body, O
                 .unwrap_or_default()
         })
         .collect();
-    let name = if written == id {
-        from_id.join(" ")
-    } else {
-        written.trim().to_owned()
-    };
-    let lines = vec![
+    words.join(" ")
+}
+
+/// Every key of an ambassador file; `consent` is the register's record for them, when it has one.
+fn ambassador_lines(name: &str, consent: Option<String>) -> Vec<Line> {
+    vec![
         line(
             "name",
-            Some(quoted(&name)),
+            Some(quoted(name)),
             "",
             "de naam zoals die op de site komt",
             "the name as shown on the site",
@@ -321,8 +367,7 @@ fn ambassador(content: &Content, id: &str, written: &str) -> (Vec<Line>, Body, O
             "in dienst sinds (jaar of datum)",
             "with us since (a year or a date)",
         ),
-    ];
-    (lines, AMBASSADOR_BODY, note)
+    ]
 }
 
 const AMBASSADOR_BODY: Body = (

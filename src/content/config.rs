@@ -254,121 +254,161 @@ const PLATFORMS: &[&str] = &[
 /// Parses and checks `site.yaml`; every problem found is returned.
 pub fn parse(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     let yaml = YamlDocument::parse(file, 0, file.text.len()).map_err(|d| vec![d])?;
+    let unknown = unknown_keys(file, &yaml);
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
+    let mut config: SiteConfig = yaml.deserialize(file).map_err(|d| vec![d])?;
+    let mut problems = Problems {
+        file,
+        yaml: &yaml,
+        found: Vec::new(),
+    };
+    check_addresses(&mut config, &mut problems);
+    config.brand.colours = brand_colours(&config.brand, &mut problems);
+    check_paths(&config.paths, &mut problems);
+    check_share(&config.share, &mut problems);
+    check_images(&config.images, &mut problems);
+    if problems.found.is_empty() {
+        Ok(config)
+    } else {
+        Err(problems.found)
+    }
+}
+
+/// Keys `site.yaml` does not know, at the top and in each section.
+fn unknown_keys(file: &SourceFile, yaml: &YamlDocument) -> Vec<Diagnostic> {
     let mut problems = yaml.unknown_keys(file, "", KEYS, "site.yaml");
     for (path, keys) in NESTED {
         problems.extend(yaml.unknown_keys(file, path, keys, &format!("`{path}`")));
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let mut config: SiteConfig = yaml.deserialize(file).map_err(|d| vec![d])?;
-    let error = |path: &str, message: String, hint: &str| {
-        file.error(yaml.span(path), message)
-            .with_hint(hint.to_owned())
-    };
+    problems
+}
 
+/// The problems found in the values of `site.yaml`, each at the value it is about.
+struct Problems<'a> {
+    file: &'a SourceFile,
+    yaml: &'a YamlDocument,
+    found: Vec<Diagnostic>,
+}
+
+impl Problems<'_> {
+    /// `path` is where the value stands in the YAML: `brand.primary`, `share.platforms.2`.
+    fn push(&mut self, path: &str, message: String, hint: &str) {
+        let span = self.yaml.span(path);
+        self.found
+            .push(self.file.error(span, message).with_hint(hint.to_owned()));
+    }
+}
+
+/// `base_url` (written back without its trailing slash) and `organization.url`.
+fn check_addresses(config: &mut SiteConfig, problems: &mut Problems) {
     match normalise_base_url(&config.base_url) {
         Ok(url) => config.base_url = url,
-        Err(message) => problems.push(error(
+        Err(message) => problems.push(
             "base_url",
             message,
             "write the address the site is published at, e.g. `https://werkenbij.example.nl`",
-        )),
+        ),
     }
     if !is_absolute_url(&config.organization.url) {
-        problems.push(error(
+        problems.push(
             "organization.url",
             format!(
                 "`organization.url` must be an absolute URL, found `{}`",
                 config.organization.url
             ),
             "e.g. `https://www.example.nl`",
-        ));
+        );
     }
+}
+
+/// Both brand colours, parsed; one that does not parse is a problem.
+fn brand_colours(brand: &Brand, problems: &mut Problems) -> BrandColours {
     let mut colour = |path: &str, text: &str| {
         Colour::parse(text).unwrap_or_else(|| {
-            problems.push(error(
+            problems.push(
                 path,
                 format!("`{path}` must be a colour like `#0b5394`, found `{text}`"),
                 "write six hexadecimal digits after `#`",
-            ));
+            );
             Colour::default()
         })
     };
-    config.brand.colours = BrandColours {
-        primary: colour("brand.primary", &config.brand.primary),
-        accent: colour("brand.accent", &config.brand.accent),
-    };
+    BrandColours {
+        primary: colour("brand.primary", &brand.primary),
+        accent: colour("brand.accent", &brand.accent),
+    }
+}
+
+/// Each section's path is one URL segment.
+fn check_paths(paths: &Paths, problems: &mut Problems) {
     for (name, value) in [
-        ("stories", &config.paths.stories),
-        ("vacancies", &config.paths.vacancies),
-        ("ambassadors", &config.paths.ambassadors),
-        ("hashtags", &config.paths.hashtags),
+        ("stories", &paths.stories),
+        ("vacancies", &paths.vacancies),
+        ("ambassadors", &paths.ambassadors),
+        ("hashtags", &paths.hashtags),
     ] {
         if !crate::base::slug::is_slug(value) {
-            problems.push(error(
+            problems.push(
                 &format!("paths.{name}"),
                 format!("`paths.{name}` must be one lowercase URL segment, found `{value}`"),
                 "use letters, digits and hyphens, e.g. `verhalen`",
-            ));
+            );
         }
     }
-    for (index, platform) in config.share.platforms.iter().enumerate() {
+}
+
+/// Every share platform is known, and Mastodon comes with an instance.
+fn check_share(share: &ShareConfig, problems: &mut Problems) {
+    for (index, platform) in share.platforms.iter().enumerate() {
         if !PLATFORMS.contains(&platform.as_str()) {
             let hint = crate::base::diagnostics::did_you_mean(platform, PLATFORMS.iter().copied())
                 .unwrap_or_else(|| format!("the platforms are {}", PLATFORMS.join(", ")));
-            problems.push(error(
+            problems.push(
                 &format!("share.platforms.{index}"),
                 format!("unknown share platform `{platform}`"),
                 &hint,
-            ));
+            );
         }
     }
-    let mastodon = config.share.platforms.iter().position(|p| p == "mastodon");
-    if let (Some(index), None) = (mastodon, &config.share.mastodon) {
-        problems.push(error(
+    let mastodon = share.platforms.iter().position(|p| p == "mastodon");
+    if let (Some(index), None) = (mastodon, &share.mastodon) {
+        problems.push(
             &format!("share.platforms.{index}"),
             "`share.platforms` names `mastodon` but `share.mastodon` names no instance".to_owned(),
             "add the instance your colleagues use, e.g. `mastodon: mastodon.nl`",
-        ));
+        );
     }
-    if config.images.widths.is_empty()
-        || config
-            .images
-            .widths
-            .iter()
-            .any(|w| !(16..=4096).contains(w))
-    {
-        problems.push(error(
+}
+
+/// Widths and quality in range, and a resampling filter the image stage knows.
+fn check_images(images: &ImageConfig, problems: &mut Problems) {
+    if images.widths.is_empty() || images.widths.iter().any(|w| !(16..=4096).contains(w)) {
+        problems.push(
             "images.widths",
             "`images.widths` must list widths between 16 and 4096 pixels".to_owned(),
             "e.g. `[480, 960, 1600]`",
-        ));
+        );
     }
-    if !(1..=100).contains(&config.images.quality) {
-        problems.push(error(
+    if !(1..=100).contains(&images.quality) {
+        problems.push(
             "images.quality",
             format!(
                 "`images.quality` must be 1 to 100, found `{}`",
-                config.images.quality
+                images.quality
             ),
             "80 is a good balance of size and sharpness",
-        ));
+        );
     }
-    if !FILTERS.contains(&config.images.filter.as_str()) {
-        let hint =
-            crate::base::diagnostics::did_you_mean(&config.images.filter, FILTERS.iter().copied())
-                .unwrap_or_else(|| format!("the filters are {}", FILTERS.join(", ")));
-        problems.push(error(
+    if !FILTERS.contains(&images.filter.as_str()) {
+        let hint = crate::base::diagnostics::did_you_mean(&images.filter, FILTERS.iter().copied())
+            .unwrap_or_else(|| format!("the filters are {}", FILTERS.join(", ")));
+        problems.push(
             "images.filter",
-            format!("unknown resampling filter `{}`", config.images.filter),
+            format!("unknown resampling filter `{}`", images.filter),
             &hint,
-        ));
-    }
-    if problems.is_empty() {
-        Ok(config)
-    } else {
-        Err(problems)
+        );
     }
 }
 

@@ -2,13 +2,14 @@
 //! Pure: link targets are resolved through the caller's `LinkResolver`.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::base::diagnostics::Diagnostic;
 use crate::base::language::Language;
 use crate::base::slug::slugify;
-use crate::base::source::SourceFile;
+use crate::base::source::{SourceFile, Span};
 
 /// What a link or image destination written in Markdown turns into.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,62 +44,58 @@ pub fn render(
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION;
-    let mut diagnostics = Vec::new();
-    let mut events = Vec::new();
-    let mut has_raw_html = false;
-    let mut used_ids = HashSet::new();
-    let mut heading: Option<(usize, HeadingLevel)> = None;
-    // Links dropped because their target is unpublished: their closing tags go too.
-    let mut dropped_links = Vec::new();
-
+    let mut renderer = Renderer {
+        file,
+        body_start,
+        resolver,
+        language,
+        events: Vec::new(),
+        diagnostics: Vec::new(),
+        has_raw_html: false,
+        used_ids: HashSet::new(),
+        heading: None,
+        dropped_links: Vec::new(),
+    };
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-        let at = |len: usize| file.span(body_start + range.start, body_start + range.start + len);
+        renderer.push(event, range);
+    }
+    renderer.finish(body.len())
+}
+
+/// One body on its way to HTML: the events kept so far and the problems found in them.
+struct Renderer<'a> {
+    file: &'a SourceFile,
+    body_start: usize,
+    resolver: &'a dyn LinkResolver,
+    language: Language,
+    events: Vec<Event<'a>>,
+    diagnostics: Vec<Diagnostic>,
+    has_raw_html: bool,
+    used_ids: HashSet<String>,
+    /// Where the events of the open heading start in `events`.
+    heading: Option<usize>,
+    /// For each open link, whether it was dropped (its target is unpublished): its end goes too.
+    dropped_links: Vec<bool>,
+}
+
+impl<'a> Renderer<'a> {
+    /// Takes one parser event, at `range` in the body.
+    fn push(&mut self, event: Event<'a>, range: Range<usize>) {
         match event {
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => {
-                heading = Some((events.len(), level));
-                events.push(Event::Start(Tag::Heading {
-                    level,
-                    id,
-                    classes,
-                    attrs,
-                }));
+            Event::Start(Tag::Heading { .. }) => {
+                self.heading = Some(self.events.len());
+                self.events.push(event);
             }
-            Event::End(TagEnd::Heading(level)) => {
-                if let Some((start, _)) = heading.take() {
-                    let text: String = events[start + 1..]
-                        .iter()
-                        .filter_map(|e| match e {
-                            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                            _ => None,
-                        })
-                        .collect();
-                    let id = unique_id(&slugify(&text), &mut used_ids);
-                    let inner: Vec<Event> = events.drain(start..).skip(1).collect();
-                    let mut html = String::new();
-                    pulldown_cmark::html::push_html(&mut html, inner.into_iter());
-                    let tag = level as usize;
-                    events.push(Event::Html(CowStr::from(format!(
-                        "<h{tag} id=\"{id}\">{html} <a class=\"heading-anchor\" href=\"#{id}\"><span class=\"visually-hidden\">{}</span><span aria-hidden=\"true\">#</span></a></h{tag}>\n",
-                        language.heading_anchor_label()
-                    ))));
-                } else {
-                    events.push(Event::End(TagEnd::Heading(level)));
-                }
-            }
+            Event::End(TagEnd::Heading(level)) => self.end_heading(level),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => match check_destination(&dest_url, false, resolver) {
+            }) => match check_destination(&dest_url, false, self.resolver) {
                 Ok(url) => {
-                    dropped_links.push(false);
-                    events.push(Event::Start(Tag::Link {
+                    self.dropped_links.push(false);
+                    self.events.push(Event::Start(Tag::Link {
                         link_type,
                         dest_url: url.into(),
                         title,
@@ -106,13 +103,13 @@ pub fn render(
                     }));
                 }
                 Err(problem) => {
-                    dropped_links.push(true);
-                    diagnostics.push(problem.into_diagnostic(file, at(range.len())));
+                    self.dropped_links.push(true);
+                    self.problem(problem, &range);
                 }
             },
             Event::End(TagEnd::Link) => {
-                if !dropped_links.pop().unwrap_or(false) {
-                    events.push(Event::End(TagEnd::Link));
+                if !self.dropped_links.pop().unwrap_or(false) {
+                    self.events.push(Event::End(TagEnd::Link));
                 }
             }
             Event::Start(Tag::Image {
@@ -121,45 +118,89 @@ pub fn render(
                 title,
                 id,
             }) => {
-                match check_destination(&dest_url, true, resolver) {
-                    Ok(url) => events.push(Event::Start(Tag::Image {
-                        link_type,
-                        dest_url: url.into(),
-                        title,
-                        id,
-                    })),
+                let dest_url = match check_destination(&dest_url, true, self.resolver) {
+                    Ok(url) => url.into(),
                     Err(problem) => {
-                        diagnostics.push(problem.into_diagnostic(file, at(range.len())));
-                        // An image with no source is no image: an empty one keeps the tree balanced.
-                        events.push(Event::Start(Tag::Image {
-                            link_type,
-                            dest_url: "".into(),
-                            title,
-                            id,
-                        }));
+                        self.problem(problem, &range);
+                        // An image with no source is no image: an empty one keeps the tree
+                        // balanced, and `finish` leaves it out.
+                        "".into()
                     }
-                }
+                };
+                self.events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
-            Event::Html(html) | Event::InlineHtml(html) => {
-                has_raw_html = true;
-                if let Some(found) = dangerous_html(&html) {
-                    diagnostics.push(
-                        file.warning(at(html.trim_end().len()), format!("raw HTML contains {found}; it was removed"))
-                            .with_hint("scripts, event handlers and `javascript:` URLs are never published; write the content in Markdown"),
-                    );
-                }
-                events.push(Event::Html(html));
-            }
-            other => events.push(other),
+            Event::Html(html) | Event::InlineHtml(html) => self.raw_html(html, &range),
+            other => self.events.push(other),
         }
     }
 
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter().filter(|e| !is_empty_image(e)));
-    if has_raw_html {
-        html = sanitizer().clean(&html).to_string();
+    /// Replaces the heading's events with its HTML: a unique `id` and an anchor link to it.
+    fn end_heading(&mut self, level: HeadingLevel) {
+        let Some(start) = self.heading.take() else {
+            self.events.push(Event::End(TagEnd::Heading(level)));
+            return;
+        };
+        let text: String = self.events[start + 1..]
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let id = unique_id(&slugify(&text), &mut self.used_ids);
+        let inner: Vec<Event> = self.events.drain(start..).skip(1).collect();
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, inner.into_iter());
+        let tag = level as usize;
+        self.events.push(Event::Html(CowStr::from(format!(
+            "<h{tag} id=\"{id}\">{html} <a class=\"heading-anchor\" href=\"#{id}\"><span class=\"visually-hidden\">{}</span><span aria-hidden=\"true\">#</span></a></h{tag}>\n",
+            self.language.heading_anchor_label()
+        ))));
     }
-    Rendered { html, diagnostics }
+
+    /// Raw HTML is kept for the sanitiser; what it will remove is worth a warning.
+    fn raw_html(&mut self, html: CowStr<'a>, range: &Range<usize>) {
+        self.has_raw_html = true;
+        if let Some(found) = dangerous_html(&html) {
+            self.diagnostics.push(
+                self.file.warning(self.span(range, html.trim_end().len()), format!("raw HTML contains {found}; it was removed"))
+                    .with_hint("scripts, event handlers and `javascript:` URLs are never published; write the content in Markdown"),
+            );
+        }
+        self.events.push(Event::Html(html));
+    }
+
+    fn problem(&mut self, problem: LinkProblem, range: &Range<usize>) {
+        let span = self.span(range, range.len());
+        self.diagnostics
+            .push(problem.into_diagnostic(self.file, span));
+    }
+
+    /// `len` bytes from the start of `range` in the body, as a span in the whole file.
+    fn span(&self, range: &Range<usize>, len: usize) -> Span {
+        let start = self.body_start + range.start;
+        self.file.span(start, start + len)
+    }
+
+    fn finish(self, body_len: usize) -> Rendered {
+        let mut html = String::with_capacity(body_len * 3 / 2);
+        pulldown_cmark::html::push_html(
+            &mut html,
+            self.events.into_iter().filter(|e| !is_empty_image(e)),
+        );
+        if self.has_raw_html {
+            html = sanitizer().clean(&html).to_string();
+        }
+        Rendered {
+            html,
+            diagnostics: self.diagnostics,
+        }
+    }
 }
 
 fn is_empty_image(event: &Event) -> bool {
@@ -173,7 +214,7 @@ enum LinkProblem {
 }
 
 impl LinkProblem {
-    fn into_diagnostic(self, file: &SourceFile, span: crate::base::source::Span) -> Diagnostic {
+    fn into_diagnostic(self, file: &SourceFile, span: Span) -> Diagnostic {
         match self {
             LinkProblem::Unsafe(destination) => file
                 .warning(

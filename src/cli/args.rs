@@ -1,0 +1,194 @@
+//! The command-line arguments: the clap types of every command, and what the shared ones mean.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::base::date::Day;
+use crate::base::error::Error;
+
+#[derive(Parser)]
+#[command(name = "werkenbij", version, about = "Builds a careers site from staff stories", long_about = None)]
+pub(super) struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub(super) enum Command {
+    /// Build the site into the output folder (default: public/).
+    Build(BuildArgs),
+    /// Run every validation of `build`, write nothing.
+    Check(CheckArgs),
+    /// Serve the site on loopback while you write: rebuilds on save, reloads the browser.
+    Serve(ServeArgs),
+    /// Write a new story, vacancy or ambassador with every front-matter key, ready to fill in.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+    /// Programme figures: ambassadors, stories, hashtags, calendar, consents, closing vacancies.
+    Report(ReportArgs),
+    /// Make a new site in DIR from the built-in example; it builds at once.
+    Init(InitArgs),
+    /// Manage the image cache.
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
+    },
+}
+
+// The argument structs carry no doc comment of their own: clap would take it as the command's
+// description instead of the one on the `Command` variant.
+
+#[derive(Args)]
+pub(super) struct BuildArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// The output folder; replaced as a whole when the build succeeds.
+    #[arg(long, value_name = "DIR", default_value = "public")]
+    pub out: PathBuf,
+    /// Include drafts and scheduled stories (with a banner).
+    #[arg(long)]
+    pub drafts: bool,
+    /// Publish under this address instead of `base_url` in site.yaml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// The image cache (default: `WERKENBIJ_CACHE`, else .werkenbij-cache in the site).
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub(super) struct CheckArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// Also check drafts and scheduled stories.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Args)]
+pub(super) struct ServeArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// The port; 0 picks a free one.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on.
+    #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the site in the browser.
+    #[arg(long)]
+    pub open: bool,
+}
+
+#[derive(Args)]
+pub(super) struct ReportArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// `text` for a terminal, `json` or `csv` for tools and spreadsheets (to stdout).
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub(super) enum ReportFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Args)]
+pub(super) struct InitArgs {
+    /// An empty or new folder.
+    pub dir: PathBuf,
+    /// Also copy the built-in theme's files into themes/default/, to change them.
+    #[arg(long)]
+    pub with_theme: bool,
+}
+
+#[derive(Subcommand)]
+pub(super) enum NewCommand {
+    /// content/stories/SLUG.md (or SLUG/index.md with --bundle), filled from the ambassador.
+    Story {
+        /// The story's name in its URL; made URL-safe ("Özlem's dag" → "ozlems-dag").
+        slug: String,
+        /// Who tells it: an id from content/ambassadors/.
+        #[arg(long, value_name = "ID")]
+        ambassador: String,
+        /// A folder with index.md, for photos beside the story.
+        #[arg(long)]
+        bundle: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// content/vacancies/SLUG.md
+    Vacancy {
+        slug: String,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// content/ambassadors/ID.md (the name in the file may have capitals and accents)
+    Ambassador {
+        id: String,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Subcommand)]
+pub(super) enum CacheAction {
+    /// Remove cached images the site no longer uses.
+    Prune(PruneArgs),
+}
+
+#[derive(Args)]
+pub(super) struct PruneArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// The image cache (default: `WERKENBIJ_CACHE`, else .werkenbij-cache in the site).
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub(super) struct Common {
+    /// The site folder (with content/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Build as on this day (YYYY-MM-DD): scheduling, consent and vacancy expiry.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub now: Option<String>,
+}
+
+impl Common {
+    /// `--now`, else `SOURCE_DATE_EPOCH`, else the clock; always the day in Amsterdam.
+    pub fn today(&self) -> Result<Day, Error> {
+        if let Some(now) = &self.now {
+            return Day::parse(now).map_err(|message| {
+                Error::usage(format!("--now: {message}"), Some("e.g. `--now 2026-06-14`"))
+            });
+        }
+        if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+            return epoch
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .and_then(Day::from_unix_seconds)
+                .ok_or_else(|| {
+                    Error::usage(
+                        format!("SOURCE_DATE_EPOCH is `{epoch}`, not a number of seconds"),
+                        Some("unset it, or set it to a Unix timestamp"),
+                    )
+                });
+        }
+        Ok(Day::today_on_clock())
+    }
+
+    /// The image cache: `flag` (`--cache-dir`), else `WERKENBIJ_CACHE`, else in the site folder.
+    pub fn cache_dir(&self, flag: Option<&Path>) -> PathBuf {
+        let env = std::env::var_os(crate::images::cache::ENV_VAR);
+        crate::images::cache::location(&self.root, flag, env.as_deref())
+    }
+}

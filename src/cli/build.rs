@@ -1,0 +1,81 @@
+//! `werkenbij build`, `check` and `serve`: their arguments made into the pipeline's `Options`.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::base::error::Error;
+use crate::pipeline::{self, Mode, Options};
+
+use super::args::{BuildArgs, CheckArgs, ServeArgs};
+use super::print::{self, Style};
+
+pub(super) fn build(args: BuildArgs, style: Style) -> Result<ExitCode, Error> {
+    let BuildArgs {
+        common,
+        out,
+        drafts,
+        base_url,
+        cache_dir,
+    } = args;
+    // A relative `--out` is relative to where the command runs, like every other path argument.
+    let options = Options {
+        root: common.root.clone(),
+        out,
+        drafts,
+        base_url,
+        today: common.today()?,
+        mode: Mode::Build,
+        cache_dir: Some(common.cache_dir(cache_dir.as_deref())),
+        progress: std::io::stderr().is_terminal(),
+    };
+    run(&options, style)
+}
+
+pub(super) fn check(args: CheckArgs, style: Style) -> Result<ExitCode, Error> {
+    let options = Options {
+        root: args.common.root.clone(),
+        out: PathBuf::from("public"),
+        drafts: args.drafts,
+        base_url: None,
+        today: args.common.today()?,
+        mode: Mode::Check,
+        cache_dir: Some(args.common.cache_dir(None)),
+        progress: std::io::stderr().is_terminal(),
+    };
+    run(&options, style)
+}
+
+fn run(options: &Options, style: Style) -> Result<ExitCode, Error> {
+    let report = pipeline::run(options)?;
+    let mut stderr = std::io::stderr();
+    Ok(print::report(
+        &mut stderr,
+        &report,
+        &options.root,
+        options.mode,
+        style,
+    ))
+}
+
+/// The build of `werkenbij build --drafts`, into memory, rebuilt on every save.
+pub(super) fn serve(args: ServeArgs) -> Result<ExitCode, Error> {
+    let options = Options {
+        root: args.common.root.clone(),
+        out: PathBuf::from("public"),
+        drafts: true,
+        base_url: None,
+        today: args.common.today()?,
+        mode: Mode::Build,
+        cache_dir: Some(args.common.cache_dir(None)),
+        progress: false,
+    };
+    let serve = crate::serve::ServeOptions {
+        bind: args.bind,
+        port: args.port,
+        open: args.open,
+    };
+    let log: crate::serve::Log = std::sync::Arc::new(|line: &str| eprintln!("{line}"));
+    crate::serve::run(&options, &serve, &log)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,50 @@
+//! `werkenbij cache prune`: removes the image-cache entries the site no longer uses.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::base::error::Error;
+use crate::images::cache::human_size;
+use crate::pipeline::{self, Mode, Options};
+
+use super::args::PruneArgs;
+use super::print::{self, plural, Style};
+
+pub(super) fn prune(args: PruneArgs, style: Style) -> Result<ExitCode, Error> {
+    let PruneArgs { common, cache_dir } = args;
+    let options = Options {
+        root: common.root.clone(),
+        out: PathBuf::from("public"),
+        drafts: true,
+        base_url: None,
+        today: common.today()?,
+        mode: Mode::Check,
+        cache_dir: Some(common.cache_dir(cache_dir.as_deref())),
+        progress: false,
+    };
+    let mut stderr = std::io::stderr();
+    match pipeline::prune_cache(&options)? {
+        Ok(pruned) => {
+            let _ = writeln!(
+                stderr,
+                "Pruned {} unused image{} ({}) from {}; {} kept ({})",
+                pruned.removed,
+                plural(pruned.removed),
+                human_size(pruned.removed_bytes),
+                pipeline::cache_dir(&options).display(),
+                pruned.kept,
+                human_size(pruned.kept_bytes),
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        // Only a site that loads without errors can tell which cache entries it uses.
+        Err(report) => Ok(print::report(
+            &mut stderr,
+            &report,
+            &common.root,
+            Mode::Check,
+            style,
+        )),
+    }
+}
