@@ -8,6 +8,9 @@ mod new;
 mod print;
 mod report;
 
+#[cfg(test)]
+mod docs_tests;
+
 use std::process::ExitCode;
 
 use clap::Parser;

@@ -197,7 +197,7 @@ impl Default for ImageConfig {
     }
 }
 
-const KEYS: &[&str] = &[
+pub(crate) const KEYS: &[&str] = &[
     "title",
     "description",
     "base_url",
@@ -211,7 +211,7 @@ const KEYS: &[&str] = &[
     "images",
     "report",
 ];
-const NESTED: &[(&str, &[&str])] = &[
+pub(crate) const NESTED: &[(&str, &[&str])] = &[
     ("organization", &["name", "url", "logo"]),
     ("brand", &["primary", "accent"]),
     ("hashtags", &["always", "campaigns"]),

@@ -106,7 +106,7 @@ pub struct ConsentRegister {
     pub records: BTreeMap<String, ConsentRecord>,
 }
 
-const KEYS: &[&str] = &["subject", "scope", "granted", "expires", "withdrawn"];
+pub(crate) const KEYS: &[&str] = &["subject", "scope", "granted", "expires", "withdrawn"];
 
 impl ConsentRegister {
     /// Parses the register; every malformed record is reported, the good ones are kept.
