@@ -134,58 +134,17 @@ impl ConsentRegister {
             let record: ConsentRecord = match serde_yaml::from_value(value) {
                 Ok(record) => record,
                 Err(error) => {
-                    let message = error.to_string();
-                    let (field, detail) = match message.split_once(": ") {
-                        Some((field, detail)) if !field.contains(' ') => (Some(field), detail),
-                        _ => (None, message.as_str()),
-                    };
-                    let span = match field {
-                        Some(field) => yaml.span(&format!("{reference}.{field}")),
-                        None => yaml.key_span(&reference).unwrap_or(Span::file_start()),
-                    };
-                    let detail = detail.replace("invalid type: ", "found ");
-                    let message = match field {
-                        Some(field) => {
-                            format!("consent `{reference}`: `{field}` has the wrong type: {detail}")
-                        }
-                        None => format!("consent `{reference}`: {detail}"),
-                    };
-                    problems.push(file.error(span, message));
+                    problems.push(type_error(&file, &yaml, &reference, &error));
                     continue;
                 }
             };
-            let at = |key: &str| yaml.span(&format!("{reference}.{key}"));
-            if record.subject == EXTERN {
-                if !record.covers(Use::Photo) {
-                    problems.push(
-                        file.error(at("scope"), format!("consent `{reference}` is for someone in a photo (`extern`) but its scope lacks `photo`"))
-                            .with_hint("add `photo` to `scope`"),
-                    );
-                }
-            } else if !ambassador_ids(&record.subject) {
-                let hint = "use the id of an ambassador (the file name in content/ambassadors/ without `.md`), or `extern` for someone in a photo";
-                problems.push(
-                    file.error(
-                        at("subject"),
-                        format!(
-                            "consent `{reference}` names `{}`, who is no ambassador",
-                            record.subject
-                        ),
-                    )
-                    .with_hint(hint),
-                );
-            }
-            if let Some(expires) = record.expires {
-                if expires < record.granted {
-                    problems.push(file.error(
-                        at("expires"),
-                        format!(
-                            "consent `{reference}` expires ({expires}) before it was granted ({})",
-                            record.granted
-                        ),
-                    ));
-                }
-            }
+            problems.extend(check_record(
+                &file,
+                &yaml,
+                &reference,
+                &record,
+                ambassador_ids,
+            ));
             records.insert(reference, record);
         }
         (ConsentRegister { records }, problems)
@@ -194,6 +153,74 @@ impl ConsentRegister {
     pub fn get(&self, reference: &str) -> Option<&ConsentRecord> {
         self.records.get(reference)
     }
+}
+
+/// A record whose value has the wrong type, at the key serde names when it names one.
+fn type_error(
+    file: &SourceFile,
+    yaml: &YamlDocument,
+    reference: &str,
+    error: &serde_yaml::Error,
+) -> Diagnostic {
+    let message = error.to_string();
+    let (field, detail) = match message.split_once(": ") {
+        Some((field, detail)) if !field.contains(' ') => (Some(field), detail),
+        _ => (None, message.as_str()),
+    };
+    let span = match field {
+        Some(field) => yaml.span(&format!("{reference}.{field}")),
+        None => yaml.key_span(reference).unwrap_or(Span::file_start()),
+    };
+    let detail = detail.replace("invalid type: ", "found ");
+    let message = match field {
+        Some(field) => format!("consent `{reference}`: `{field}` has the wrong type: {detail}"),
+        None => format!("consent `{reference}`: {detail}"),
+    };
+    file.error(span, message)
+}
+
+/// A well-formed record still needs a subject the site knows, and dates in order.
+fn check_record(
+    file: &SourceFile,
+    yaml: &YamlDocument,
+    reference: &str,
+    record: &ConsentRecord,
+    ambassador_ids: &dyn Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let at = |key: &str| yaml.span(&format!("{reference}.{key}"));
+    if record.subject == EXTERN {
+        if !record.covers(Use::Photo) {
+            problems.push(
+                file.error(at("scope"), format!("consent `{reference}` is for someone in a photo (`extern`) but its scope lacks `photo`"))
+                    .with_hint("add `photo` to `scope`"),
+            );
+        }
+    } else if !ambassador_ids(&record.subject) {
+        let hint = "use the id of an ambassador (the file name in content/ambassadors/ without `.md`), or `extern` for someone in a photo";
+        problems.push(
+            file.error(
+                at("subject"),
+                format!(
+                    "consent `{reference}` names `{}`, who is no ambassador",
+                    record.subject
+                ),
+            )
+            .with_hint(hint),
+        );
+    }
+    if let Some(expires) = record.expires {
+        if expires < record.granted {
+            problems.push(file.error(
+                at("expires"),
+                format!(
+                    "consent `{reference}` expires ({expires}) before it was granted ({})",
+                    record.granted
+                ),
+            ));
+        }
+    }
+    problems
 }
 
 #[cfg(test)]

@@ -86,80 +86,25 @@ pub fn load_cached(
     cache: Option<&ContentCache>,
 ) -> Result<Loaded<Box<Content>>, Error> {
     require_site(root)?;
-    let config_file = match read_text(root, Path::new(SITE_FILE))? {
-        Ok(file) => file,
-        Err(d) => return Ok(Loaded::ConfigErrors(Diagnostics::from_iter([d]))),
+    let (config_file, config) = match load_config(root)? {
+        Ok(loaded) => loaded,
+        Err(problems) => return Ok(Loaded::ConfigErrors(problems)),
     };
-    let config = match config::parse(&config_file) {
-        Ok(config) => config,
-        Err(problems) => return Ok(Loaded::ConfigErrors(problems.into_iter().collect())),
+    let mut loader = Loader {
+        root,
+        cache,
+        diagnostics: Diagnostics::new(),
+        unparsed: Vec::new(),
     };
-
-    let mut diagnostics = Diagnostics::new();
-    let ambassador_files = list(root, Section::Ambassadors, &mut diagnostics)?;
-    let story_files = list(root, Section::Stories, &mut diagnostics)?;
-    let vacancy_files = list(root, Section::Vacancies, &mut diagnostics)?;
-    let page_files = list(root, Section::Pages, &mut diagnostics)?;
-
-    let mut unparsed = Vec::new();
-    let ambassadors = parse_all(
-        root,
-        Section::Ambassadors,
-        &ambassador_files,
-        &ambassador::SCHEMA,
-        &mut diagnostics,
-        &mut unparsed,
-        cache,
-    )?;
-    let stories = parse_all(
-        root,
-        Section::Stories,
-        &story_files,
-        &story::SCHEMA,
-        &mut diagnostics,
-        &mut unparsed,
-        cache,
-    )?;
-    let vacancies = parse_all(
-        root,
-        Section::Vacancies,
-        &vacancy_files,
-        &vacancy::SCHEMA,
-        &mut diagnostics,
-        &mut unparsed,
-        cache,
-    )?;
-    let pages = parse_all(
-        root,
-        Section::Pages,
-        &page_files,
-        &page::SCHEMA,
-        &mut diagnostics,
-        &mut unparsed,
-        cache,
-    )?;
-
-    let consent = if root.join(CONSENT_FILE).is_file() {
-        match read_text(root, Path::new(CONSENT_FILE))? {
-            Ok(file) => {
-                let ids: Vec<&str> = ambassador_files
-                    .iter()
-                    .map(|(slug, _)| slug.as_str())
-                    .collect();
-                let (register, problems) = ConsentRegister::parse(file, &|id| ids.contains(&id));
-                diagnostics.extend(problems);
-                register
-            }
-            Err(d) => {
-                diagnostics.push(d);
-                ConsentRegister::default()
-            }
-        }
-    } else {
-        ConsentRegister::default()
-    };
-
-    let static_files = list_static(root)?;
+    let ambassador_files = loader.list(Section::Ambassadors)?;
+    let story_files = loader.list(Section::Stories)?;
+    let vacancy_files = loader.list(Section::Vacancies)?;
+    let page_files = loader.list(Section::Pages)?;
+    let ambassadors = loader.parse(Section::Ambassadors, &ambassador_files, &ambassador::SCHEMA)?;
+    let stories = loader.parse(Section::Stories, &story_files, &story::SCHEMA)?;
+    let vacancies = loader.parse(Section::Vacancies, &vacancy_files, &vacancy::SCHEMA)?;
+    let pages = loader.parse(Section::Pages, &page_files, &page::SCHEMA)?;
+    let consent = loader.consent(&ambassador_files)?;
     let content = Content {
         root: root.to_owned(),
         config,
@@ -169,10 +114,22 @@ pub fn load_cached(
         stories,
         vacancies,
         pages,
-        unparsed,
-        static_files,
+        unparsed: loader.unparsed,
+        static_files: list_static(root)?,
     };
-    Ok(Loaded::Ready(Box::new(content), diagnostics))
+    Ok(Loaded::Ready(Box::new(content), loader.diagnostics))
+}
+
+/// `site.yaml`, read and checked: its problems stop the load.
+fn load_config(root: &Path) -> Result<Result<(SourceFile, SiteConfig), Diagnostics>, Error> {
+    let file = match read_text(root, Path::new(SITE_FILE))? {
+        Ok(file) => file,
+        Err(d) => return Ok(Err(Diagnostics::from_iter([d]))),
+    };
+    Ok(match config::parse(&file) {
+        Ok(config) => Ok((file, config)),
+        Err(problems) => Err(problems.into_iter().collect()),
+    })
 }
 
 /// A site folder has `content/site.yaml`; anything else is a usage error.
@@ -199,97 +156,136 @@ pub fn read_text(root: &Path, relative: &Path) -> Result<Result<SourceFile, Diag
     })
 }
 
-/// `(slug, relative path)` of every content file of a section, sorted by slug.
-fn list(
-    root: &Path,
-    section: Section,
-    diagnostics: &mut Diagnostics,
-) -> Result<Vec<(String, PathBuf)>, Error> {
-    let folder = Path::new("content").join(section.folder());
-    let full = root.join(&folder);
-    if !full.is_dir() {
-        return Ok(Vec::new());
-    }
-    let mut files = Vec::new();
-    let entries = std::fs::read_dir(&full).map_err(|e| Error::io(&full, e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(&full, e))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
-            continue;
-        }
-        let relative = folder.join(&name);
-        let file_type = entry
-            .file_type()
-            .map_err(|e| Error::io(root.join(&relative), e))?;
-        if file_type.is_dir() {
-            if section == Section::Stories && root.join(&relative).join("index.md").is_file() {
-                files.push((name, relative.join("index.md")));
-            } else {
-                diagnostics.push(
-                    Diagnostic::file(
-                        Severity::Warning,
-                        &relative,
-                        "this folder has no `index.md`; it was skipped",
-                    )
-                    .with_hint(
-                        "a story with photos is a folder with `index.md` and the photos beside it",
-                    ),
-                );
-            }
-        } else if let Some(slug) = name.strip_suffix(".md") {
-            files.push((slug.to_owned(), relative));
-        }
-    }
-    files.sort();
-    Ok(files)
+/// The sections of the site folder as they are read: every problem goes into `diagnostics`, and
+/// every file that did not parse into `unparsed`.
+struct Loader<'a> {
+    root: &'a Path,
+    cache: Option<&'a ContentCache>,
+    diagnostics: Diagnostics,
+    unparsed: Vec<(Section, String)>,
 }
 
 /// A parsed file, or every problem that kept it from parsing.
 type Parsed<F> = Result<Entry<F>, Vec<Diagnostic>>;
 
-fn parse_all<F: DeserializeOwned + Clone + Send + Sync + 'static>(
-    root: &Path,
-    section: Section,
-    files: &[(String, PathBuf)],
-    schema: &Schema,
-    diagnostics: &mut Diagnostics,
-    unparsed: &mut Vec<(Section, String)>,
-    cache: Option<&ContentCache>,
-) -> Result<Vec<Entry<F>>, Error> {
-    let outcomes: Vec<Result<Parsed<F>, Error>> = files
-        .par_iter()
-        .map(|(slug, relative)| {
-            let stamp = cache.and_then(|_| ContentCache::stamp(&root.join(relative)));
-            if let (Some(cache), Some(stamp)) = (cache, stamp) {
-                if let Some(parsed) = cache.get::<Parsed<F>>(relative, stamp) {
-                    return Ok(parsed);
+impl Loader<'_> {
+    /// `(slug, relative path)` of every content file of a section, sorted by slug.
+    fn list(&mut self, section: Section) -> Result<Vec<(String, PathBuf)>, Error> {
+        let root = self.root;
+        let folder = Path::new("content").join(section.folder());
+        let full = root.join(&folder);
+        if !full.is_dir() {
+            return Ok(Vec::new());
+        }
+        let mut files = Vec::new();
+        let entries = std::fs::read_dir(&full).map_err(|e| Error::io(&full, e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io(&full, e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let relative = folder.join(&name);
+            let file_type = entry
+                .file_type()
+                .map_err(|e| Error::io(root.join(&relative), e))?;
+            if file_type.is_dir() {
+                if section == Section::Stories && root.join(&relative).join("index.md").is_file() {
+                    files.push((name, relative.join("index.md")));
+                } else {
+                    self.diagnostics.push(
+                        Diagnostic::file(
+                            Severity::Warning,
+                            &relative,
+                            "this folder has no `index.md`; it was skipped",
+                        )
+                        .with_hint(
+                            "a story with photos is a folder with `index.md` and the photos beside it",
+                        ),
+                    );
                 }
-            }
-            let parsed = match read_text(root, relative)? {
-                Ok(file) => front_matter::parse(file, schema).map(|doc| Entry {
-                    slug: slug.clone(),
-                    doc,
-                }),
-                Err(d) => Err(vec![d]),
-            };
-            if let (Some(cache), Some(stamp)) = (cache, stamp) {
-                cache.put(relative, stamp, parsed.clone());
-            }
-            Ok(parsed)
-        })
-        .collect();
-    let mut entries = Vec::with_capacity(files.len());
-    for (outcome, (slug, _)) in outcomes.into_iter().zip(files) {
-        match outcome? {
-            Ok(entry) => entries.push(entry),
-            Err(problems) => {
-                diagnostics.extend(problems);
-                unparsed.push((section, slug.clone()));
+            } else if let Some(slug) = name.strip_suffix(".md") {
+                files.push((slug.to_owned(), relative));
             }
         }
+        files.sort();
+        Ok(files)
     }
-    Ok(entries)
+
+    /// Parses the files of a section in parallel; what is in the cache and unchanged is reused.
+    fn parse<F: DeserializeOwned + Clone + Send + Sync + 'static>(
+        &mut self,
+        section: Section,
+        files: &[(String, PathBuf)],
+        schema: &Schema,
+    ) -> Result<Vec<Entry<F>>, Error> {
+        let outcomes: Vec<Result<Parsed<F>, Error>> = files
+            .par_iter()
+            .map(|(slug, relative)| self.parse_file(slug, relative, schema))
+            .collect();
+        let mut entries = Vec::with_capacity(files.len());
+        for (outcome, (slug, _)) in outcomes.into_iter().zip(files) {
+            match outcome? {
+                Ok(entry) => entries.push(entry),
+                Err(problems) => {
+                    self.diagnostics.extend(problems);
+                    self.unparsed.push((section, slug.clone()));
+                }
+            }
+        }
+        Ok(entries)
+    }
+
+    fn parse_file<F: DeserializeOwned + Clone + Send + Sync + 'static>(
+        &self,
+        slug: &str,
+        relative: &Path,
+        schema: &Schema,
+    ) -> Result<Parsed<F>, Error> {
+        let cache = self.cache;
+        let stamp = cache.and_then(|_| ContentCache::stamp(&self.root.join(relative)));
+        if let (Some(cache), Some(stamp)) = (cache, stamp) {
+            if let Some(parsed) = cache.get::<Parsed<F>>(relative, stamp) {
+                return Ok(parsed);
+            }
+        }
+        let parsed = match read_text(self.root, relative)? {
+            Ok(file) => front_matter::parse(file, schema).map(|doc| Entry {
+                slug: slug.to_owned(),
+                doc,
+            }),
+            Err(d) => Err(vec![d]),
+        };
+        if let (Some(cache), Some(stamp)) = (cache, stamp) {
+            cache.put(relative, stamp, parsed.clone());
+        }
+        Ok(parsed)
+    }
+
+    /// `consent.yaml`, when the site has one; its subjects are checked against the ambassadors.
+    fn consent(
+        &mut self,
+        ambassador_files: &[(String, PathBuf)],
+    ) -> Result<ConsentRegister, Error> {
+        if !self.root.join(CONSENT_FILE).is_file() {
+            return Ok(ConsentRegister::default());
+        }
+        Ok(match read_text(self.root, Path::new(CONSENT_FILE))? {
+            Ok(file) => {
+                let ids: Vec<&str> = ambassador_files
+                    .iter()
+                    .map(|(slug, _)| slug.as_str())
+                    .collect();
+                let (register, problems) = ConsentRegister::parse(file, &|id| ids.contains(&id));
+                self.diagnostics.extend(problems);
+                register
+            }
+            Err(d) => {
+                self.diagnostics.push(d);
+                ConsentRegister::default()
+            }
+        })
+    }
 }
 
 fn list_static(root: &Path) -> Result<Vec<PathBuf>, Error> {
