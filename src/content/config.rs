@@ -181,7 +181,7 @@ pub struct ImageConfig {
     pub webp: bool,
     pub quality: u8,
     pub max_pixels: u64,
-    /// Resampling filter for variants and cards: see `images::FILTERS`.
+    /// Resampling filter for variants and cards: one of `FILTERS`.
     pub filter: String,
 }
 
