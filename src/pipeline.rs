@@ -1,6 +1,6 @@
-//! load → validate → render → write: the only place that knows every stage. `build` and `check`
-//! differ only in `Options`; `report` and `cache prune` run the first two stages; `serve` builds
-//! on `load` and `write_site` here.
+//! load → validate → render → write for the commands: `build` and `check` differ only in
+//! `Options`; `report` loads and validates; `cache prune` also loads the theme to know which images
+//! are used. `serve/rebuild.rs` builds into memory on `load` and `write_site` here.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

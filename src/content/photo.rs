@@ -1,5 +1,5 @@
-//! Photo files as the loading stage sees them: the header read without decoding a pixel (format,
-//! upright size), and the refusal of a file that is no usable photo. The image stage decodes.
+//! Photo files before any pixel is decoded: the header (format, upright size), read when
+//! validation meets a photo, and the refusal of a file that is no usable photo. `images` decodes.
 
 use std::io::{BufReader, Read};
 use std::path::Path;

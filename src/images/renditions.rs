@@ -1,5 +1,5 @@
-//! Every image file the site publishes, made through the content-addressed cache: the responsive
-//! variants of each photo and a social card for each page. Runs in parallel; each photo is read
+//! Making the image files: each variant and card made, or taken from the content-addressed cache
+//! when its key is there. Runs in parallel; each photo is read
 //! and hashed once, and decoded once only when one of its files is not in the cache.
 
 use std::collections::BTreeSet;
@@ -18,7 +18,7 @@ use crate::images::card::plan::{self, CardJob};
 use crate::images::pixels;
 use crate::model::Site;
 use crate::output::Output;
-use crate::theme::cards::{self as card_layout, CardTheme};
+use crate::theme::cards::{self, CardTheme};
 use crate::theme::Theme;
 
 /// Changes whenever werkenbij or an encoder it uses could write other bytes for the same input.
@@ -65,7 +65,7 @@ impl<'a> Settings<'a> {
         let config = &site.config;
         let layout = &theme.cards.layout;
         let resolve = |name: &str, on: Colour| {
-            card_layout::colour(name, config.brand.colours, on)
+            cards::colour(name, config.brand.colours, on)
                 .map_err(|e| Error::usage(format!("theme.yaml `card`: {e}"), None))
         };
         let background = resolve(&layout.background, Colour::default())?;

@@ -1,4 +1,4 @@
-//! Rendering: Site + theme -> paths and bytes. The page plan (`plan`) lists every page, one
+//! Rendering: site, theme and programme figures -> paths and bytes. The page plan (`plan`) lists every page, one
 //! function per page kind (`pages/`) fills its template from the shared views (`views`,
 //! `pagination`, `seo`), and the pages render in parallel with Tera. Beside the pages: the
 //! sitemap and robots.txt (`sitemap`), every feed (`feeds/`), related content (`related`) and the

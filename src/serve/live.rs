@@ -1,5 +1,5 @@
 //! What `serve` keeps between builds: parsed files, the loaded theme, the model's fingerprints and
-//! the rendered site in memory. The pipeline fills it; `serve` only reads it.
+//! the rendered site in memory. `rebuild` fills it; the HTTP answers only read it.
 
 use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard};

@@ -1,5 +1,5 @@
 //! `ShareKit`: per ambassador, the stories worth sharing with a ready post per platform, tracked
-//! links and suggested dates, built from the `Site`. Rendering lives in `share_render`.
+//! links and suggested dates, built from the `Site`. Its pages and files are `share::output`.
 
 use rayon::prelude::*;
 
