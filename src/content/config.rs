@@ -241,7 +241,9 @@ pub const FILTERS: &[&str] = &[
     "nearest",
 ];
 
-const PLATFORMS: &[&str] = &[
+/// The networks `share.platforms` and a story's `share:` texts may name; `share::platform::Platform`
+/// has one variant for each.
+pub(crate) const PLATFORMS: &[&str] = &[
     "linkedin",
     "facebook",
     "x",

@@ -38,16 +38,6 @@ pub struct StoryFront {
     pub aliases: Vec<String>,
 }
 
-pub const SHARE_PLATFORMS: &[&str] = &[
-    "linkedin",
-    "facebook",
-    "x",
-    "whatsapp",
-    "instagram",
-    "email",
-    "mastodon",
-];
-
 pub const SCHEMA: Schema = Schema {
     what: "a story",
     keys: &[
@@ -72,7 +62,10 @@ pub const SCHEMA: Schema = Schema {
         "draft",
         "aliases",
     ],
-    nested: &[("share", SHARE_PLATFORMS), ("utm", &["medium", "campaign"])],
+    nested: &[
+        ("share", crate::content::config::PLATFORMS),
+        ("utm", &["medium", "campaign"]),
+    ],
 };
 
 pub const SUMMARY_LIMIT: usize = 200;

@@ -284,3 +284,9 @@ fn mastodon_instances_may_be_written_as_urls() {
     assert_eq!(mastodon_host("https://mastodon.nl/"), "mastodon.nl");
     assert_eq!(mastodon_host("mastodon.nl"), "mastodon.nl");
 }
+
+#[test]
+fn the_platforms_site_yaml_accepts_are_the_platforms_there_are() {
+    let ids: Vec<&str> = Platform::ALL.iter().map(|p| p.id()).collect();
+    assert_eq!(ids, crate::content::config::PLATFORMS);
+}
