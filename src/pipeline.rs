@@ -9,7 +9,7 @@ use crate::base::date::Day;
 use crate::base::diagnostics::Diagnostics;
 use crate::base::error::Error;
 use crate::content::cache::ContentCache;
-use crate::content::{self, Loaded};
+use crate::content::{self, Content, Loaded};
 use crate::images::cache::{self as image_cache, ImageCache, Pruned};
 use crate::images::renditions::{self, ImageCounts};
 use crate::model::Site;
@@ -87,44 +87,46 @@ pub(crate) fn load(
                 )
             })?;
     }
+    // The report page counts the same parsed files; its warnings are the build's own.
+    let for_report = content.config.report.page.then(|| (*content).clone());
     let validate_options = ValidateOptions {
         today: options.today,
         drafts: options.drafts,
     };
     let (site, found) = validate::validate(*content, &validate_options);
     diagnostics.extend(found);
-    let mut figures = None;
-    if site.config.report.page && !diagnostics.has_errors() {
-        // With drafts, so the calendar has the scheduled stories; its warnings are the build's own.
-        if let Loaded::Ready(Some(report), _) = programme_report(&options.root, options.today)? {
-            figures = Some(report);
-        }
-    }
+    let figures = match for_report {
+        Some(content) if !diagnostics.has_errors() => programme_figures(content, options.today).0,
+        _ => None,
+    };
     Ok(Loaded::Ready(Validated { site, figures }, diagnostics))
 }
 
-/// `werkenbij report`: the site loaded and validated with drafts (so scheduled stories are in
-/// it) and counted; no report when it has errors. Facts the validated model leaves out (stories
-/// left out for consent) come from the parsed files.
-pub fn programme_report(root: &Path, today: Day) -> Result<Loaded<Option<report::Report>>, Error> {
-    let (content, mut diagnostics) = match content::load_cached(root, None)? {
-        Loaded::Ready(content, diagnostics) => (content, diagnostics),
-        Loaded::ConfigErrors(diagnostics) => return Ok(Loaded::ConfigErrors(diagnostics)),
-    };
+/// The programme figures: the site validated with drafts (so the calendar has the scheduled
+/// stories) and counted, with the facts only the parsed files have (stories left out for
+/// consent); no figures when that validation finds errors.
+fn programme_figures(content: Content, today: Day) -> (Option<report::Report>, Diagnostics) {
     let facts = report::ContentFacts::of(&content, today);
     let options = ValidateOptions {
         today,
         drafts: true,
     };
-    let (site, found) = validate::validate(*content, &options);
+    let (site, found) = validate::validate(content, &options);
+    let figures = (!found.has_errors()).then(|| report::figures(&site, facts));
+    (figures, found)
+}
+
+/// `werkenbij report`: the programme figures of the site as on `today`, with every diagnostic;
+/// no figures when the site has errors.
+pub fn programme_report(root: &Path, today: Day) -> Result<Loaded<Option<report::Report>>, Error> {
+    let (content, mut diagnostics) = match content::load_cached(root, None)? {
+        Loaded::Ready(content, diagnostics) => (content, diagnostics),
+        Loaded::ConfigErrors(diagnostics) => return Ok(Loaded::ConfigErrors(diagnostics)),
+    };
+    let (figures, found) = programme_figures(*content, today);
     diagnostics.extend(found);
-    if diagnostics.has_errors() {
-        return Ok(Loaded::Ready(None, diagnostics));
-    }
-    Ok(Loaded::Ready(
-        Some(report::figures(&site, facts)),
-        diagnostics,
-    ))
+    let figures = figures.filter(|_| !diagnostics.has_errors());
+    Ok(Loaded::Ready(figures, diagnostics))
 }
 
 pub fn run(options: &Options) -> Result<Report, Error> {

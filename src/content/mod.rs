@@ -38,7 +38,7 @@ pub struct Entry<F> {
 }
 
 /// Everything read from the site folder, parsed but not yet checked against each other.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Content {
     pub root: PathBuf,
     pub config: SiteConfig,
