@@ -185,7 +185,7 @@ fn every_card_has_a_ready_text_tracked_link_and_share_link_per_platform() {
                         let intent = Url::parse(&intent.unwrap()).unwrap();
                         assert_eq!(
                             (intent.host_str(), intent.path()),
-                            (Some("x.com"), "/intent/post")
+                            (Some("x.com"), "/intent/tweet")
                         );
                         let body = text.strip_suffix(&format!("\n\n{tracked}")).unwrap();
                         assert_eq!(
@@ -218,7 +218,7 @@ fn every_card_has_a_ready_text_tracked_link_and_share_link_per_platform() {
                             pairs(&intent),
                             [
                                 ("subject".to_owned(), title.clone()),
-                                ("body".to_owned(), text.clone())
+                                ("body".to_owned(), text.replace('\n', "\r\n"))
                             ]
                         );
                         assert!(text.ends_with(&tracked));

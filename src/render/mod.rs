@@ -54,7 +54,7 @@ pub fn render_touched(
 ) -> Result<Counts, Error> {
     let renderer = Renderer::new(site, figures, theme);
     let jobs = renderer.plan();
-    let written: Vec<Option<String>> = jobs
+    let written: Vec<Option<sitemap::SitemapEntry>> = jobs
         .par_iter()
         .filter(|job| touched.is_none_or(|t| t.affects(site, job)))
         .map(|job| renderer.render_page(*job, output))
@@ -67,8 +67,8 @@ pub fn render_touched(
             ..Counts::default()
         });
     }
-    let mut indexable: Vec<String> = written.into_iter().flatten().collect();
-    indexable.sort();
+    let mut indexable: Vec<sitemap::SitemapEntry> = written.into_iter().flatten().collect();
+    indexable.sort_by(|a, b| a.path.cmp(&b.path));
     sitemap::write(site, &indexable, output)?;
     feeds::write(site, &theme.strings, output)?;
     Ok(Counts {
@@ -122,6 +122,9 @@ impl<'a> Renderer<'a> {
         self.theme.strings.get(key)
     }
 }
+
+#[cfg(test)]
+mod format_tests;
 
 #[cfg(test)]
 mod tests {

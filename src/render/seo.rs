@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::content::vacancy::Hours;
+use crate::content::vacancy::{hours_text, Remote};
 use crate::model::cards::DEFAULT_CARD;
 use crate::model::photos::{CARD_HEIGHT, CARD_WIDTH};
 use crate::model::{Site, Story, Vacancy};
@@ -21,6 +21,18 @@ pub struct Meta {
     pub og_image_height: u32,
     pub json_ld: Option<String>,
     pub noindex: bool,
+    /// The Open Graph `article:*` properties, for `og:type` `article`.
+    pub article: Option<ArticleMeta>,
+}
+
+/// Open Graph's article properties (ogp.me, "article"): dates as ISO 8601, the author as the
+/// URL of a profile, one tag per hashtag.
+#[derive(Debug, Serialize)]
+pub struct ArticleMeta {
+    pub published_time: String,
+    pub modified_time: String,
+    pub author: String,
+    pub tags: Vec<String>,
 }
 
 impl Meta {
@@ -41,6 +53,7 @@ impl Meta {
             og_image_height: CARD_HEIGHT,
             json_ld: None,
             noindex: false,
+            article: None,
         }
     }
 
@@ -52,18 +65,43 @@ impl Meta {
         self
     }
 
+    /// An `article` page: `og:type` and its `article:*` properties. Stories have no edit date of
+    /// their own, so `modified_time` is the publication date.
+    pub fn with_article(mut self, site: &Site, story: &Story) -> Meta {
+        self.og_type = "article";
+        self.article = Some(ArticleMeta {
+            published_time: story.date.to_string(),
+            modified_time: story.date.to_string(),
+            author: site.absolute(&site.ambassadors[story.ambassador].url),
+            tags: story
+                .hashtags
+                .iter()
+                .map(|&h| site.hashtags[h].name.clone())
+                .collect(),
+        });
+        self
+    }
+
     pub fn with_json_ld(mut self, value: Value) -> Meta {
         self.json_ld = Some(script_safe(&value));
         self
     }
 }
 
-/// JSON that cannot close its `<script>` element.
+/// JSON that cannot close its `<script>` element nor open a comment in it, and is still JSON:
+/// `<`, `>` and `&` only occur inside strings, where `\u003c` is the same character.
 fn script_safe(value: &Value) -> String {
-    serde_json::to_string(value)
-        .expect("JSON values always serialise")
-        .replace("</", "<\\/")
-        .replace("<!--", "<\\!--")
+    let json = serde_json::to_string(value).expect("JSON values always serialise");
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn organization(site: &Site) -> Value {
@@ -163,15 +201,16 @@ pub fn job_posting_ld(site: &Site, vacancy: &Vacancy, description_html: &str) ->
         posting["baseSalary"] =
             json!({ "@type": "MonetaryAmount", "currency": salary.currency, "value": value });
     }
-    if let Some(Hours::Exactly(hours)) | Some(Hours::Range { max: hours, .. }) = vacancy.hours {
-        posting["workHours"] = json!(format!("{hours} hours per week"));
+    if let Some(hours) = vacancy.hours {
+        posting["workHours"] = json!(hours_text(hours, site.config.language));
     }
     if vacancy.apply_url.is_some() {
         posting["directApply"] = json!(vacancy.direct_apply);
     }
-    if vacancy.remote.is_some() {
-        // Google reads both kinds this way; a hybrid role keeps its jobLocation, as does a fully
-        // remote one (the address of the employer).
+    if vacancy.remote == Some(Remote::Full) {
+        // Google reads TELECOMMUTE as a job done entirely from home; a hybrid job is a job at
+        // its jobLocation that says "hybrid" in its description. A fully remote one keeps the
+        // employer's address as well.
         posting["jobLocationType"] = json!("TELECOMMUTE");
         posting["applicantLocationRequirements"] = json!({ "@type": "Country", "name": "NL" });
     }
@@ -183,11 +222,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn json_ld_cannot_close_its_script() {
-        let value = json!({"description": "</script><script>alert(1)</script>"});
+    fn json_ld_cannot_close_its_script_and_stays_json() {
+        let value = json!({"description": "</script><!-- a & b -->"});
+        let safe = script_safe(&value);
         assert_eq!(
-            script_safe(&value),
-            r#"{"description":"<\/script><script>alert(1)<\/script>"}"#
+            safe,
+            r#"{"description":"\u003c/script\u003e\u003c!-- a \u0026 b --\u003e"}"#
         );
+        assert_eq!(serde_json::from_str::<Value>(&safe).unwrap(), value);
     }
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::base::date::Day;
 use crate::model::Site;
 use crate::share::kit::{story_card, ShareKit, ShareKits};
 use crate::share::platform::Platform;
@@ -133,41 +134,58 @@ pub fn kit_calendar(site: &Site, kit: &ShareKit, text: &dyn Fn(&str) -> String) 
         "X-WR-CALNAME",
         &format!("{} {}", text("share_calendar_name"), ambassador.name),
     );
-    for k in kit.stories.iter().filter(|k| !k.any_time) {
-        let story = &site.stories[k.story];
-        let post = k.posts.first();
-        let mut description = kit_url.clone();
-        if let Some(post) = post {
-            description.push_str("\n\n");
-            description.push_str(&post.text);
-        }
+    let event = |ics: &mut Calendar, id: &str, day: Day, summary: &str, description: &str| {
         ics.line("BEGIN:VEVENT");
         ics.line(&format!(
-            "UID:{}.{}.{KIT}@{host}",
-            story.slug,
-            ambassador.id,
+            "UID:{id}.{KIT}@{host}",
             KIT = crate::model::paths::KIT_SEGMENT
         ));
         ics.line(&format!("DTSTAMP:{stamp}"));
-        ics.line(&format!("DTSTART;VALUE=DATE:{}", compact(k.suggested)));
-        ics.line(&format!(
-            "DTEND;VALUE=DATE:{}",
-            compact(k.suggested.add_days(1))
-        ));
-        ics.property(
-            "SUMMARY",
-            &format!("{} {}", text("share_calendar_event"), story.title),
-        );
-        ics.property("DESCRIPTION", &description);
+        ics.line(&format!("DTSTART;VALUE=DATE:{}", compact(day)));
+        ics.line(&format!("DTEND;VALUE=DATE:{}", compact(day.add_days(1))));
+        ics.property("SUMMARY", summary);
+        ics.property("DESCRIPTION", description);
         ics.line(&format!("URL:{kit_url}"));
         ics.line("TRANSP:TRANSPARENT");
         ics.line("END:VEVENT");
+    };
+    let coming: Vec<_> = kit.stories.iter().filter(|k| !k.any_time).collect();
+    for k in &coming {
+        let story = &site.stories[k.story];
+        let mut description = kit_url.clone();
+        if let Some(post) = k.posts.first() {
+            description.push_str("\n\n");
+            description.push_str(&post.text);
+        }
+        event(
+            &mut ics,
+            &format!("{}.{}", story.slug, ambassador.id),
+            k.suggested,
+            &format!("{} {}", text("share_calendar_event"), story.title),
+            &description,
+        );
+    }
+    if coming.is_empty() {
+        // RFC 5545 3.6: a calendar "MUST include at least one calendar component". With no
+        // coming date, the build date holds the stories that can be shared any time.
+        let mut description = kit_url.clone();
+        for (n, k) in kit.stories.iter().enumerate() {
+            description.push_str(if n == 0 { "\n\n" } else { "\n" });
+            description.push_str(&site.stories[k.story].title);
+        }
+        event(
+            &mut ics,
+            &ambassador.id,
+            site.today,
+            &text("share_calendar_any_time"),
+            &description,
+        );
     }
     ics.line("END:VCALENDAR");
     ics.text
 }
 
-fn compact(day: crate::base::date::Day) -> String {
+fn compact(day: Day) -> String {
     day.to_string().replace('-', "")
 }
 
@@ -196,7 +214,8 @@ impl Calendar {
     }
 }
 
-/// RFC 5545 TEXT: backslash, semicolon, comma and newlines escaped.
+/// RFC 5545 TEXT: backslash, semicolon, comma and newlines escaped; other control characters,
+/// which TEXT does not allow (tab aside), left out.
 fn escape_text(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
@@ -206,6 +225,7 @@ fn escape_text(value: &str) -> String {
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            c if c.is_control() && c != '\t' => {}
             c => out.push(c),
         }
     }
@@ -367,8 +387,8 @@ mod tests {
     #[test]
     fn text_values_are_escaped() {
         assert_eq!(
-            escape_text("a, b; c\\d\r\ne"),
-            "a\\, b\\; c\\\\d\\ne".to_owned()
+            escape_text("a, b; c\\d\r\ne\u{1}\u{7f}\tf"),
+            "a\\, b\\; c\\\\d\\ne\tf".to_owned()
         );
     }
 

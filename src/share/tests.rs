@@ -224,7 +224,7 @@ fn intent_urls_carry_what_each_network_accepts() {
         ),
         (
             Platform::X,
-            format!("https://x.com/intent/post?text=Hoi%20%26%20tot%20ziens&url={enc}"),
+            format!("https://x.com/intent/tweet?text=Hoi%20%26%20tot%20ziens&url={enc}"),
         ),
         (
             Platform::WhatsApp,
@@ -232,7 +232,7 @@ fn intent_urls_carry_what_each_network_accepts() {
         ),
         (
             Platform::Email,
-            format!("mailto:?subject=Een%20titel&body=Hoi%20%26%20tot%20ziens%0A%0A{enc}"),
+            format!("mailto:?subject=Een%20titel&body=Hoi%20%26%20tot%20ziens%0D%0A%0D%0A{enc}"),
         ),
         (
             Platform::Mastodon,

@@ -1,5 +1,5 @@
 // The quality gates on a built site. Usage:
-//   node gates.mjs --site DIR [--screenshots DIR] [--only html,a11y,links,social,looks,nojs]
+//   node gates.mjs --site DIR [--screenshots DIR] [--only html,a11y,links,social,looks,nojs,specs]
 //                  [--pages home,story,...]   (browser gates: only these ids of pages.mjs)
 // Prints one block per gate (PASS or FAIL with every problem, naming page and problem) and a
 // closing `gates: N passed, N failed` line; exits 1 when a gate fails, 2 on a usage error.
@@ -14,8 +14,9 @@ import * as links from './gates/links.mjs';
 import * as social from './gates/social.mjs';
 import * as looks from './gates/looks.mjs';
 import * as nojs from './gates/nojs.mjs';
+import * as specs from './gates/specs.mjs';
 
-const GATES = { html, a11y, links, social, looks, nojs };
+const GATES = { html, a11y, links, social, looks, nojs, specs };
 
 let args;
 try {

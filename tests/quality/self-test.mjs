@@ -21,6 +21,7 @@ const STORY = 'verhalen/nachtdienst-op-de-ic/index.html';
 const VACANCY = 'vacatures/ic-verpleegkundige/index.html';
 const CLOSED = 'https://werkenbij.example.nl/vacatures/operatieassistent/';
 const ABOUT = 'over-ons/index.html';
+const CALENDAR = 'ambassadeurs/anneke-van-t-hof/delen.ics';
 
 const afterMainOpens = (html) => (text) => text.replace(/(<main\b[^>]*>)/, `$1${html}`);
 
@@ -76,6 +77,24 @@ const CASES = [
     },
     pages: 'home',
     expect: ['/ (home): text shown only with JavaScript: "Alleen zichtbaar met JavaScript"'],
+  },
+  {
+    gate: 'specs',
+    breaks: {
+      'vacatures/jobs.xml': (text) => text.replace(/<requisitionid>.*?<\/requisitionid>/, ''),
+      'verhalen/feed.xml': (text) => text.replace('</feed>', ''),
+      'vacatures/feed.json': (text) => text.replace('{\n  "version": "https://jsonfeed.org/version/1.1",', '{'),
+      [CALENDAR]: (text) => text.replace(/BEGIN:VEVENT[\s\S]*END:VEVENT\r\n/, ''),
+      [VACANCY]: (text) => text.replace(/"datePosted":"[^"]*",/, ''),
+    },
+    expect: [
+      "vacatures/jobs.xml",
+      "Tag 'requisitionid' expected",
+      'verhalen/feed.xml: not a valid feed',
+      'vacatures/feed.json: version is None',
+      `${CALENDAR}: no calendar component`,
+      `${VACANCY}: JobPosting has no datePosted`,
+    ],
   },
 ];
 

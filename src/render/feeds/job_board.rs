@@ -21,6 +21,17 @@ fn job_type(employment_type: &str) -> Option<&'static str> {
     }
 }
 
+/// A value of the comma-separated `<category>`: its own commas become dashes, so
+/// `Thuiszorg, team Zeist-Noord` stays one category.
+fn category(value: &str) -> String {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" – ")
+}
+
 /// The `<source>` document with one `<job>` per open, published vacancy.
 pub(super) fn feed(site: &Site) -> String {
     let c = &site.config;
@@ -36,6 +47,8 @@ pub(super) fn feed(site: &Site) -> String {
         xml.cdata("title", &v.title);
         xml.cdata("date", &v.date.start_rfc3339());
         xml.cdata("referencenumber", &v.identifier);
+        // One vacancy is one job at one place here, so the requisition is the same number.
+        xml.cdata("requisitionid", &v.identifier);
         xml.cdata("url", &site.absolute(&v.url));
         xml.cdata("company", &c.organization.name);
         xml.cdata("city", &v.location.city);
@@ -61,10 +74,10 @@ pub(super) fn feed(site: &Site) -> String {
         if !types.is_empty() {
             xml.cdata("jobtype", &types.join(", "));
         }
-        let categories: Vec<&str> = [&v.department, &v.role]
+        let categories: Vec<String> = [&v.department, &v.role]
             .into_iter()
             .flatten()
-            .map(String::as_str)
+            .map(|value| category(value))
             .collect();
         if !categories.is_empty() {
             xml.cdata("category", &categories.join(", "));

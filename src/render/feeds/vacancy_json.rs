@@ -1,11 +1,26 @@
 //! The vacancy feed as JSON Feed 1.1, with the structured job data in a `_werkenbij` extension.
 
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::content::vacancy::{hours_text, salary_text, Hours, Remote};
 use crate::model::Site;
 
 use super::{feed_vacancies, syndicated_html, vacancy_json_path};
+
+/// The top level in the order of the specification, `version` first ("at the top, so a reader
+/// can tell the format"); a struct, because a JSON map would sort its keys.
+#[derive(Serialize)]
+struct Feed<'a> {
+    version: &'static str,
+    title: String,
+    home_page_url: String,
+    feed_url: String,
+    description: &'a str,
+    language: &'static str,
+    authors: Vec<Value>,
+    items: Vec<Value>,
+}
 
 /// JSON Feed 1.1; the structured job data sits in each item's `_werkenbij` extension.
 pub(super) fn feed(site: &Site, title: &str, description: &str) -> String {
@@ -65,16 +80,16 @@ pub(super) fn feed(site: &Site, title: &str, description: &str) -> String {
             })
         })
         .collect();
-    let feed = json!({
-        "version": "https://jsonfeed.org/version/1.1",
-        "title": format!("{title} | {}", c.title),
-        "description": description,
-        "home_page_url": site.absolute(&format!("/{}/", c.paths.vacancies)),
-        "feed_url": site.absolute(&vacancy_json_path(site)),
-        "language": language.code(),
-        "authors": [{ "name": c.organization.name, "url": c.organization.url }],
-        "items": items,
-    });
+    let feed = Feed {
+        version: "https://jsonfeed.org/version/1.1",
+        title: format!("{title} | {}", c.title),
+        home_page_url: site.absolute(&format!("/{}/", c.paths.vacancies)),
+        feed_url: site.absolute(&vacancy_json_path(site)),
+        description,
+        language: language.code(),
+        authors: vec![json!({ "name": c.organization.name, "url": c.organization.url })],
+        items,
+    };
     let mut text = serde_json::to_string_pretty(&feed).expect("JSON values always serialise");
     text.push('\n');
     text

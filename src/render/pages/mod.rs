@@ -15,10 +15,12 @@ mod vacancies;
 
 use tera::Context;
 
+use crate::base::date::Day;
 use crate::base::error::Error;
 use crate::output::Output;
 use crate::render::plan::Job;
 use crate::render::seo::Meta;
+use crate::render::sitemap::SitemapEntry;
 use crate::render::Renderer;
 
 /// A page ready for its template: which template, where it goes, its head, and the files written
@@ -28,6 +30,8 @@ struct PageSpec {
     path: String,
     meta: Meta,
     in_sitemap: bool,
+    /// The sitemap's `<lastmod>`: the date of the story or vacancy itself, never the build date.
+    lastmod: Option<Day>,
     /// Other files that belong to the page (a share kit's JSON and calendar): path and text.
     files: Vec<(String, String)>,
 }
@@ -39,8 +43,14 @@ impl PageSpec {
             path,
             meta,
             in_sitemap,
+            lastmod: None,
             files: Vec::new(),
         }
+    }
+
+    fn last_modified(mut self, day: Day) -> PageSpec {
+        self.lastmod = Some(day);
+        self
     }
 
     /// A page search engines should not index, and the sitemap leaves out.
@@ -51,12 +61,12 @@ impl PageSpec {
 }
 
 impl Renderer<'_> {
-    /// Renders and writes one page; returns its path when it belongs in the sitemap.
+    /// Renders and writes one page; returns its sitemap entry when it belongs in the sitemap.
     pub(in crate::render) fn render_page(
         &self,
         job: Job,
         output: &dyn Output,
-    ) -> Result<Option<String>, Error> {
+    ) -> Result<Option<SitemapEntry>, Error> {
         let mut context = self.base.clone();
         let c = &mut context;
         let page = match job {
@@ -85,7 +95,7 @@ impl Renderer<'_> {
         page: PageSpec,
         mut context: Context,
         output: &dyn Output,
-    ) -> Result<Option<String>, Error> {
+    ) -> Result<Option<SitemapEntry>, Error> {
         for (path, text) in &page.files {
             output.write(&file_for(path), text.as_bytes())?;
         }
@@ -96,7 +106,10 @@ impl Renderer<'_> {
             .render(page.template, &context)
             .map_err(|e| Error::template(page.template, &e))?;
         output.write(&file_for(&page.path), html.as_bytes())?;
-        Ok(page.in_sitemap.then_some(page.path))
+        Ok(page.in_sitemap.then_some(SitemapEntry {
+            path: page.path,
+            lastmod: page.lastmod,
+        }))
     }
 }
 

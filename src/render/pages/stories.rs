@@ -69,15 +69,16 @@ impl Renderer<'_> {
         );
         context.insert("more_stories", &more);
         context.insert("banner", &self.banner(story.visibility));
-        let mut meta = Meta::new(s, &story.title, &story.summary, &story.url)
+        let meta = Meta::new(s, &story.title, &story.summary, &story.url)
             .with_card(s, Some((&card.url, &card.alt)))
+            .with_article(s, story)
             .with_json_ld(seo::article_ld(s, story));
-        meta.og_type = "article";
         PageSpec::new(
             "story.html",
             story.url.clone(),
             meta,
             public(story.visibility),
         )
+        .last_modified(story.date)
     }
 }

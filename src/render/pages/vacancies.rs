@@ -4,12 +4,14 @@ use serde::Serialize;
 use tera::Context;
 
 use super::PageSpec;
+use crate::base::xml::escape;
 use crate::content::vacancy::Remote;
 use crate::model::Vacancy;
 use crate::render::seo::{self, Meta};
 use crate::render::vacancy_filter::listed;
 use crate::render::views::{public, VacancyCard};
 use crate::render::{feeds, Renderer};
+use crate::share::links::tel_uri;
 
 #[derive(Serialize)]
 struct FacetView<'a> {
@@ -118,13 +120,22 @@ impl<'a> Renderer<'a> {
         let mut meta = Meta::new(s, &vacancy.title, &summary, &vacancy.url)
             .with_card(s, Some((&card.url, &card.alt)));
         if vacancy.open {
-            let description = feeds::syndicated_html(s, &vacancy.body_html);
+            let mut description = feeds::syndicated_html(s, &vacancy.body_html);
+            if vacancy.remote == Some(Remote::Hybrid) {
+                // Not TELECOMMUTE (that is a job done entirely from home): the text says it.
+                description.push_str(&format!(
+                    "<p>{}: {}</p>",
+                    escape(&self.text("vacancy_remote")),
+                    escape(&self.text("vacancy_remote_hybrid"))
+                ));
+            }
             meta = meta.with_json_ld(seo::job_posting_ld(s, vacancy, &description));
         } else {
             meta.noindex = true;
         }
         let in_sitemap = vacancy.open && public(vacancy.visibility);
         PageSpec::new("vacancy.html", vacancy.url.clone(), meta, in_sitemap)
+            .last_modified(vacancy.date)
     }
 
     fn vacancy_view(&self, vacancy: &'a Vacancy) -> serde_json::Value {
@@ -145,6 +156,8 @@ impl<'a> Renderer<'a> {
             "body_html": vacancy.body_html,
             "date": s.config.language.long_date(vacancy.date),
             "apply_url": vacancy.apply_url,
+            "apply_text": self.text(if vacancy.direct_apply { "vacancy_apply" } else { "vacancy_apply_info" }),
+            "phone_uri": vacancy.contact.as_ref().and_then(|c| c.phone.as_deref()).map(tel_uri),
             "contact": vacancy.contact,
             "street": vacancy.location.street,
             "postal_code": vacancy.location.postal_code,
