@@ -2,8 +2,9 @@
 //! `Options`; `report` loads and validates; `cache prune` also loads the theme to know which images
 //! are used. `serve/rebuild.rs` builds into memory on `load` and `write_site` here.
 
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::base::date::Day;
 use crate::base::diagnostics::Diagnostics;
@@ -13,7 +14,8 @@ use crate::content::{self, Content, Loaded};
 use crate::images::cache::{self as image_cache, ImageCache, Pruned};
 use crate::images::renditions::{self, ImageCounts};
 use crate::model::Site;
-use crate::output::{DiskOutput, Output};
+use crate::output::lock::Kind;
+use crate::output::{folders, DiskOutput, Output};
 use crate::render::{self, Counts};
 use crate::report;
 use crate::theme::{self, Theme};
@@ -39,6 +41,10 @@ pub struct Options {
     pub cache_dir: Option<PathBuf>,
     /// Show a progress bar for the images (on a terminal).
     pub progress: bool,
+    /// Replace an output folder that is not an earlier output (`--force`).
+    pub force: bool,
+    /// How long to wait for another run's lock on the output or the cache.
+    pub lock_wait: Duration,
 }
 
 /// What a run did: its diagnostics, and what it wrote when it got that far.
@@ -136,6 +142,11 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         config_error,
         built: None,
     };
+    if options.mode == Mode::Build {
+        // A bad `--out` or `--cache-dir` is a usage error before any content problem.
+        folders::check_target(&options.root, &options.out, Some(&cache_dir(options)))?;
+        folders::check_cache(&options.root, &cache_dir(options), Some(&options.out))?;
+    }
     let (validated, mut diagnostics) = match load(options, None)? {
         Loaded::Ready(validated, diagnostics) => (validated, diagnostics),
         Loaded::ConfigErrors(diagnostics) => return Ok(refused(diagnostics, true)),
@@ -144,11 +155,26 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         return Ok(refused(diagnostics, false));
     }
     let site = &validated.site;
-    let theme = theme::load(&options.root, &site.config.theme, site.config.language)?;
-    let output = DiskOutput::prepare(&options.root, &options.out)?;
     let cache = ImageCache::new(cache_dir(options));
-    match write_site(&validated, &theme, &output, &cache, options.progress) {
-        Ok(Ok((counts, images))) => {
+    // Locked and checked before anything is built: a build that could not be swapped in, or
+    // another build on the same folder, stops here.
+    let output = DiskOutput::prepare(
+        &options.root,
+        &options.out,
+        cache.dir(),
+        options.force,
+        options.lock_wait,
+    )?;
+    let theme = theme::load(&options.root, &site.config.theme, site.config.language)?;
+    let _cache_lock = cache.lock(Kind::Shared, options.lock_wait)?;
+    let written = catch_unwind(AssertUnwindSafe(|| {
+        write_site(&validated, &theme, &output, &cache, options.progress)
+    }))
+    .map_err(|panic| Error::Internal {
+        message: panic_message(panic.as_ref()),
+    })?;
+    match written? {
+        Ok((counts, images)) => {
             output.commit()?;
             let summary = Summary {
                 counts,
@@ -164,16 +190,21 @@ pub fn run(options: &Options) -> Result<Report, Error> {
                 built: Some(summary),
             })
         }
-        Ok(Err(found)) => {
-            output.abort();
+        Err(found) => {
             diagnostics.extend(found);
             Ok(refused(diagnostics, false))
         }
-        Err(error) => {
-            output.abort();
-            Err(error)
-        }
     }
+}
+
+/// What a panicking thread said, as the standard panic hook prints it.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    let text = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".into());
+    format!("a thread of the build panicked: {text}")
 }
 
 /// The image cache folder of a run.
@@ -186,6 +217,8 @@ pub fn cache_dir(options: &Options) -> PathBuf {
 
 /// What `cache prune` did, or the site's problems when it could not be loaded.
 pub fn prune_cache(options: &Options) -> Result<Result<Pruned, Report>, Error> {
+    let cache = ImageCache::new(cache_dir(options));
+    folders::check_cache(&options.root, cache.dir(), None)?;
     let (validated, diagnostics) = match load(options, None)? {
         Loaded::Ready(validated, diagnostics) => (validated, diagnostics),
         Loaded::ConfigErrors(diagnostics) => {
@@ -217,7 +250,11 @@ pub fn prune_cache(options: &Options) -> Result<Result<Pruned, Report>, Error> {
             used.extend(renditions::used_keys(&other.site, &theme)?);
         }
     }
-    ImageCache::new(cache_dir(options)).prune(&used).map(Ok)
+    if !cache.dir().is_dir() {
+        return Ok(Ok(Pruned::default()));
+    }
+    let _alone = cache.lock(Kind::Exclusive, options.lock_wait)?;
+    cache.prune(&used).map(Ok)
 }
 
 /// Pages, photos, static files: everything that goes into the output. A photo that fails to

@@ -325,6 +325,7 @@ const WRITES: &[&str] = &[
 /// the commands that write new content files.
 const WRITERS: &[&str] = &[
     "src/output.rs",
+    "src/output/lock.rs",
     "src/images/cache.rs",
     "src/cli/init.rs",
     "src/cli/new.rs",

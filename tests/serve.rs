@@ -269,6 +269,8 @@ fn options(site: &TestSite) -> werkenbij::Options {
         mode: werkenbij::Mode::Build,
         cache_dir: None,
         progress: false,
+        force: false,
+        lock_wait: std::time::Duration::from_secs(60),
     }
 }
 

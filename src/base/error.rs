@@ -20,6 +20,9 @@ pub enum Error {
     },
     #[error("cannot process image `{}`: {message}", path.display())]
     Image { path: PathBuf, message: String },
+    /// A bug: a thread of the build panicked.
+    #[error("internal error: {message}; nothing was written, the previous output is untouched")]
+    Internal { message: String },
 }
 
 impl Error {
@@ -55,6 +58,9 @@ impl Error {
     pub fn hint(&self) -> Option<&str> {
         match self {
             Error::Usage { hint, .. } => hint.as_deref(),
+            Error::Internal { .. } => {
+                Some("this is a bug in werkenbij; please report it with the message above")
+            }
             _ => None,
         }
     }

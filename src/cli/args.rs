@@ -1,11 +1,13 @@
 //! The command-line arguments: the clap types of every command, and what the shared ones mean.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
 use crate::base::date::Day;
 use crate::base::error::Error;
+use crate::output::lock;
 
 #[derive(Parser)]
 #[command(name = "werkenbij", version, about = "Builds a careers site from staff stories", long_about = None)]
@@ -57,6 +59,9 @@ pub(super) struct BuildArgs {
     /// The image cache (default: `WERKENBIJ_CACHE`, else .werkenbij-cache in the site).
     #[arg(long, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
+    /// Replace the output folder even if it holds files and is not an earlier output.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Args)]
@@ -184,6 +189,26 @@ impl Common {
                 });
         }
         Ok(Day::today_on_clock())
+    }
+
+    /// How long to wait for another run's lock: `WERKENBIJ_LOCK_WAIT` seconds, else a minute.
+    pub fn lock_wait(&self) -> Result<Duration, Error> {
+        let Ok(seconds) = std::env::var(lock::WAIT_ENV_VAR) else {
+            return Ok(lock::DEFAULT_WAIT);
+        };
+        seconds
+            .trim()
+            .parse::<u64>()
+            .map(Duration::from_secs)
+            .map_err(|_| {
+                Error::usage(
+                    format!(
+                        "{} is `{seconds}`, not a number of seconds",
+                        lock::WAIT_ENV_VAR
+                    ),
+                    Some("unset it, or set it to the seconds to wait, e.g. `120`"),
+                )
+            })
     }
 
     /// The image cache: `flag` (`--cache-dir`), else `WERKENBIJ_CACHE`, else in the site folder.

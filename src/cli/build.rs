@@ -17,6 +17,7 @@ pub(super) fn build(args: BuildArgs, style: Style) -> Result<ExitCode, Error> {
         drafts,
         base_url,
         cache_dir,
+        force,
     } = args;
     // A relative `--out` is relative to where the command runs, like every other path argument.
     let options = Options {
@@ -28,6 +29,8 @@ pub(super) fn build(args: BuildArgs, style: Style) -> Result<ExitCode, Error> {
         mode: Mode::Build,
         cache_dir: Some(common.cache_dir(cache_dir.as_deref())),
         progress: std::io::stderr().is_terminal(),
+        force,
+        lock_wait: common.lock_wait()?,
     };
     run(&options, style)
 }
@@ -42,6 +45,8 @@ pub(super) fn check(args: CheckArgs, style: Style) -> Result<ExitCode, Error> {
         mode: Mode::Check,
         cache_dir: Some(args.common.cache_dir(None)),
         progress: std::io::stderr().is_terminal(),
+        force: false,
+        lock_wait: args.common.lock_wait()?,
     };
     run(&options, style)
 }
@@ -69,6 +74,8 @@ pub(super) fn serve(args: ServeArgs) -> Result<ExitCode, Error> {
         mode: Mode::Build,
         cache_dir: Some(args.common.cache_dir(None)),
         progress: false,
+        force: false,
+        lock_wait: args.common.lock_wait()?,
     };
     let serve = crate::serve::ServeOptions {
         bind: args.bind,

@@ -22,6 +22,8 @@ pub(super) fn prune(args: PruneArgs, style: Style) -> Result<ExitCode, Error> {
         mode: Mode::Check,
         cache_dir: Some(common.cache_dir(cache_dir.as_deref())),
         progress: false,
+        force: false,
+        lock_wait: common.lock_wait()?,
     };
     let mut stderr = std::io::stderr();
     match pipeline::prune_cache(&options)? {

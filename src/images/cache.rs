@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::base::error::Error;
+use crate::output::lock::{Kind, Lock};
 
 /// The default cache folder, relative to the site root.
 pub const DEFAULT_DIR: &str = ".werkenbij-cache";
@@ -61,6 +62,18 @@ impl ImageCache {
         &self.dir
     }
 
+    /// Locks the cache: builds and `serve` share it, `cache prune` holds it alone. The lock file
+    /// is `.werkenbij-lock` in the cache folder, which this makes when missing.
+    pub fn lock(&self, kind: Kind, wait: std::time::Duration) -> Result<Lock, Error> {
+        std::fs::create_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
+        let busy = match kind {
+            Kind::Exclusive => "a build or `serve` is using the image cache",
+            Kind::Shared => "`cache prune` is pruning the image cache",
+        };
+        let busy = format!("{busy} `{}`", self.dir.display());
+        Lock::take(&self.dir.join(LOCK_FILE), kind, wait, &busy)
+    }
+
     fn path(&self, key: &Key) -> PathBuf {
         self.dir.join(key.file_name())
     }
@@ -90,7 +103,8 @@ impl ImageCache {
         })
     }
 
-    /// Every entry: key and size in bytes.
+    /// Every entry: key, file and size in bytes. Only files named as `put` names them count, so
+    /// a folder that is not a cache yields nothing to prune.
     fn entries(&self) -> Result<Vec<(Key, PathBuf, u64)>, Error> {
         let mut out = Vec::new();
         if !self.dir.is_dir() {
@@ -108,6 +122,9 @@ impl ImageCache {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let rest = entry.file_name().to_string_lossy().into_owned();
+            if !is_hex(&fan, 2) || !(is_hex(&rest, KEY_LENGTH - 2) || is_leftover(&rest)) {
+                continue;
+            }
             let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
             out.push((Key(format!("{fan}{rest}")), entry.path().to_owned(), size));
         }
@@ -135,6 +152,27 @@ impl ImageCache {
         }
         Ok(pruned)
     }
+}
+
+/// The lock file in the cache folder.
+const LOCK_FILE: &str = ".werkenbij-lock";
+/// Hex digits of a BLAKE3 key.
+const KEY_LENGTH: usize = 64;
+
+/// `length` lowercase hex digits, as `Key` writes them.
+fn is_hex(name: &str, length: usize) -> bool {
+    name.len() == length && name.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// `.tmp-PID-N`: the temporary name of an interrupted `put`.
+fn is_leftover(name: &str) -> bool {
+    name.strip_prefix(".tmp-")
+        .and_then(|rest| rest.split_once('-'))
+        .is_some_and(|(pid, n)| {
+            [pid, n]
+                .iter()
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+        })
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -185,6 +223,35 @@ mod tests {
         );
         assert_eq!(read(&cache, &b), None);
         assert_eq!(read(&cache, &a).as_deref(), Some(&b"one"[..]));
+    }
+
+    #[test]
+    fn prune_removes_only_files_named_as_cache_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = ImageCache::new(dir.path().to_owned());
+        let key = Key::of(&[b"a"]);
+        cache.put(&key, b"one").unwrap();
+        let fan = &key.0[..2];
+        let strangers = [
+            "ab/not-a-key.md",
+            "stories/index.md",
+            "ab/ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF01234567",
+            "site.yaml",
+        ];
+        for stranger in strangers {
+            let path = dir.path().join(stranger);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "mine").unwrap();
+        }
+        let leftover = dir.path().join(fan).join(".tmp-12-3");
+        std::fs::write(&leftover, "half").unwrap();
+        assert_eq!(cache.size().unwrap(), (2, 7));
+        let pruned = cache.prune(&BTreeSet::new()).unwrap();
+        assert_eq!((pruned.removed, pruned.kept), (2, 0));
+        assert!(cache.entry(&key).is_none() && !leftover.exists());
+        for stranger in strangers {
+            assert!(dir.path().join(stranger).exists(), "{stranger}");
+        }
     }
 
     #[test]

@@ -141,6 +141,8 @@ mod tests {
             mode: crate::pipeline::Mode::Build,
             cache_dir: None,
             progress: false,
+            force: false,
+            lock_wait: std::time::Duration::from_secs(60),
         };
         match crate::pipeline::load(&options, None).expect("the fixture loads") {
             crate::content::Loaded::Ready(validated, _) => validated.site,

@@ -60,6 +60,7 @@ impl Listeners {
 /// Runs until Ctrl-C. Content errors never stop it; a port in use or a watcher that cannot start do.
 pub fn run(options: &Options, serve: &ServeOptions, log: &Log) -> Result<(), Error> {
     crate::content::require_site(&options.root)?;
+    crate::output::folders::check_cache(&options.root, &crate::pipeline::cache_dir(options), None)?;
     let address = SocketAddr::new(serve.bind, serve.port);
     let listener = TcpListener::bind(address).map_err(|e| bind_error(address, e))?;
     let local = listener

@@ -7,6 +7,7 @@ use crate::base::error::Error;
 use crate::content::Loaded;
 use crate::images::cache::ImageCache;
 use crate::images::renditions;
+use crate::output::lock::Kind;
 use crate::output::MemoryOutput;
 use crate::pipeline::{self, cache_dir, Options};
 use crate::render::{self, touched::Fingerprints, touched::Touched};
@@ -26,6 +27,8 @@ pub fn build_in_memory(options: &Options) -> Result<(MemoryOutput, Diagnostics),
     let config = &validated.site.config;
     let theme = theme::load(&options.root, &config.theme, config.language)?;
     let cache = ImageCache::new(cache_dir(options));
+    // Shared with builds; `cache prune` waits until this rebuild is done.
+    let _shared = cache.lock(Kind::Shared, options.lock_wait)?;
     if let Err(found) = pipeline::write_site(&validated, &theme, &output, &cache, false)? {
         diagnostics.extend(found);
     }
@@ -72,6 +75,8 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
         .and_then(|old| Touched::between(old, &fingerprints));
     let output = MemoryOutput::default();
     let cache = ImageCache::new(cache_dir(options));
+    // Shared with builds; `cache prune` waits until this rebuild is done.
+    let _shared = cache.lock(Kind::Shared, options.lock_wait)?;
     let rendered = match &touched {
         Some(touched) => {
             // Cards carry titles and names; the cache makes the unchanged ones a read.

@@ -104,9 +104,12 @@ impl TestSite {
         }
     }
 
-    /// Every output file, relative path → bytes, sorted.
+    /// Every output file, relative path → bytes, sorted; without the stamp `.werkenbij-output`,
+    /// which marks the folder rather than being part of the site (`serve` has none).
     pub fn output_files(&self) -> Vec<(String, Vec<u8>)> {
-        files_below(&self.public())
+        let mut files = files_below(&self.public());
+        files.retain(|(path, _)| path != ".werkenbij-output");
+        files
     }
 }
 
