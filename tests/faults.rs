@@ -115,7 +115,7 @@ fn the_cache_folder_may_not_overlap_the_site_or_the_output() {
         ),
         (
             vec!["build", "--now", NOW, "--cache-dir", "public"],
-            output(&format!("the image cache"), &public),
+            output("the image cache", &public),
         ),
         (
             vec!["build", "--now", NOW, "--cache-dir", "public/img"],
@@ -194,9 +194,8 @@ fn an_unrelated_folder_is_replaced_only_with_force() {
         (run.code, run.stderr),
         (
             2,
-            format!(
-                "error: refusing to replace `mine`: it holds files and is not an earlier werkenbij output (it has no `.werkenbij-output`)\n  = hint: pass a new or empty folder, or add `--force` to replace this one whole\n"
-            )
+            "error: refusing to replace `mine`: it holds files and is not an earlier werkenbij output (it has no `.werkenbij-output`)\n  = hint: pass a new or empty folder, or add `--force` to replace this one whole\n"
+                .to_owned()
         )
     );
     assert_eq!(site.read("mine/letter.txt"), "keep me");
