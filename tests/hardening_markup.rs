@@ -129,3 +129,40 @@ fn aliases_are_normalised_and_a_drafts_alias_is_not_published() {
     assert!(!site.exists("/oude-pagina/index.html"));
     assert!(!site.exists("/concept/index.html"));
 }
+
+#[test]
+fn raw_html_loads_nothing_from_another_site_and_each_removal_is_a_warning() {
+    let site = TestSite::new("minimal");
+    site.write(
+        "content/pages/privacy.md",
+        "---\ntitle: Privacy\n---\n\
+         <p>Hoi <img alt=\"\" src=\"https://tracker.example.com/pixel.gif\"></p>\n\n\
+         <meta http-equiv=\"refresh\" content=\"0; url=https://evil.example.com/\">\n\n\
+         <base href=\"https://evil.example.com/\">\n\n\
+         <p><a href=\"jav&#x09;ascript:alert(1)\">a</a> <a href=\"&#x6A;avascript:alert(1)\">b</a> <a href=\"data:text/html;base64,PHNjcmlwdD4=\">c</a> <a href=\"https://www.example.nl/\">d</a></p>\n",
+    );
+    let run = site.build();
+    let p = "content/pages/privacy.md";
+    assert_eq!(
+        diagnostics(&run.stderr),
+        [
+            format!("{p}:4:20: warning: raw HTML `<img>` loads `https://tracker.example.com/pixel.gif` from another site; it was removed"),
+            format!("{p}:6:1: warning: raw HTML contains `<meta http-equiv=\"refresh\">`, a redirect; it was removed"),
+            format!("{p}:8:1: warning: raw HTML contains `<base>`, which changes where every link points; it was removed"),
+            format!("{p}:10:7: warning: raw HTML contains a `javascript:` URL; it was removed"),
+            format!("{p}:10:49: warning: raw HTML contains a `javascript:` URL; it was removed"),
+            format!("{p}:10:90: warning: raw HTML contains a `data:` URL; it was removed"),
+        ],
+        "{}",
+        run.stderr
+    );
+    let page = site.page("/privacy/");
+    assert!(page.select(".prose img[src]").is_empty());
+    assert!(page.select(".prose meta, .prose base").is_empty());
+    let hrefs: Vec<_> = page
+        .select(".prose a[href]")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(hrefs, ["https://www.example.nl/"]);
+}
