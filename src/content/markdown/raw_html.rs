@@ -151,9 +151,9 @@ impl Rules {
                     CODE_HINT,
                 ))
             } else if !kept {
-                if attribute == "style" && value.to_ascii_lowercase().contains("url(") {
-                    Some((loads(name, value), LOAD_HINT))
-                } else if LOADING.contains(&attribute.as_str()) && loads_from_elsewhere(value) {
+                if (attribute == "style" && value.to_ascii_lowercase().contains("url("))
+                    || (LOADING.contains(&attribute.as_str()) && loads_from_elsewhere(value))
+                {
                     Some((loads(name, value), LOAD_HINT))
                 } else {
                     Some((
