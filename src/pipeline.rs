@@ -151,10 +151,15 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         Loaded::Ready(validated, diagnostics) => (validated, diagnostics),
         Loaded::ConfigErrors(diagnostics) => return Ok(refused(diagnostics, true)),
     };
-    if diagnostics.has_errors() || options.mode == Mode::Check {
+    if diagnostics.has_errors() {
         return Ok(refused(diagnostics, false));
     }
     let site = &validated.site;
+    let theme = theme::load(&options.root, &site.config.theme, site.config.language)?;
+    diagnostics.extend(alias_collisions(&validated, &theme));
+    if diagnostics.has_errors() || options.mode == Mode::Check {
+        return Ok(refused(diagnostics, false));
+    }
     let cache = ImageCache::new(cache_dir(options));
     // Locked and checked before anything is built: a build that could not be swapped in, or
     // another build on the same folder, stops here.
@@ -165,7 +170,6 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         options.force,
         options.lock_wait,
     )?;
-    let theme = theme::load(&options.root, &site.config.theme, site.config.language)?;
     let _cache_lock = cache.lock(Kind::Shared, options.lock_wait)?;
     let written = catch_unwind(AssertUnwindSafe(|| {
         write_site(&validated, &theme, &output, &cache, options.progress)
@@ -205,6 +209,37 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "no message".into());
     format!("a thread of the build panicked: {text}")
+}
+
+/// An error for each alias whose redirect would overwrite a file of the output (or sit inside one,
+/// or hold one): held against every file the build plans, which only the later stages know.
+pub(crate) fn alias_collisions(validated: &Validated, theme: &Theme) -> Diagnostics {
+    let site = &validated.site;
+    if site.aliases.is_empty() {
+        return Diagnostics::new();
+    }
+    let mut files = render::planned_files(site, validated.figures.as_ref(), theme);
+    let mut add = |path: &str, what: &str| {
+        files
+            .entry(path.trim_start_matches('/').to_owned())
+            .or_insert_with(|| what.to_owned());
+    };
+    for (url, what) in renditions::planned_files(site, theme) {
+        add(&url, what);
+    }
+    for file in &site.static_files {
+        add(
+            &file.to_string_lossy().replace('\\', "/"),
+            "a file from `static/`",
+        );
+    }
+    for path in theme.static_files.keys() {
+        add(path, "a file of the theme");
+    }
+    if let Some(url) = &site.logo_url {
+        add(url, "the logo");
+    }
+    validate::alias_collisions(&site.aliases, &files)
 }
 
 /// The image cache folder of a run.

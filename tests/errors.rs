@@ -221,7 +221,7 @@ fn raw_html_is_sanitised_with_a_warning() {
         "---\ntitle: Privacy\n---\n<p onclick=\"steal()\">Hallo</p>\n\n<script>alert(1)</script>\n",
     );
     let run = site.build();
-    assert!(run.stderr.contains("content/pages/privacy.md:4:1: warning: raw HTML contains an event handler (`onclick`); it was removed"), "{}", run.stderr);
+    assert!(run.stderr.contains("content/pages/privacy.md:4:4: warning: raw HTML contains an event handler (`onclick`); it was removed"), "{}", run.stderr);
     let html = site.read("public/privacy/index.html");
     assert!(!html.contains("onclick") && !html.contains("alert(1)"));
     assert_eq!(site.page("/privacy/").text(".prose p"), "Hallo");

@@ -1,5 +1,8 @@
 //! Markdown → sanitised HTML: tables, footnotes, smart punctuation, heading anchors, checked links.
-//! Pure: link targets are resolved through the caller's `LinkResolver`.
+//! Pure: link targets are resolved through the caller's `LinkResolver`. Raw HTML is sanitised
+//! (`raw_html`), with a warning for each thing removed.
+
+mod raw_html;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -52,6 +55,7 @@ pub fn render(
         events: Vec::new(),
         diagnostics: Vec::new(),
         has_raw_html: false,
+        raw: RawHtml::default(),
         used_ids: HashSet::new(),
         heading: None,
         dropped_links: Vec::new(),
@@ -60,6 +64,14 @@ pub fn render(
         renderer.push(event, range);
     }
     renderer.finish(body.len())
+}
+
+/// Raw HTML as the sanitiser will read it, and where each piece starts in the file: (offset in
+/// `text`, offset in the file).
+#[derive(Default)]
+struct RawHtml {
+    text: String,
+    pieces: Vec<(usize, usize)>,
 }
 
 /// One body on its way to HTML: the events kept so far and the problems found in them.
@@ -71,6 +83,8 @@ struct Renderer<'a> {
     events: Vec<Event<'a>>,
     diagnostics: Vec<Diagnostic>,
     has_raw_html: bool,
+    /// The raw HTML met since the last other event: one HTML block or inline tag.
+    raw: RawHtml,
     used_ids: HashSet<String>,
     /// Where the events of the open heading start in `events`.
     heading: Option<usize>,
@@ -81,6 +95,9 @@ struct Renderer<'a> {
 impl<'a> Renderer<'a> {
     /// Takes one parser event, at `range` in the body.
     fn push(&mut self, event: Event<'a>, range: Range<usize>) {
+        if !matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
+            self.check_raw_html();
+        }
         match event {
             Event::Start(Tag::Heading { .. }) => {
                 self.heading = Some(self.events.len());
@@ -163,16 +180,38 @@ impl<'a> Renderer<'a> {
         ))));
     }
 
-    /// Raw HTML is kept for the sanitiser; what it will remove is worth a warning.
+    /// Raw HTML is kept for the sanitiser, and read for what it will remove once the whole block
+    /// (or tag) is in.
     fn raw_html(&mut self, html: CowStr<'a>, range: &Range<usize>) {
         self.has_raw_html = true;
-        if let Some(found) = dangerous_html(&html) {
+        self.raw
+            .pieces
+            .push((self.raw.text.len(), self.body_start + range.start));
+        self.raw.text.push_str(&html);
+        self.events.push(Event::Html(html));
+    }
+
+    /// A warning, at its place in the file, for each thing the sanitiser will remove from the raw
+    /// HTML met last.
+    fn check_raw_html(&mut self) {
+        let raw = std::mem::take(&mut self.raw);
+        for removal in raw_html::removals(&raw.text) {
+            let Some(&(piece, source)) =
+                raw.pieces.iter().rev().find(|(at, _)| *at <= removal.start)
+            else {
+                continue;
+            };
+            let start = source + removal.start - piece;
+            let line_end = self.file.text[start..]
+                .find('\n')
+                .map_or(self.file.text.len(), |i| start + i);
+            let end = (start + removal.len).min(line_end);
             self.diagnostics.push(
-                self.file.warning(self.span(range, html.trim_end().len()), format!("raw HTML contains {found}; it was removed"))
-                    .with_hint("scripts, event handlers and `javascript:` URLs are never published; write the content in Markdown"),
+                self.file
+                    .warning(self.file.span(start, end), removal.message)
+                    .with_hint(removal.hint),
             );
         }
-        self.events.push(Event::Html(html));
     }
 
     fn problem(&mut self, problem: LinkProblem, range: &Range<usize>) {
@@ -187,14 +226,15 @@ impl<'a> Renderer<'a> {
         self.file.span(start, start + len)
     }
 
-    fn finish(self, body_len: usize) -> Rendered {
+    fn finish(mut self, body_len: usize) -> Rendered {
+        self.check_raw_html();
         let mut html = String::with_capacity(body_len * 3 / 2);
         pulldown_cmark::html::push_html(
             &mut html,
             self.events.into_iter().filter(|e| !is_empty_image(e)),
         );
         if self.has_raw_html {
-            html = sanitizer().clean(&html).to_string();
+            html = raw_html::sanitizer().clean(&html).to_string();
         }
         Rendered {
             html,
@@ -273,43 +313,6 @@ fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
         n += 1;
     }
     id
-}
-
-/// What the sanitiser will remove from raw HTML, for the warning.
-fn dangerous_html(html: &str) -> Option<String> {
-    let lower = html.to_ascii_lowercase();
-    for tag in [
-        "script", "style", "iframe", "object", "embed", "form", "input", "button",
-    ] {
-        if lower.contains(&format!("<{tag}")) {
-            return Some(format!("`<{tag}>`"));
-        }
-    }
-    if lower.contains("javascript:") || lower.contains("vbscript:") {
-        return Some("a `javascript:` URL".into());
-    }
-    let bytes = lower.as_bytes();
-    for (i, window) in bytes.windows(3).enumerate() {
-        if window[0].is_ascii_whitespace() && window[1] == b'o' && window[2] == b'n' {
-            let name: String = lower[i + 1..]
-                .chars()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .collect();
-            if name.len() > 2 && lower[i + 1 + name.len()..].trim_start().starts_with('=') {
-                return Some(format!("an event handler (`{name}`)"));
-            }
-        }
-    }
-    None
-}
-
-fn sanitizer() -> ammonia::Builder<'static> {
-    let mut builder = ammonia::Builder::default();
-    builder
-        .add_generic_attributes(["id", "class", "aria-hidden"])
-        .add_tag_attributes("img", ["loading", "width", "height"])
-        .link_rel(None);
-    builder
 }
 
 #[cfg(test)]

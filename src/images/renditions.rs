@@ -374,6 +374,24 @@ fn run_unit(
     }
 }
 
+/// The site path of every image file `run` writes, with what it is.
+pub fn planned_files(site: &Site, theme: &Theme) -> Vec<(String, &'static str)> {
+    let variants = site.photos.iter().flat_map(|photo| {
+        photo
+            .variants
+            .iter()
+            .flat_map(|v| std::iter::once(v.jpeg_url.clone()).chain(v.webp_url.clone()))
+    });
+    variants
+        .map(|url| (url, "a photo"))
+        .chain(
+            plan::plan(site, &theme.strings)
+                .into_iter()
+                .map(|card| (card.url, "a social card")),
+        )
+        .collect()
+}
+
 /// The keys of every image the site uses now (for `cache prune`).
 pub fn used_keys(site: &Site, theme: &Theme) -> Result<BTreeSet<Key>, Error> {
     let settings = Settings::new(site, theme)?;

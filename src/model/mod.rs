@@ -154,8 +154,11 @@ pub struct Hashtag {
 /// An old URL that redirects to a page's current one.
 #[derive(Debug)]
 pub struct Alias {
+    /// Normalised: `/oud/` or `/oud.html`.
     pub from: String,
     pub to: String,
+    /// The alias in its front-matter, to blame when it collides with a file of the output.
+    pub origin: Origin,
 }
 
 impl Site {

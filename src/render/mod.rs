@@ -43,6 +43,16 @@ pub fn render(
     render_touched(site, figures, theme, output, None)
 }
 
+/// Every file `render` writes but the redirect pages of aliases, without rendering anything:
+/// output file → what it is (for an alias that would overwrite it).
+pub fn planned_files(
+    site: &Site,
+    figures: Option<&Report>,
+    theme: &Theme,
+) -> std::collections::BTreeMap<String, String> {
+    Renderer::new(site, figures, theme).planned_files()
+}
+
 /// `render`, limited to the pages `touched` affects when given (the sitemap and the set of pages
 /// are then unchanged, so they are not written again).
 pub fn render_touched(

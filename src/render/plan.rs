@@ -1,5 +1,7 @@
 //! The page plan: which pages the site has, one `Job` per page, in the order they are listed.
 
+use std::collections::BTreeMap;
+
 use crate::render::pagination::page_count;
 use crate::render::Renderer;
 
@@ -28,7 +30,50 @@ pub(super) enum Job {
     Report,
 }
 
+impl Job {
+    /// What the page is, for a message about a file that would overwrite it.
+    fn what(self) -> &'static str {
+        match self {
+            Job::Home => "the home page",
+            Job::StoryList(_) => "a page of the story list",
+            Job::Story(_) => "a story",
+            Job::AmbassadorList => "the list of ambassadors",
+            Job::Ambassador(_) => "an ambassador's profile",
+            Job::VacancyList => "the vacancy list",
+            Job::VacancyFilter(..) => "a filter page of the vacancy list",
+            Job::Vacancy(_) => "a vacancy",
+            Job::HashtagIndex => "the hashtag index",
+            Job::Hashtag(..) => "a hashtag page",
+            Job::Page(_) => "a page",
+            Job::NotFound => "the 404 page",
+            Job::Alias(_) => "a redirect",
+            Job::ShareKit(_) => "a share kit",
+            Job::ShareIndex => "the index of share kits",
+            Job::Report => "the report page",
+        }
+    }
+}
+
 impl Renderer<'_> {
+    /// Every file the pages, feeds and sitemap write, but the redirects: output file → what it is.
+    pub(super) fn planned_files(&self) -> BTreeMap<String, String> {
+        let mut files = BTreeMap::new();
+        for job in self.plan() {
+            if !matches!(job, Job::Alias(_)) {
+                for file in self.page_files(job) {
+                    files.entry(file).or_insert_with(|| job.what().to_owned());
+                }
+            }
+        }
+        for file in crate::render::feeds::paths(self.site) {
+            files.insert(file.trim_start_matches('/').to_owned(), "a feed".to_owned());
+        }
+        for file in ["sitemap.xml", "robots.txt"] {
+            files.insert(file.to_owned(), format!("`{file}`"));
+        }
+        files
+    }
+
     pub(super) fn plan(&self) -> Vec<Job> {
         let s = self.site;
         let mut jobs = vec![

@@ -26,6 +26,10 @@ pub fn build_in_memory(options: &Options) -> Result<(MemoryOutput, Diagnostics),
     }
     let config = &validated.site.config;
     let theme = theme::load(&options.root, &config.theme, config.language)?;
+    diagnostics.extend(pipeline::alias_collisions(&validated, &theme));
+    if diagnostics.has_errors() {
+        return Ok((output, diagnostics));
+    }
     let cache = ImageCache::new(cache_dir(options));
     // Shared with builds; `cache prune` waits until this rebuild is done.
     let _shared = cache.lock(Kind::Shared, options.lock_wait)?;
@@ -68,6 +72,11 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
         .theme
         .as_ref()
         .expect("the theme was loaded just above");
+    diagnostics.extend(pipeline::alias_collisions(&validated, theme));
+    if diagnostics.has_errors() {
+        drop(state);
+        return Ok(failed(diagnostics));
+    }
     let fingerprints = Fingerprints::of(site);
     let touched = state
         .fingerprints

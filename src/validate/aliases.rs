@@ -1,104 +1,214 @@
-//! Aliases: the old addresses of a story or page, each a site path that no page and no other alias
-//! has, redirected to its current URL.
+//! Aliases: the old addresses of a published story or page, each a plain site path (normalised,
+//! no `..`, `//`, backslash, percent-encoded dot or slash, query or fragment) that no page, file or
+//! other alias of the output has, redirected to its current URL. What validation cannot know yet
+//! (feeds, images, the theme's files) is held against the aliases by [`collisions`] once the
+//! output is planned.
 
+use std::collections::{BTreeMap, HashMap};
+
+use crate::base::diagnostics::Diagnostics;
 use crate::content::front_matter::Document;
-use crate::content::story::StoryFront;
-use crate::model::Alias;
+use crate::model::{Alias, Origin};
 use crate::validate::links::LinkIndex;
+use crate::validate::pages::AcceptedPage;
 use crate::validate::Validator;
 
+const HINT: &str = "write the old address from its first `/`, e.g. `/verhalen/oude-titel/`";
+
+/// `written` as the site path of a redirect page (`/oud` → `/oud/`, `/oud/index.html` → `/oud/`),
+/// or why it is not a plain path of this site.
+fn normalise(written: &str) -> Result<String, &'static str> {
+    let lower = written.to_ascii_lowercase();
+    if !written.starts_with('/') || written.starts_with("//") {
+        return Err("it must start with a single `/`");
+    }
+    if written.contains('\\') {
+        return Err("it has a backslash");
+    }
+    if written.contains(['?', '#']) {
+        return Err("it has a query or fragment");
+    }
+    if written
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>'))
+    {
+        return Err("it has a space, a control character or a quote");
+    }
+    if ["%2e", "%2f", "%5c", "%00"]
+        .iter()
+        .any(|p| lower.contains(p))
+    {
+        return Err("it has a percent-encoded dot, slash or backslash");
+    }
+    let segments: Vec<&str> = written[1..].split('/').collect();
+    let (last, folders) = segments
+        .split_last()
+        .expect("split gives one part at least");
+    if folders.iter().any(|s| s.is_empty()) {
+        return Err("it has an empty segment (`//`)");
+    }
+    if segments.iter().any(|s| *s == "." || *s == "..") {
+        return Err("it has a `.` or `..` segment");
+    }
+    let folder: String = folders.iter().map(|s| format!("/{s}")).collect();
+    Ok(
+        if last.is_empty() || last.eq_ignore_ascii_case("index.html") {
+            format!("{folder}/")
+        } else if last.contains('.') {
+            format!("{folder}/{last}")
+        } else {
+            format!("{folder}/{last}/")
+        },
+    )
+}
+
+/// The file of the output a site path is written to: `/x/` → `x/index.html`, `/x.json` → `x.json`.
+fn output_file(path: &str) -> String {
+    let trimmed = path.trim_start_matches('/');
+    if trimmed.is_empty() || trimmed.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else {
+        trimmed.to_owned()
+    }
+}
+
 impl Validator<'_> {
-    /// Whether every alias of a story is written as a site path; an error for each that is not.
-    pub(super) fn alias_paths(&mut self, doc: &Document<StoryFront>) -> bool {
+    /// Whether every alias of a story is a plain site path; an error for each that is not.
+    pub(super) fn alias_paths<F>(&mut self, doc: &Document<F>, aliases: &[String]) -> bool {
         let mut ok = true;
-        for (i, alias) in doc.front.aliases.iter().enumerate() {
-            if !alias.starts_with('/') || alias.contains("..") || alias.contains(['?', '#', ' ']) {
+        for (i, alias) in aliases.iter().enumerate() {
+            if let Err(why) = normalise(alias) {
                 ok = false;
                 self.diagnostics.push(
                     doc.error(
                         &format!("aliases.{i}"),
-                        format!("alias `{alias}` is not a site path"),
+                        format!("alias `{alias}` is not a site path: {why}"),
                     )
-                    .with_hint(
-                        "write the old address from its first `/`, e.g. `/verhalen/oude-titel/`",
-                    ),
+                    .with_hint(HINT),
                 );
             }
         }
         ok
     }
 
-    /// The redirects of published stories and of pages, sorted by old address.
-    pub(super) fn aliases(&mut self, index: &LinkIndex) -> Vec<Alias> {
+    /// The redirects of published stories and pages (drafts only in a preview), sorted by old
+    /// address. An alias that is the address of a page or of another alias is an error.
+    pub(super) fn aliases(&mut self, index: &LinkIndex, pages: &[AcceptedPage]) -> Vec<Alias> {
+        let taken: HashMap<String, String> = index
+            .paths()
+            .map(|path| (output_file(path).to_lowercase(), path.to_owned()))
+            .collect();
+        let paths = &self.content.config.paths;
         let mut out: Vec<Alias> = Vec::new();
-        self.story_aliases(index, &mut out);
-        self.page_aliases(index, &mut out);
+        for entry in &self.content.stories {
+            if index.is_published(&entry.doc.file.path) {
+                let to = paths.story(&entry.slug);
+                self.redirects(&entry.doc, &entry.doc.front.aliases, &to, &taken, &mut out);
+            }
+        }
+        for (entry, _) in pages {
+            let aliases = &entry.doc.front.aliases;
+            if self.alias_paths(&entry.doc, aliases) {
+                let to = paths.page(&entry.slug);
+                self.redirects(&entry.doc, aliases, &to, &taken, &mut out);
+            }
+        }
         out.sort_by(|a, b| a.from.cmp(&b.from));
         out
     }
 
-    fn story_aliases(&mut self, index: &LinkIndex, out: &mut Vec<Alias>) {
-        let paths = &self.content.config.paths;
-        for entry in &self.content.stories {
-            for (i, from) in entry.doc.front.aliases.iter().enumerate() {
-                let from = if from.ends_with('/')
-                    || from.rsplit('/').next().is_some_and(|l| l.contains('.'))
-                {
-                    from.clone()
-                } else {
-                    format!("{from}/")
-                };
-                let key = format!("aliases.{i}");
-                if index.has_path(&from) {
-                    self.diagnostics.push(
-                        entry
-                            .doc
-                            .error(
-                                &key,
-                                format!("alias `{from}` is the address of another page"),
-                            )
-                            .with_hint("remove the alias"),
-                    );
-                    continue;
-                }
-                if let Some(other) = out.iter().find(|a| a.from == from) {
-                    self.diagnostics.push(entry.doc.error(
+    /// The aliases of one document, redirecting to `to`, added to `out` unless taken.
+    fn redirects<F>(
+        &mut self,
+        doc: &Document<F>,
+        aliases: &[String],
+        to: &str,
+        taken: &HashMap<String, String>,
+        out: &mut Vec<Alias>,
+    ) {
+        for (i, written) in aliases.iter().enumerate() {
+            let Ok(from) = normalise(written) else {
+                continue;
+            };
+            let key = format!("aliases.{i}");
+            let file = output_file(&from);
+            if let Some(page) = taken.get(&file.to_lowercase()) {
+                self.diagnostics.push(
+                    doc.error(
                         &key,
-                        format!("alias `{from}` already redirects to `{}`", other.to),
-                    ));
-                    continue;
-                }
-                if index.is_published(&entry.doc.file.path) {
-                    out.push(Alias {
-                        from,
-                        to: paths.story(&entry.slug),
-                    });
-                }
+                        format!(
+                            "alias `{written}` is taken: `{page}` is a page or file of the site"
+                        ),
+                    )
+                    .with_hint("remove the alias: a redirect may not replace a page"),
+                );
+                continue;
             }
+            if let Some(other) = out
+                .iter()
+                .find(|a| output_file(&a.from).eq_ignore_ascii_case(&file))
+            {
+                self.diagnostics.push(
+                    doc.error(
+                        &key,
+                        format!("alias `{written}` already redirects to `{}`", other.to),
+                    )
+                    .with_hint("keep the alias in one file only"),
+                );
+                continue;
+            }
+            let span = doc.yaml.span(&key);
+            out.push(Alias {
+                from,
+                to: to.to_owned(),
+                origin: Origin {
+                    path: doc.file.path.clone(),
+                    span,
+                    snippet: doc.file.line_text(span.line).map(str::to_owned),
+                },
+            });
         }
     }
+}
 
-    fn page_aliases(&mut self, index: &LinkIndex, out: &mut Vec<Alias>) {
-        let paths = &self.content.config.paths;
-        for entry in &self.content.pages {
-            for (i, from) in entry.doc.front.aliases.iter().enumerate() {
-                let from = if from.ends_with('/') {
-                    from.clone()
-                } else {
-                    format!("{from}/")
-                };
-                if index.has_path(&from) || out.iter().any(|a| a.from == from) {
-                    self.diagnostics.push(entry.doc.error(
-                        &format!("aliases.{i}"),
-                        format!("alias `{from}` is already taken"),
-                    ));
-                    continue;
-                }
-                out.push(Alias {
-                    from,
-                    to: paths.page(&entry.slug),
-                });
-            }
+/// An error for each alias whose redirect page would be, or be inside, or hold a file the output
+/// already has (`outputs`: output file → what it is), which validation could not know: feeds,
+/// share kits' files, photos, cards, `static/` and the theme's files.
+pub fn collisions(aliases: &[Alias], outputs: &BTreeMap<String, String>) -> Diagnostics {
+    let lower: BTreeMap<String, &String> = outputs
+        .iter()
+        .map(|(file, what)| (file.to_lowercase(), what))
+        .collect();
+    let mut found = Diagnostics::new();
+    for alias in aliases {
+        let file = output_file(&alias.from).to_lowercase();
+        let folders = file.match_indices('/').map(|(i, _)| &file[..i]);
+        let clash = lower
+            .get(&file)
+            .map(|what| format!("`{}`, {what}", file))
+            .or_else(|| {
+                folders
+                    .filter_map(|folder| {
+                        lower.get(folder).map(|what| format!("`{folder}`, {what}"))
+                    })
+                    .next()
+            })
+            .or_else(|| {
+                let inside = format!("{}/", file);
+                lower
+                    .range(inside.clone()..)
+                    .next()
+                    .filter(|(f, _)| f.starts_with(&inside))
+                    .map(|(f, what)| format!("`{f}`, {what}"))
+            });
+        if let Some(clash) = clash {
+            found.push(
+                alias
+                    .origin
+                    .error(format!("alias `{}` would overwrite {clash}", alias.from))
+                    .with_hint("remove the alias: a redirect may not replace a file of the site"),
+            );
         }
     }
+    found
 }

@@ -1,45 +1,59 @@
-//! Hashtags of the whole site: each tag written in front-matter must be one word; tags that differ
-//! only in case are one, spelled as `site.yaml` spells it or else as first seen.
+//! Hashtags of the whole site: each tag written in front-matter must be one word; tags that have
+//! the same address (`ZÖRG` and `zorg` are both `/hashtags/zorg/`) are one, spelled as `site.yaml`
+//! spells it or else as first seen, with a warning when the spellings differ by more than case.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use crate::base::diagnostics::Diagnostics;
+use crate::base::slug::slugify;
 use crate::content::config::{Paths, SiteHashtags};
 use crate::content::front_matter::Document;
 use crate::model::{Ambassador, Hashtag, Story, Vacancy};
 
-/// The tags seen so far: one key per tag (case-folded), one spelling. Documents refer to a tag
-/// by its position here until [`Hashtags::finish`] gives the site's order.
+/// The tags seen so far: one key per tag (its address segment), one spelling. Documents refer to
+/// a tag by its position here until [`Hashtags::finish`] gives the site's order.
 #[derive(Default)]
 pub(super) struct Hashtags {
     keys: Vec<String>,
     names: Vec<String>,
+    /// Where each tag's spelling was first written, for the warning about another spelling.
+    first_seen: Vec<PathBuf>,
     campaign: Vec<bool>,
     index: HashMap<String, usize>,
+    /// Spellings already warned about (tag, spelling in lowercase): one warning each.
+    warned: HashSet<(usize, String)>,
+    paths: Paths,
 }
 
 impl Hashtags {
     /// Starts with the site's own tags, whose spelling wins.
-    pub(super) fn of_site(config: &SiteHashtags) -> Self {
-        let mut tags = Hashtags::default();
+    pub(super) fn of_site(config: &SiteHashtags, paths: &Paths) -> Self {
+        let mut tags = Hashtags {
+            paths: paths.clone(),
+            ..Hashtags::default()
+        };
+        let site_yaml = Path::new("content/site.yaml");
         for name in config.campaigns.iter() {
-            tags.spell(name, true);
+            tags.spell(name, true, site_yaml);
         }
         for name in config.always.iter() {
-            tags.spell(name, false);
+            tags.spell(name, false, site_yaml);
         }
         tags
     }
 
-    fn spell(&mut self, written: &str, campaign: bool) -> usize {
+    /// The tag `written` is, added when new.
+    fn spell(&mut self, written: &str, campaign: bool, file: &Path) -> usize {
         let name = written.trim().trim_start_matches('#').to_owned();
-        let key = name.to_lowercase();
+        let key = slugify(&name);
         if let Some(&i) = self.index.get(&key) {
             self.campaign[i] |= campaign;
             return i;
         }
         self.keys.push(key.clone());
         self.names.push(name);
+        self.first_seen.push(file.to_owned());
         self.campaign.push(campaign);
         self.index.insert(key, self.keys.len() - 1);
         self.keys.len() - 1
@@ -65,7 +79,34 @@ impl Hashtags {
                 );
                 continue;
             }
-            let index = self.spell(name, false);
+            if slugify(name).is_empty() {
+                diagnostics.push(
+                    doc.error(
+                        &format!("hashtags.{i}"),
+                        format!("hashtag `{tag}` has no letter or digit for its address"),
+                    )
+                    .with_hint("write one word of letters and digits, e.g. `MeerDanBillenWassen`"),
+                );
+                continue;
+            }
+            let index = self.spell(name, false, &doc.file.path);
+            let spelling = name.to_lowercase();
+            if self.names[index].to_lowercase() != spelling && self.warned.insert((index, spelling))
+            {
+                diagnostics.push(
+                    doc.warning(
+                        &format!("hashtags.{i}"),
+                        format!(
+                            "hashtag `{name}` has the address `{}` of `{}` ({}): they are one hashtag, shown as `{}`",
+                            self.paths.hashtag(&self.keys[index]),
+                            self.names[index],
+                            self.first_seen[index].display(),
+                            self.names[index],
+                        ),
+                    )
+                    .with_hint(format!("write `{}` to say the same", self.names[index])),
+                );
+            }
             if !out.contains(&index) {
                 out.push(index);
             }
@@ -120,7 +161,7 @@ impl Hashtags {
                     name: self.names[i].clone(),
                     campaign: self.campaign[i],
                     stories,
-                    url: paths.hashtag(&crate::base::slug::slugify(key)),
+                    url: paths.hashtag(key),
                 }
             })
             .collect()

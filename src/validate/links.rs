@@ -98,8 +98,9 @@ impl LinkIndex {
         self.by_path.insert(url, Target::Page);
     }
 
-    pub(super) fn has_path(&self, url: &str) -> bool {
-        self.by_path.contains_key(url)
+    /// Every site path of the index: pages (published or not), sections, static files.
+    pub(super) fn paths(&self) -> impl Iterator<Item = &str> {
+        self.by_path.keys().map(String::as_str)
     }
 
     pub(super) fn is_published(&self, file: &Path) -> bool {

@@ -21,6 +21,7 @@ use crate::base::date::Day;
 use crate::base::diagnostics::Diagnostics;
 use crate::content::{Content, Section};
 use crate::model::{Photo, Site, Visibility};
+pub use aliases::collisions as alias_collisions;
 use hashtags::Hashtags;
 use links::LinkIndex;
 
@@ -50,13 +51,14 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
 
     // The model, which refers to its parts by position.
     let paths = &content.config.paths;
-    let mut tags = Hashtags::of_site(&content.config.hashtags);
+    let mut tags = Hashtags::of_site(&content.config.hashtags, paths);
     let mut site_stories =
         v.site_stories(stories, bodies.stories, &ambassadors, &vacancies, &mut tags);
     let mut site_ambassadors =
         v.site_ambassadors(ambassadors, bodies.ambassadors, &site_stories, &mut tags);
     let mut site_vacancies =
         v.site_vacancies(vacancies, bodies.vacancies, &site_stories, &mut tags);
+    let aliases = v.aliases(&index, &pages);
     let site_pages = pages::site_pages(pages, bodies.pages, paths);
     let hashtags = tags.finish(
         &mut site_stories,
@@ -64,7 +66,6 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
         &mut site_vacancies,
         paths,
     );
-    let aliases = v.aliases(&index);
     let (logo_url, logo_source) = v.logo();
     let Validator {
         diagnostics,

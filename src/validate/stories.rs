@@ -71,7 +71,7 @@ impl<'c> Validator<'c> {
         ok &= ambassador_exists;
         let (vacancies, vacancies_exist) = self.story_vacancies(doc, vacancy_index);
         ok &= vacancies_exist;
-        ok &= self.alias_paths(doc);
+        ok &= self.alias_paths(doc, &doc.front.aliases);
         if f.image.is_some() && f.image_alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
             ok = false;
             self.diagnostics.push(

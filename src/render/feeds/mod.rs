@@ -38,6 +38,16 @@ pub(super) fn write(site: &Site, strings: &Strings, output: &dyn Output) -> Resu
     Ok(())
 }
 
+/// The site paths of the four feeds.
+pub(super) fn paths(site: &Site) -> [String; 4] {
+    [
+        vacancy_rss_path(site),
+        vacancy_json_path(site),
+        job_feed_path(site),
+        story_atom_path(site),
+    ]
+}
+
 /// A feed as the head of a list page advertises it.
 #[derive(Debug, Clone, serde::Serialize)]
 pub(super) struct FeedLink {

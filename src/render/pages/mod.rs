@@ -68,8 +68,30 @@ impl Renderer<'_> {
         output: &dyn Output,
     ) -> Result<Option<SitemapEntry>, Error> {
         let mut context = self.base.clone();
-        let c = &mut context;
-        let page = match job {
+        let page = self.spec(job, &mut context);
+        self.write(page, context, output)
+    }
+
+    /// The output files of one page: the page and the files beside it, without rendering it.
+    pub(in crate::render) fn page_files(&self, job: Job) -> Vec<String> {
+        if let Job::ShareKit(k) = job {
+            // Composing a kit's posts only to learn where they go would cost the most of all.
+            let kit = &self.kits.kits[k];
+            return [&kit.url, &kit.json_url, &kit.calendar_url]
+                .into_iter()
+                .map(|path| file_for(path))
+                .collect();
+        }
+        let page = self.spec(job, &mut self.base.clone());
+        std::iter::once(&page.path)
+            .chain(page.files.iter().map(|(path, _)| path))
+            .map(|path| file_for(path))
+            .collect()
+    }
+
+    /// The template, path and context of one page.
+    fn spec(&self, job: Job, c: &mut Context) -> PageSpec {
+        match job {
             Job::Home => self.home(c),
             Job::StoryList(page) => self.story_list(c, page),
             Job::Story(i) => self.story(c, i),
@@ -86,8 +108,7 @@ impl Renderer<'_> {
             Job::ShareKit(k) => self.share_kit(c, k),
             Job::ShareIndex => self.share_index(c),
             Job::Report => self.report(c),
-        };
-        self.write(page, context, output)
+        }
     }
 
     fn write(
