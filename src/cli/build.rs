@@ -17,6 +17,7 @@ pub(super) fn build(args: BuildArgs, style: Style) -> Result<ExitCode, Error> {
         drafts,
         base_url,
         cache_dir,
+        audit,
     } = args;
     // A relative `--out` is relative to where the command runs, like every other path argument.
     let options = Options {
@@ -29,7 +30,11 @@ pub(super) fn build(args: BuildArgs, style: Style) -> Result<ExitCode, Error> {
         cache_dir: Some(common.cache_dir(cache_dir.as_deref())),
         progress: std::io::stderr().is_terminal(),
     };
-    run(&options, style)
+    let built = run(&options, style)?;
+    if audit && built == ExitCode::SUCCESS {
+        return super::audit::audit(&options, style);
+    }
+    Ok(built)
 }
 
 pub(super) fn check(args: CheckArgs, style: Style) -> Result<ExitCode, Error> {
