@@ -203,7 +203,7 @@ fn build_with_audit_fails_on_a_static_photo_with_exif() {
                 site.output_files().len()
             )
             .as_str(),
-            "public/team.jpg: image metadata: EXIF",
+            "public/team.jpg: image metadata: EXIF, XMP, comment",
         ]
     );
     assert_eq!(run.code, 1);
