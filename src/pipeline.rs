@@ -84,17 +84,18 @@ pub(crate) fn load(
 
 /// `load`, with the parsed files as they were before validation left out what consent forbids
 /// (for the privacy audit, which looks for traces of it).
-pub(crate) fn load_with_content(
-    options: &Options,
-) -> Result<Loaded<(Option<Box<Content>>, Validated)>, Error> {
+pub(crate) fn load_with_content(options: &Options) -> Result<Loaded<WithContent>, Error> {
     load_keeping(options, None, true)
 }
+
+/// The parsed files (when kept) beside the validated site.
+pub(crate) type WithContent = (Option<Box<Content>>, Validated);
 
 fn load_keeping(
     options: &Options,
     cache: Option<&ContentCache>,
     keep_content: bool,
-) -> Result<Loaded<(Option<Box<Content>>, Validated)>, Error> {
+) -> Result<Loaded<WithContent>, Error> {
     let (mut content, mut diagnostics) = match content::load_cached(&options.root, cache)? {
         Loaded::Ready(content, diagnostics) => (content, diagnostics),
         Loaded::ConfigErrors(diagnostics) => return Ok(Loaded::ConfigErrors(diagnostics)),
