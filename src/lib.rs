@@ -24,8 +24,10 @@ pub(crate) mod validate;
 pub mod images;
 pub(crate) mod report;
 pub(crate) mod render;
-// The stages together, the dev server on top of them, and the command line.
+// The stages together, the privacy audit of a built output, the dev server on top of them, and
+// the command line.
 pub mod pipeline;
+pub mod audit;
 pub mod serve;
 pub mod cli;
 

@@ -3,12 +3,16 @@
 //! are used. `serve/rebuild.rs` builds into memory on `load` and `write_site` here.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+#[doc(hidden)]
+pub mod fuzz;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::base::date::Day;
-use crate::base::diagnostics::Diagnostics;
+use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::base::error::Error;
+use crate::base::yaml::YamlDocument;
 use crate::content::cache::ContentCache;
 use crate::content::{self, Content, Loaded};
 use crate::images::cache::{self as image_cache, ImageCache, Pruned};
@@ -68,11 +72,9 @@ pub struct Summary {
     pub seconds: f64,
 }
 
-/// The validated site and what is rendered beside it.
+/// The validated site.
 pub struct Validated {
     pub site: Site,
-    /// The programme figures for the internal report page, when `site.yaml` asks for it.
-    pub figures: Option<report::Report>,
 }
 
 /// Loads and validates the site (`cache` keeps parsed files between `serve`'s builds).
@@ -80,6 +82,26 @@ pub(crate) fn load(
     options: &Options,
     cache: Option<&ContentCache>,
 ) -> Result<Loaded<Validated>, Error> {
+    Ok(match load_keeping(options, cache, false)? {
+        Loaded::Ready((_, validated), diagnostics) => Loaded::Ready(validated, diagnostics),
+        Loaded::ConfigErrors(diagnostics) => Loaded::ConfigErrors(diagnostics),
+    })
+}
+
+/// `load`, with the parsed files as they were before validation left out what consent forbids
+/// (for the privacy audit, which looks for traces of it).
+pub(crate) fn load_with_content(options: &Options) -> Result<Loaded<WithContent>, Error> {
+    load_keeping(options, None, true)
+}
+
+/// The parsed files (when kept) beside the validated site.
+pub(crate) type WithContent = (Option<Box<Content>>, Validated);
+
+fn load_keeping(
+    options: &Options,
+    cache: Option<&ContentCache>,
+    keep_content: bool,
+) -> Result<Loaded<WithContent>, Error> {
     let (mut content, mut diagnostics) = match content::load_cached(&options.root, cache)? {
         Loaded::Ready(content, diagnostics) => (content, diagnostics),
         Loaded::ConfigErrors(diagnostics) => return Ok(Loaded::ConfigErrors(diagnostics)),
@@ -93,38 +115,60 @@ pub(crate) fn load(
                 )
             })?;
     }
-    // The report page counts the same parsed files; its warnings are the build's own.
-    let for_report = content.config.report.page.then(|| (*content).clone());
+    if content.config.report.page {
+        diagnostics.push(report_page_moved(&content.config_file));
+    }
     let validate_options = ValidateOptions {
         today: options.today,
         drafts: options.drafts,
     };
+    let kept = keep_content.then(|| content.clone());
     let (site, found) = validate::validate(*content, &validate_options);
     diagnostics.extend(found);
-    let figures = match for_report {
-        Some(content) if !diagnostics.has_errors() => programme_figures(content, options.today).0,
-        _ => None,
-    };
-    Ok(Loaded::Ready(Validated { site, figures }, diagnostics))
+    Ok(Loaded::Ready((kept, Validated { site }), diagnostics))
+}
+
+/// `report: { page: true }` once put the report page into the public site, where anyone who
+/// guessed its path could read it; the page now goes only into a folder of its own.
+fn report_page_moved(config_file: &crate::base::source::SourceFile) -> Diagnostic {
+    let span = YamlDocument::parse(config_file, 0, config_file.text.len())
+        .ok()
+        .and_then(|yaml| yaml.key_span("report.page").or(yaml.key_span("report")))
+        .unwrap_or_else(crate::base::source::Span::file_start);
+    config_file
+        .warning(
+            span,
+            "`report.page` no longer publishes the report page: it is not in the public site",
+        )
+        .with_hint("remove `report.page`, and write the page into a folder of its own with `werkenbij report --html DIR`")
 }
 
 /// The programme figures: the site validated with drafts (so the calendar has the scheduled
 /// stories) and counted, with the facts only the parsed files have (stories left out for
 /// consent); no figures when that validation finds errors.
-fn programme_figures(content: Content, today: Day) -> (Option<report::Report>, Diagnostics) {
+fn programme_figures(
+    content: Content,
+    today: Day,
+) -> (Option<(Site, report::Report)>, Diagnostics) {
     let facts = report::ContentFacts::of(&content, today);
     let options = ValidateOptions {
         today,
         drafts: true,
     };
     let (site, found) = validate::validate(content, &options);
-    let figures = (!found.has_errors()).then(|| report::figures(&site, facts));
-    (figures, found)
+    if found.has_errors() {
+        return (None, found);
+    }
+    let figures = report::figures(&site, facts);
+    (Some((site, figures)), found)
 }
 
-/// `werkenbij report`: the programme figures of the site as on `today`, with every diagnostic;
-/// no figures when the site has errors.
-pub fn programme_report(root: &Path, today: Day) -> Result<Loaded<Option<report::Report>>, Error> {
+/// `werkenbij report`: the programme figures of the site as on `today`, with the site they were
+/// counted on (drafts included) and every diagnostic; no figures when the site has errors.
+pub fn programme_report(
+    root: &Path,
+    today: Day,
+) -> Result<Loaded<Option<(Site, report::Report)>>, Error> {
     let (content, mut diagnostics) = match content::load_cached(root, None)? {
         Loaded::Ready(content, diagnostics) => (content, diagnostics),
         Loaded::ConfigErrors(diagnostics) => return Ok(Loaded::ConfigErrors(diagnostics)),
@@ -218,7 +262,7 @@ pub(crate) fn alias_collisions(validated: &Validated, theme: &Theme) -> Diagnost
     if site.aliases.is_empty() {
         return Diagnostics::new();
     }
-    let mut files = render::planned_files(site, validated.figures.as_ref(), theme);
+    let mut files = render::planned_files(site, theme);
     let mut add = |path: &str, what: &str| {
         files
             .entry(path.trim_start_matches('/').to_owned())
@@ -240,6 +284,33 @@ pub(crate) fn alias_collisions(validated: &Validated, theme: &Theme) -> Diagnost
         add(url, "the logo");
     }
     validate::alias_collisions(&site.aliases, &files)
+}
+
+/// `werkenbij report --html DIR`: the report page as `DIR/index.html`, with the theme's files
+/// it links, swapped in whole like a build's output.
+pub fn write_report_page(
+    root: &Path,
+    site: &Site,
+    figures: &report::Report,
+    dir: &Path,
+) -> Result<(), Error> {
+    let theme = theme::load(root, &site.config.theme, site.config.language)?;
+    // A folder of its own: never the site's output or cache, and not a folder with other files.
+    let cache = root.join(image_cache::DEFAULT_DIR);
+    let output = DiskOutput::prepare(root, dir, &cache, false, Duration::from_secs(60))?;
+    let written = render::report_page(site, figures, &theme, &output).and_then(|()| {
+        theme
+            .static_files
+            .iter()
+            .try_for_each(|(path, bytes)| output.write(path, bytes))
+    });
+    match written {
+        Ok(()) => output.commit(),
+        Err(error) => {
+            drop(output); // removes the staging folder; `dir` stays as it was
+            Err(error)
+        }
+    }
 }
 
 /// The image cache folder of a run.
@@ -303,7 +374,7 @@ pub(crate) fn write_site(
 ) -> Result<Result<(Counts, ImageCounts), Diagnostics>, Error> {
     let site = &validated.site;
     let (pages, images) = rayon::join(
-        || render::render(site, validated.figures.as_ref(), theme, output),
+        || render::render(site, theme, output),
         || renditions::run(site, theme, cache, output, progress),
     );
     let counts = pages?;

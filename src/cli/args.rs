@@ -31,6 +31,8 @@ pub(super) enum Command {
     },
     /// Programme figures: ambassadors, stories, hashtags, calendar, consents, closing vacancies.
     Report(ReportArgs),
+    /// Read a built output folder back against the site: every file, image and address in it.
+    Audit(AuditArgs),
     /// Make a new site in DIR from the built-in example; it builds at once.
     Init(InitArgs),
     /// Manage the image cache.
@@ -62,6 +64,27 @@ pub(super) struct BuildArgs {
     /// Replace the output folder even if it holds files and is not an earlier output.
     #[arg(long)]
     pub force: bool,
+    /// Then audit the output (as `werkenbij audit`); a finding makes the build exit 1.
+    #[arg(long)]
+    pub audit: bool,
+}
+
+#[derive(Args)]
+pub(super) struct AuditArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// The built output folder to audit.
+    #[arg(long, value_name = "DIR", default_value = "public")]
+    pub out: PathBuf,
+    /// The output is a preview built with `--drafts`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// The output was built with this `--base-url`.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// The image cache (default: `WERKENBIJ_CACHE`, else .werkenbij-cache in the site).
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -95,6 +118,9 @@ pub(super) struct ReportArgs {
     /// `text` for a terminal, `json` or `csv` for tools and spreadsheets (to stdout).
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
+    /// Write the report page into DIR (DIR/index.html), outside the public site, instead.
+    #[arg(long, value_name = "DIR", conflicts_with = "format")]
+    pub html: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]

@@ -18,6 +18,7 @@ pub(super) fn build(args: BuildArgs, style: Style) -> Result<ExitCode, Error> {
         base_url,
         cache_dir,
         force,
+        audit,
     } = args;
     // A relative `--out` is relative to where the command runs, like every other path argument.
     let options = Options {
@@ -32,7 +33,11 @@ pub(super) fn build(args: BuildArgs, style: Style) -> Result<ExitCode, Error> {
         force,
         lock_wait: common.lock_wait()?,
     };
-    run(&options, style)
+    let built = run(&options, style)?;
+    if audit && built == ExitCode::SUCCESS {
+        return super::audit::audit(&options, style);
+    }
+    Ok(built)
 }
 
 pub(super) fn check(args: CheckArgs, style: Style) -> Result<ExitCode, Error> {

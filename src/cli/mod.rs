@@ -1,6 +1,7 @@
 //! The command line: clap commands → `Options`. The only place that prints or picks an exit code.
 
 mod args;
+mod audit;
 mod build;
 mod cache;
 mod init;
@@ -37,6 +38,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Command::Serve(args) => build::serve(args),
         Command::New { what } => new::run(what),
         Command::Report(args) => report::run(args, style),
+        Command::Audit(args) => audit::run(args, style),
         Command::Init(args) => init::run(args),
         Command::Cache {
             action: CacheAction::Prune(args),

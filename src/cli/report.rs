@@ -12,7 +12,11 @@ use super::print::{self, paint, plural, Style};
 use super::{EXIT_CONTENT, EXIT_USAGE};
 
 pub(super) fn run(args: ReportArgs, style: Style) -> Result<ExitCode, Error> {
-    let ReportArgs { common, format } = args;
+    let ReportArgs {
+        common,
+        format,
+        html,
+    } = args;
     let today = common.today()?;
     let style = Style {
         annotate: false,
@@ -20,8 +24,14 @@ pub(super) fn run(args: ReportArgs, style: Style) -> Result<ExitCode, Error> {
     };
     let mut stderr = std::io::stderr();
     let (diagnostics, code) = match pipeline::programme_report(&common.root, today)? {
-        Loaded::Ready(Some(report), diagnostics) => {
+        Loaded::Ready(Some((site, report)), diagnostics) => {
             print::diagnostics(&mut stderr, diagnostics, &common.root, style);
+            if let Some(dir) = html {
+                pipeline::write_report_page(&common.root, &site, &report, &dir)?;
+                let page = dir.join("index.html");
+                let _ = writeln!(stderr, "Wrote the report page to {}", page.display());
+                return Ok(ExitCode::SUCCESS);
+            }
             let text = figures(&report, format)?;
             let _ = std::io::stdout().write_all(text.as_bytes());
             return Ok(ExitCode::SUCCESS);

@@ -35,7 +35,8 @@ pub struct SiteConfig {
     pub report: ReportConfig,
 }
 
-/// `report: { page: true }` adds the internal page `/intern/rapport/` (noindex, not in the sitemap).
+/// `report: { page: true }` is kept for old sites: the build warns and publishes nothing (the report
+/// page is written with `werkenbij report --html DIR`, outside the public site).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReportConfig {

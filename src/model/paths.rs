@@ -26,10 +26,6 @@ impl Paths {
     pub fn page(&self, slug: &str) -> String {
         format!("/{slug}/")
     }
-    /// The internal report page: fixed, so nobody has to configure a secret-looking path.
-    pub fn report(&self) -> String {
-        "/intern/rapport/".to_owned()
-    }
     /// An ambassador's kit folder, without the trailing slash: `/ambassadeurs/ID/delen`.
     pub fn share_kit(&self, id: &str) -> String {
         format!("/{}/{id}/{KIT_SEGMENT}", self.ambassadors)

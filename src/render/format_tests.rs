@@ -65,7 +65,7 @@ fn built(title: &str) -> (BTreeMap<String, Vec<u8>>, String, String) {
     let theme = crate::theme::load(&root, &site.config.theme, site.config.language)
         .expect("the built-in theme loads");
     let output = MemoryOutput::default();
-    render(&site, None, &theme, &output).expect("the site renders");
+    render(&site, &theme, &output).expect("the site renders");
     let page = |url: &str| format!("{}index.html", url.trim_start_matches('/'));
     (
         output.into_files(),

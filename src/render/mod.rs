@@ -34,35 +34,38 @@ pub struct Counts {
     pub closed_vacancies: usize,
 }
 
-pub fn render(
+pub fn render(site: &Site, theme: &Theme, output: &dyn Output) -> Result<Counts, Error> {
+    render_touched(site, theme, output, None)
+}
+
+/// The internal programme report page, as `index.html` of its own folder: never part of the
+/// public site, which anyone could guess a path into.
+pub fn report_page(
     site: &Site,
-    figures: Option<&Report>,
+    figures: &Report,
     theme: &Theme,
     output: &dyn Output,
-) -> Result<Counts, Error> {
-    render_touched(site, figures, theme, output, None)
+) -> Result<(), Error> {
+    Renderer::new(site, Some(figures), theme)
+        .render_page(plan::Job::Report, output)
+        .map(drop)
 }
 
 /// Every file `render` writes but the redirect pages of aliases, without rendering anything:
 /// output file → what it is (for an alias that would overwrite it).
-pub fn planned_files(
-    site: &Site,
-    figures: Option<&Report>,
-    theme: &Theme,
-) -> std::collections::BTreeMap<String, String> {
-    Renderer::new(site, figures, theme).planned_files()
+pub fn planned_files(site: &Site, theme: &Theme) -> std::collections::BTreeMap<String, String> {
+    Renderer::new(site, None, theme).planned_files()
 }
 
 /// `render`, limited to the pages `touched` affects when given (the sitemap and the set of pages
 /// are then unchanged, so they are not written again).
 pub fn render_touched(
     site: &Site,
-    figures: Option<&Report>,
     theme: &Theme,
     output: &dyn Output,
     touched: Option<&Touched>,
 ) -> Result<Counts, Error> {
-    let renderer = Renderer::new(site, figures, theme);
+    let renderer = Renderer::new(site, None, theme);
     let jobs = renderer.plan();
     let written: Vec<Option<sitemap::SitemapEntry>> = jobs
         .par_iter()
@@ -91,7 +94,7 @@ pub fn render_touched(
 /// What every page function reads: the site, the theme and what is worked out once per build.
 struct Renderer<'a> {
     site: &'a Site,
-    /// The programme figures for the internal report page, when `site.yaml` asks for it.
+    /// The programme figures, for the report page of `report_page` only.
     figures: Option<&'a Report>,
     theme: &'a Theme,
     /// The context every page starts from: `site` and the theme's strings `t`.

@@ -99,10 +99,8 @@ impl Renderer<'_> {
         jobs.extend((0..s.pages.len()).map(Job::Page));
         jobs.extend((0..s.aliases.len()).map(Job::Alias));
         jobs.extend((0..self.kits.kits.len()).map(Job::ShareKit));
+        // The report page is not planned: `report_page` writes it outside the public site.
         jobs.push(Job::ShareIndex);
-        if self.figures.is_some() {
-            jobs.push(Job::Report);
-        }
         jobs
     }
 }

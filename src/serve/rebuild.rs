@@ -90,10 +90,7 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
         Some(touched) => {
             // Cards carry titles and names; the cache makes the unchanged ones a read.
             let (pages, images) = rayon::join(
-                || {
-                    let figures = validated.figures.as_ref();
-                    render::render_touched(site, figures, theme, &output, Some(touched))
-                },
+                || render::render_touched(site, theme, &output, Some(touched)),
                 || renditions::run(site, theme, &cache, &output, false),
             );
             if let Err(found) = images? {

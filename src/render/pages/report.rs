@@ -1,4 +1,5 @@
-//! The internal programme report page, built when `site.yaml` asks for it.
+//! The internal programme report page, written by `werkenbij report --html DIR` into a folder of
+//! its own, never into the public site.
 
 use tera::Context;
 
@@ -9,7 +10,8 @@ use crate::render::Renderer;
 impl Renderer<'_> {
     pub(super) fn report(&self, context: &mut Context) -> PageSpec {
         context.insert("report", &self.figures);
-        let path = self.site.config.paths.report();
+        // `index.html` of the report's own folder.
+        let path = "/".to_owned();
         let title = self.text("report_title");
         let meta = Meta::new(self.site, &title, &title, &path);
         PageSpec::unlisted("report.html", path, meta)

@@ -1,0 +1,82 @@
+//! `werkenbij audit` (and `build --audit`): one line per finding, `OUT/PATH: finding`, then a
+//! summary; exit 1 on any finding.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use crate::base::error::Error;
+use crate::content::Loaded;
+use crate::pipeline::{Mode, Options};
+
+use super::args::AuditArgs;
+use super::print::{self, paint, plural, Style};
+use super::{EXIT_CONTENT, EXIT_USAGE};
+
+pub(super) fn run(args: AuditArgs, style: Style) -> Result<ExitCode, Error> {
+    let AuditArgs {
+        common,
+        out,
+        drafts,
+        base_url,
+        cache_dir,
+    } = args;
+    let options = Options {
+        root: common.root.clone(),
+        out,
+        drafts,
+        base_url,
+        today: common.today()?,
+        mode: Mode::Build,
+        cache_dir: Some(common.cache_dir(cache_dir.as_deref())),
+        progress: false,
+        force: false,
+        lock_wait: common.lock_wait()?,
+    };
+    audit(&options, style)
+}
+
+/// Audits `options.out` against the site and prints what it found.
+pub(super) fn audit(options: &Options, style: Style) -> Result<ExitCode, Error> {
+    let mut stderr = std::io::stderr();
+    let error = paint("error", style.colour);
+    let (audit, diagnostics, code) = match crate::audit::run(options)? {
+        Loaded::Ready(Some(audit), _) => (audit, None, EXIT_CONTENT),
+        Loaded::Ready(None, diagnostics) => (Default::default(), Some(diagnostics), EXIT_CONTENT),
+        Loaded::ConfigErrors(diagnostics) => (Default::default(), Some(diagnostics), EXIT_USAGE),
+    };
+    if let Some(diagnostics) = diagnostics {
+        let errors = diagnostics.error_count();
+        print::diagnostics(&mut stderr, diagnostics, &options.root, style);
+        let _ = writeln!(
+            stderr,
+            "{error}: {errors} error{} in the site; nothing was audited",
+            plural(errors)
+        );
+        return Ok(ExitCode::from(code));
+    }
+    let out = options.out.display();
+    for finding in &audit.findings {
+        let _ = writeln!(
+            stderr,
+            "{}: {}",
+            options.out.join(&finding.path).display(),
+            finding.message
+        );
+    }
+    let count = audit.findings.len();
+    if count > 0 {
+        let _ = writeln!(
+            stderr,
+            "{error}: {count} finding{} in {} files of {out}; do not publish it",
+            plural(count),
+            audit.files
+        );
+        return Ok(ExitCode::from(EXIT_CONTENT));
+    }
+    let _ = writeln!(
+        stderr,
+        "Audited {} files in {out}: no findings",
+        audit.files
+    );
+    Ok(ExitCode::SUCCESS)
+}
