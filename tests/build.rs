@@ -285,10 +285,11 @@ fn sitemap_robots_404_and_alias_redirects() {
     let site = TestSite::new("minimal");
     site.build();
     let sitemap = site.read("public/sitemap.xml");
+    let sitemap = roxmltree::Document::parse(&sitemap).expect("sitemap.xml is well-formed XML");
     let locs: Vec<&str> = sitemap
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("<url><loc>"))
-        .map(|l| l.trim_end_matches("</loc></url>"))
+        .descendants()
+        .filter(|node| node.has_tag_name("loc"))
+        .filter_map(|node| node.text())
         .collect();
     assert_eq!(
         locs,

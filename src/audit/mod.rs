@@ -63,8 +63,7 @@ pub fn run(options: &Options) -> Result<Loaded<Option<Audit>>, Error> {
                 message,
             })
         };
-        // The stamp marks the folder as a werkenbij output; every build writes it.
-        if !planned.contains(path) && path != crate::output::STAMP {
+        if !planned.contains(path) {
             found("not produced from published content: remove it (a build into an empty folder leaves it out)".to_owned());
         }
         let bytes = std::fs::read(full).map_err(|e| Error::io(full, e))?;
@@ -111,7 +110,10 @@ fn output_files(out: &Path) -> Result<Vec<(String, std::path::PathBuf)>, Error> 
             .expect("walkdir yields paths under its root")
             .to_string_lossy()
             .replace('\\', "/");
-        files.push((relative, entry.path().to_owned()));
+        // The stamp marks the folder as a werkenbij output; it is not part of the site.
+        if relative != crate::output::STAMP {
+            files.push((relative, entry.path().to_owned()));
+        }
     }
     Ok(files)
 }
