@@ -140,11 +140,16 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         Loaded::Ready(validated, diagnostics) => (validated, diagnostics),
         Loaded::ConfigErrors(diagnostics) => return Ok(refused(diagnostics, true)),
     };
-    if diagnostics.has_errors() || options.mode == Mode::Check {
+    if diagnostics.has_errors() {
         return Ok(refused(diagnostics, false));
     }
     let site = &validated.site;
     let theme = theme::load(&options.root, &site.config.theme, site.config.language)?;
+    if options.mode == Mode::Check {
+        // The theme and the photos as a build takes them: `check` passes when `build` would.
+        diagnostics.extend(renditions::check(site, &theme)?);
+        return Ok(refused(diagnostics, false));
+    }
     let output = DiskOutput::prepare(&options.root, &options.out)?;
     let cache = ImageCache::new(cache_dir(options));
     match write_site(&validated, &theme, &output, &cache, options.progress) {
