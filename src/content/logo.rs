@@ -252,10 +252,7 @@ mod tests {
             ),
             (b"TF-2026-0001:\n  subject: anneke\n", "is not an image"),
             (b"<html><svg/></html>", "is not an image"),
-            (
-                b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
-                "cannot be decoded: Format error decoding Png: unexpected EOF",
-            ),
+            (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "cannot be decoded: "),
         ];
         for (bytes, expected) in cases {
             let found = image_kind(bytes).unwrap_err();
