@@ -201,6 +201,10 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     let site = &validated.site;
     let theme = theme::load(&options.root, &site.config.theme, site.config.language)?;
     diagnostics.extend(alias_collisions(&validated, &theme));
+    if options.mode == Mode::Check {
+        // The theme and the photos as a build takes them: `check` passes when `build` would.
+        diagnostics.extend(renditions::check(site, &theme)?);
+    }
     if diagnostics.has_errors() || options.mode == Mode::Check {
         return Ok(refused(diagnostics, false));
     }

@@ -147,8 +147,18 @@ impl ValidThrough {
 
 impl<'de> Deserialize<'de> for ValidThrough {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        ValidThrough::parse(&text).map_err(de::Error::custom)
+        // Parsed inside the visitor, so a bad value is reported at the value, under its key.
+        struct ValidThroughVisitor;
+        impl Visitor<'_> for ValidThroughVisitor {
+            type Value = ValidThrough;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date (YYYY-MM-DD) or a moment with its offset")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<ValidThrough, E> {
+                ValidThrough::parse(text).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(ValidThroughVisitor)
     }
 }
 

@@ -19,6 +19,16 @@ pub struct YamlDocument {
     first_line: u32,
     values: HashMap<String, Span>,
     keys: HashMap<String, Vec<(String, Span)>>,
+    duplicates: Vec<Duplicate>,
+}
+
+/// A key written a second time in the same mapping: YAML keeps only one of the two values.
+#[derive(Debug, Clone)]
+pub struct Duplicate {
+    /// The full path of the key (`TF-2026-0001`, `location.city`).
+    pub path: String,
+    pub first: Span,
+    pub again: Span,
 }
 
 impl YamlDocument {
@@ -59,7 +69,34 @@ impl YamlDocument {
                     (path, keys)
                 })
                 .collect(),
+            duplicates: collector
+                .duplicates
+                .into_iter()
+                .map(|(path, first, again)| Duplicate {
+                    path,
+                    first: to_file(first),
+                    again: to_file(again),
+                })
+                .collect(),
         })
+    }
+
+    /// Every key written twice in one mapping, in file order.
+    pub fn duplicates(&self) -> &[Duplicate] {
+        &self.duplicates
+    }
+
+    /// An error at each key written a second time, naming the line of the first.
+    pub fn duplicate_keys(&self, file: &SourceFile) -> Vec<Diagnostic> {
+        self.duplicates
+            .iter()
+            .map(|duplicate| {
+                duplicate.diagnostic(
+                    file,
+                    "remove one of the two: YAML keeps only one value for a key",
+                )
+            })
+            .collect()
     }
 
     /// Where the value at `path` (`location.city`, `hashtags.2`) stands; the nearest parent's
@@ -176,6 +213,20 @@ impl YamlDocument {
     }
 }
 
+impl Duplicate {
+    /// The error at the second key, naming the line of the first.
+    pub fn diagnostic(&self, file: &SourceFile, hint: &str) -> Diagnostic {
+        file.error(
+            self.again,
+            format!(
+                "duplicate key `{}`: it is already written on line {}",
+                self.path, self.first.line
+            ),
+        )
+        .with_hint(hint)
+    }
+}
+
 fn known_list(known: &[&str]) -> String {
     known
         .iter()
@@ -203,6 +254,8 @@ struct SpanCollector {
     stack: Vec<Frame>,
     values: HashMap<String, Mark>,
     keys: HashMap<String, Vec<(String, Mark)>>,
+    /// (path, first, again) of each key written twice in a mapping.
+    duplicates: Vec<(String, Mark, Mark)>,
 }
 
 enum Frame {
@@ -257,10 +310,18 @@ impl MarkedEventReceiver for SpanCollector {
                 match self.next_slot() {
                     (None, true) => {
                         if let Some(Frame::Map { path, key }) = self.stack.last_mut() {
-                            self.keys
-                                .entry(path.clone())
-                                .or_default()
-                                .push((value.clone(), at(len)));
+                            let keys = self.keys.entry(path.clone()).or_default();
+                            let full = join(path, &value);
+                            // Keys inside a duplicated key's value are reported with it, once.
+                            let inside_duplicate = self.duplicates.iter().any(|(d, _, _)| {
+                                full.starts_with(d.as_str()) && full[d.len()..].starts_with('.')
+                            });
+                            if let Some((_, first)) = keys.iter().find(|(k, _)| *k == value) {
+                                if !inside_duplicate {
+                                    self.duplicates.push((full, *first, at(len)));
+                                }
+                            }
+                            keys.push((value.clone(), at(len)));
                             *key = Some(value);
                         }
                     }

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use crate::base::colour::Colour;
 use crate::base::diagnostics::Diagnostic;
 use crate::base::language::Language;
-use crate::base::source::SourceFile;
+use crate::base::source::{SourceFile, Span};
 use crate::base::yaml::YamlDocument;
 
 pub const SITE_FILE: &str = "content/site.yaml";
@@ -55,6 +55,9 @@ pub struct Organization {
     pub url: String,
     #[serde(default)]
     pub logo: Option<String>,
+    /// Where `logo` is written, for the checks of its file when the site is loaded.
+    #[serde(skip)]
+    pub logo_span: Span,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -257,11 +260,13 @@ pub(crate) const PLATFORMS: &[&str] = &[
 /// Parses and checks `site.yaml`; every problem found is returned.
 pub fn parse(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     let yaml = YamlDocument::parse(file, 0, file.text.len()).map_err(|d| vec![d])?;
-    let unknown = unknown_keys(file, &yaml);
+    let mut unknown = yaml.duplicate_keys(file);
+    unknown.extend(unknown_keys(file, &yaml));
     if !unknown.is_empty() {
         return Err(unknown);
     }
     let mut config: SiteConfig = yaml.deserialize(file).map_err(|d| vec![d])?;
+    config.organization.logo_span = yaml.span("organization.logo");
     let mut problems = Problems {
         file,
         yaml: &yaml,

@@ -1,7 +1,8 @@
 //! `content/consent.yaml`: the consent register, and what a consent allows on a given day.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::base::date::Day;
@@ -104,9 +105,14 @@ impl ConsentState {
 #[derive(Debug, Clone, Default)]
 pub struct ConsentRegister {
     pub records: BTreeMap<String, ConsentRecord>,
+    /// References whose record is in the register but has errors (already reported): a use of
+    /// one is not "not in the register", and nothing is published on it.
+    pub broken: BTreeSet<String>,
 }
 
 pub(crate) const KEYS: &[&str] = &["subject", "scope", "granted", "expires", "withdrawn"];
+
+const DUPLICATE_HINT: &str = "a consent reference has one record: merge the two into one, keeping a `withdrawn:` date if it has one";
 
 impl ConsentRegister {
     /// Parses the register; every malformed record is reported, the good ones are kept.
@@ -119,64 +125,231 @@ impl ConsentRegister {
             Err(d) => return (ConsentRegister::default(), vec![d]),
         };
         let mut problems = Vec::new();
-        let raw: BTreeMap<String, serde_yaml::Value> = match yaml.deserialize(&file) {
-            Ok(raw) => raw,
-            Err(d) => return (ConsentRegister::default(), vec![d]),
+        let mut broken = BTreeSet::new();
+        // A record written twice must not let the later copy (without its `withdrawn:`) win.
+        for duplicate in yaml.duplicates() {
+            let reference = duplicate.path.split('.').next().unwrap_or_default();
+            problems.push(duplicate.diagnostic(&file, DUPLICATE_HINT));
+            broken.insert(reference.to_owned());
+        }
+        // Read as a list of entries: a map would keep only one of two records of a reference.
+        let entries = match serde_yaml::from_str::<Entries>(&file.text) {
+            Ok(Entries(entries)) => entries,
+            Err(_) if !problems.is_empty() => {
+                // A key written twice inside a record: nothing is published on the register.
+                for (reference, _) in yaml.keys("") {
+                    broken.insert(reference.clone());
+                }
+                return (
+                    ConsentRegister {
+                        records: BTreeMap::new(),
+                        broken,
+                    },
+                    problems,
+                );
+            }
+            Err(_) => {
+                let error = match yaml.deserialize::<BTreeMap<String, serde_yaml::Value>>(&file) {
+                    Err(error) => error,
+                    Ok(_) => file.error(Span::file_start(), "the consent register cannot be read"),
+                };
+                let error = error.with_hint("write each record as `TF-2026-0001:` with `subject`, `scope` and `granted` below it");
+                return (ConsentRegister::default(), vec![error]);
+            }
         };
         let mut records = BTreeMap::new();
-        for (reference, value) in raw {
-            let unknown =
-                yaml.unknown_keys(&file, &reference, KEYS, &format!("consent `{reference}`"));
-            if !unknown.is_empty() {
-                problems.extend(unknown);
+        for (key, value) in entries {
+            let Some(reference) = key_text(&key) else {
+                continue;
+            };
+            if broken.contains(&reference) {
                 continue;
             }
-            let record: ConsentRecord = match serde_yaml::from_value(value) {
-                Ok(record) => record,
-                Err(error) => {
-                    problems.push(type_error(&file, &yaml, &reference, &error));
-                    continue;
-                }
+            let unknown =
+                yaml.unknown_keys(&file, &reference, KEYS, &format!("consent `{reference}`"));
+            let record = if unknown.is_empty() {
+                record(&file, &yaml, &reference, value)
+            } else {
+                Err(unknown)
             };
-            problems.extend(check_record(
-                &file,
-                &yaml,
-                &reference,
-                &record,
-                ambassador_ids,
-            ));
-            records.insert(reference, record);
+            match record {
+                Ok(record) => {
+                    problems.extend(check_record(
+                        &file,
+                        &yaml,
+                        &reference,
+                        &record,
+                        ambassador_ids,
+                    ));
+                    records.insert(reference, record);
+                }
+                Err(found) => {
+                    problems.extend(found);
+                    broken.insert(reference);
+                }
+            }
         }
-        (ConsentRegister { records }, problems)
+        (ConsentRegister { records, broken }, problems)
     }
 
     pub fn get(&self, reference: &str) -> Option<&ConsentRecord> {
         self.records.get(reference)
     }
+
+    /// Whether `reference` has a record with errors, which were reported already.
+    pub fn is_broken(&self, reference: &str) -> bool {
+        self.broken.contains(reference)
+    }
 }
 
-/// A record whose value has the wrong type, at the key serde names when it names one.
-fn type_error(
+/// The records of the register in file order, a reference written twice included.
+struct Entries(Vec<(serde_yaml::Value, serde_yaml::Value)>);
+
+impl<'de> Deserialize<'de> for Entries {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor;
+        impl<'de> serde::de::Visitor<'de> for EntriesVisitor {
+            type Value = Entries;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("records by consent reference")
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Entries, E> {
+                Ok(Entries(Vec::new()))
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Entries, M::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_any(EntriesVisitor)
+    }
+}
+
+/// A record's reference as written (`TF-2026-0001`; a bare number or word works too).
+fn key_text(key: &serde_yaml::Value) -> Option<String> {
+    match key {
+        serde_yaml::Value::String(text) => Some(text.clone()),
+        serde_yaml::Value::Number(number) => Some(number.to_string()),
+        serde_yaml::Value::Bool(flag) => Some(flag.to_string()),
+        _ => None,
+    }
+}
+
+/// One record, each key read on its own so that every wrong or missing key is reported, at its
+/// value and by its name.
+fn record(
     file: &SourceFile,
     yaml: &YamlDocument,
     reference: &str,
-    error: &serde_yaml::Error,
-) -> Diagnostic {
-    let message = error.to_string();
-    let (field, detail) = match message.split_once(": ") {
-        Some((field, detail)) if !field.contains(' ') => (Some(field), detail),
-        _ => (None, message.as_str()),
+    value: serde_yaml::Value,
+) -> Result<ConsentRecord, Vec<Diagnostic>> {
+    let at_reference = yaml.key_span(reference).unwrap_or(Span::file_start());
+    let serde_yaml::Value::Mapping(fields) = value else {
+        return Err(vec![file
+            .error(
+                at_reference,
+                format!(
+                    "consent `{reference}` must be a record with `subject`, `scope` and `granted`"
+                ),
+            )
+            .with_hint(
+                "write `subject:`, `scope:` and `granted:` on the lines below it, indented",
+            )]);
     };
-    let span = match field {
-        Some(field) => yaml.span(&format!("{reference}.{field}")),
-        None => yaml.key_span(reference).unwrap_or(Span::file_start()),
+    let mut reader = RecordReader {
+        file,
+        yaml,
+        reference,
+        at_reference,
+        fields,
+        problems: Vec::new(),
     };
-    let detail = detail.replace("invalid type: ", "found ");
-    let message = match field {
-        Some(field) => format!("consent `{reference}`: `{field}` has the wrong type: {detail}"),
-        None => format!("consent `{reference}`: {detail}"),
-    };
-    file.error(span, message)
+    const DATE: &str = "write a date of the form YYYY-MM-DD, e.g. `2026-01-12`";
+    let subject = reader.required::<String>(
+        "subject",
+        "write the id of an ambassador (the file name in content/ambassadors/ without `.md`), or `extern`",
+    );
+    let scope = reader.required::<Vec<Use>>(
+        "scope",
+        "write a list of `website`, `social` and `photo`, e.g. `scope: [website, social]`",
+    );
+    let granted = reader.required::<Day>("granted", DATE);
+    let expires = reader.optional::<Day>("expires", DATE);
+    let withdrawn = reader.optional::<Day>("withdrawn", DATE);
+    match (subject, scope, granted, expires, withdrawn) {
+        (Some(subject), Some(scope), Some(granted), Ok(expires), Ok(withdrawn)) => {
+            Ok(ConsentRecord {
+                subject,
+                scope,
+                granted,
+                expires,
+                withdrawn,
+            })
+        }
+        _ => Err(reader.problems),
+    }
+}
+
+/// The keys of one record as they are read, and the problems found in them.
+struct RecordReader<'a> {
+    file: &'a SourceFile,
+    yaml: &'a YamlDocument,
+    reference: &'a str,
+    at_reference: Span,
+    fields: serde_yaml::Mapping,
+    problems: Vec<Diagnostic>,
+}
+
+impl RecordReader<'_> {
+    /// A key the record must have; `None` when it is missing or wrong (reported).
+    fn required<T: DeserializeOwned>(&mut self, name: &str, hint: &str) -> Option<T> {
+        let reference = self.reference;
+        match self.optional(name, hint) {
+            Ok(Some(value)) => Some(value),
+            Ok(None) => {
+                self.problems.push(
+                    self.file
+                        .error(
+                            self.at_reference,
+                            format!("consent `{reference}` has no `{name}`"),
+                        )
+                        .with_hint(format!("add `{name}:` to the record: {hint}")),
+                );
+                None
+            }
+            Err(()) => None,
+        }
+    }
+
+    /// A key the record may leave out (or leave empty); `Err` when it is wrong (reported).
+    fn optional<T: DeserializeOwned>(&mut self, name: &str, hint: &str) -> Result<Option<T>, ()> {
+        let Some(value) = self.fields.get(name).filter(|v| !v.is_null()) else {
+            return Ok(None);
+        };
+        match serde_yaml::from_value(value.clone()) {
+            Ok(value) => Ok(Some(value)),
+            Err(error) => {
+                let reference = self.reference;
+                let detail = error.to_string().replace("invalid type: ", "found ");
+                let span = self.yaml.span(&format!("{reference}.{name}"));
+                self.problems.push(
+                    self.file
+                        .error(
+                            span,
+                            format!("consent `{reference}`, key `{name}`: {detail}"),
+                        )
+                        .with_hint(hint.to_owned()),
+                );
+                Err(())
+            }
+        }
+    }
 }
 
 /// A well-formed record still needs a subject the site knows, and dates in order.

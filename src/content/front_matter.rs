@@ -77,7 +77,8 @@ pub fn parse<F: DeserializeOwned>(
 ) -> Result<Document<F>, Vec<Diagnostic>> {
     let (yaml_range, body) = split(&file).map_err(|d| vec![d])?;
     let yaml = YamlDocument::parse(&file, yaml_range.start, yaml_range.end).map_err(|d| vec![d])?;
-    let mut problems = yaml.unknown_keys(&file, "", schema.keys, schema.what);
+    let mut problems = yaml.duplicate_keys(&file);
+    problems.extend(yaml.unknown_keys(&file, "", schema.keys, schema.what));
     for (path, keys) in schema.nested {
         problems.extend(yaml.unknown_keys(&file, path, keys, &format!("`{path}`")));
     }

@@ -6,6 +6,7 @@ pub(crate) mod cache;
 pub(crate) mod config;
 pub(crate) mod consent;
 pub(crate) mod front_matter;
+pub(crate) mod logo;
 pub(crate) mod markdown;
 pub(crate) mod page;
 pub(crate) mod photo;
@@ -42,14 +43,20 @@ pub struct Entry<F> {
 pub struct Content {
     pub root: PathBuf,
     pub config: SiteConfig,
+    /// For diagnostics about site.yaml made after loading (none now that the logo is checked
+    /// while loading; kept so later rules need not read it again).
+    #[allow(dead_code)]
     pub config_file: SourceFile,
     pub consent: ConsentRegister,
+    /// `organization.logo`, checked.
+    pub logo: Option<logo::Logo>,
     pub ambassadors: Vec<Entry<AmbassadorFront>>,
     pub stories: Vec<Entry<StoryFront>>,
     pub vacancies: Vec<Entry<VacancyFront>>,
     pub pages: Vec<Entry<PageFront>>,
-    /// Slugs of files that exist but could not be parsed: references to them are not "unknown".
-    pub unparsed: Vec<(Section, String)>,
+    /// Section, slug and path of files that exist but could not be parsed: references and links
+    /// to them are not "unknown" (their own errors say what is wrong).
+    pub unparsed: Vec<(Section, String, PathBuf)>,
     /// Files under `static/`, relative to it, sorted.
     pub static_files: Vec<PathBuf>,
 }
@@ -86,7 +93,7 @@ pub fn load_cached(
     cache: Option<&ContentCache>,
 ) -> Result<Loaded<Box<Content>>, Error> {
     require_site(root)?;
-    let (config_file, config) = match load_config(root)? {
+    let (config_file, config, logo) = match load_config(root)? {
         Ok(loaded) => loaded,
         Err(problems) => return Ok(Loaded::ConfigErrors(problems)),
     };
@@ -110,6 +117,7 @@ pub fn load_cached(
         config,
         config_file,
         consent,
+        logo,
         ambassadors,
         stories,
         vacancies,
@@ -120,16 +128,27 @@ pub fn load_cached(
     Ok(Loaded::Ready(Box::new(content), loader.diagnostics))
 }
 
-/// `site.yaml`, read and checked: its problems stop the load.
-fn load_config(root: &Path) -> Result<Result<(SourceFile, SiteConfig), Diagnostics>, Error> {
+/// `site.yaml` read and checked, with the logo it names: their problems stop the load.
+type Config = (SourceFile, SiteConfig, Option<logo::Logo>);
+
+fn load_config(root: &Path) -> Result<Result<Config, Diagnostics>, Error> {
     let file = match read_text(root, Path::new(SITE_FILE))? {
         Ok(file) => file,
         Err(d) => return Ok(Err(Diagnostics::from_iter([d]))),
     };
-    Ok(match config::parse(&file) {
-        Ok(config) => Ok((file, config)),
-        Err(problems) => Err(problems.into_iter().collect()),
-    })
+    let config = match config::parse(&file) {
+        Ok(config) => config,
+        Err(problems) => return Ok(Err(problems.into_iter().collect())),
+    };
+    let organization = &config.organization;
+    let logo = match &organization.logo {
+        Some(written) => match logo::check(root, written, &file, organization.logo_span) {
+            Ok(logo) => Some(logo),
+            Err(problem) => return Ok(Err(Diagnostics::from_iter([problem]))),
+        },
+        None => None,
+    };
+    Ok(Ok((file, config, logo)))
 }
 
 /// A site folder has `content/site.yaml`; anything else is a usage error.
@@ -143,17 +162,95 @@ pub fn require_site(root: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// Reads a text file; a file that is not UTF-8 is a diagnostic, not a failure of the run.
+/// Reads a text file; a file that is not UTF-8, or a link to a file outside the site folder, is a
+/// diagnostic, not a failure of the run.
 pub fn read_text(root: &Path, relative: &Path) -> Result<Result<SourceFile, Diagnostic>, Error> {
     let full = root.join(relative);
+    if let Some(refused) = link_out_of_site(root, relative) {
+        return Ok(Err(refused));
+    }
     let bytes = std::fs::read(&full).map_err(|e| Error::io(&full, e))?;
     Ok(match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile::new(relative, text)),
-        Err(_) => Err(
-            Diagnostic::file(Severity::Error, relative, "the file is not UTF-8 text")
-                .with_hint("save it as UTF-8 in your editor"),
-        ),
+        Ok(text) => {
+            let file = SourceFile::new(relative, text);
+            match control_character(&file) {
+                Some(refused) => Err(refused),
+                None => Ok(file),
+            }
+        }
+        Err(error) => Err(not_utf8(relative, error.as_bytes(), error.utf8_error())),
     })
+}
+
+/// Text is checked where it enters: a control character (other than tab and line endings) or a
+/// noncharacter is invisible in an editor and breaks XML feeds and JSON, so it is an error at the
+/// first one, with how many more there are.
+fn control_character(file: &SourceFile) -> Option<Diagnostic> {
+    let refused = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{fdd0}'..='\u{fdef}' | '\u{fffe}' | '\u{ffff}')
+    };
+    let mut found = file.text.char_indices().filter(|(_, c)| refused(*c));
+    let (offset, first) = found.next()?;
+    let more = found.count();
+    let more = match more {
+        0 => String::new(),
+        1 => " (and 1 more in this file)".to_owned(),
+        n => format!(" (and {n} more in this file)"),
+    };
+    let mut error = file.error(
+            file.span(offset, offset + first.len_utf8()),
+            format!(
+                "the invisible control character U+{:04X} is not allowed in text{more}",
+                u32::from(first)
+            ),
+        )
+        .with_hint("delete it (it often comes with text pasted from a PDF or a word processor); tabs and line breaks are fine");
+    // The line is shown with a visible mark where each such character is, not the character.
+    error.snippet = error.snippet.map(|line| line.replace(refused, "\u{fffd}"));
+    Some(error)
+}
+
+/// The error for a file that is not UTF-8, at its first byte that is not.
+fn not_utf8(relative: &Path, bytes: &[u8], error: std::str::Utf8Error) -> Diagnostic {
+    let valid = &bytes[..error.valid_up_to()];
+    let before = SourceFile::new(relative, String::from_utf8_lossy(valid).into_owned());
+    let (line, column) = before.position(before.text.len());
+    let byte = bytes[error.valid_up_to()];
+    Diagnostic::new(
+        Severity::Error,
+        relative,
+        crate::base::source::Span::new(line, column, 0),
+        format!("the file is not UTF-8 text: the byte 0x{byte:02X} here is not UTF-8 (Latin-1 or Windows-1252?)"),
+    )
+    .with_hint("save the file as UTF-8 in your editor")
+}
+
+/// An error when `relative` is (or passes through) a symbolic link that leads out of the site
+/// folder, or one that cannot be followed; such a file is never read, so nothing of it is shown.
+fn link_out_of_site(root: &Path, relative: &Path) -> Option<Diagnostic> {
+    let full = root.join(relative);
+    let linked = relative
+        .ancestors()
+        .filter(|part| !part.as_os_str().is_empty())
+        .any(|part| {
+            std::fs::symlink_metadata(root.join(part)).is_ok_and(|m| m.file_type().is_symlink())
+        });
+    if !linked {
+        return None;
+    }
+    let refuse = |message: &str| {
+        Some(
+            Diagnostic::file(Severity::Error, relative, message.to_owned()).with_hint(
+                "a symbolic link in the site folder must point to a file inside it: copy the file into the site instead",
+            ),
+        )
+    };
+    match (full.canonicalize(), root.canonicalize()) {
+        (Ok(real), Ok(real_root)) if real.starts_with(&real_root) => None,
+        (Ok(_), _) => refuse("this is a symbolic link to a file outside the site folder; it was not read"),
+        (Err(_), _) => refuse("this is a symbolic link that cannot be followed (it is broken or loops); it was not read"),
+    }
 }
 
 /// The sections of the site folder as they are read: every problem goes into `diagnostics`, and
@@ -162,7 +259,7 @@ struct Loader<'a> {
     root: &'a Path,
     cache: Option<&'a ContentCache>,
     diagnostics: Diagnostics,
-    unparsed: Vec<(Section, String)>,
+    unparsed: Vec<(Section, String, PathBuf)>,
 }
 
 /// A parsed file, or every problem that kept it from parsing.
@@ -186,9 +283,19 @@ impl Loader<'_> {
                 continue;
             }
             let relative = folder.join(&name);
-            let file_type = entry
+            let mut file_type = entry
                 .file_type()
                 .map_err(|e| Error::io(root.join(&relative), e))?;
+            if file_type.is_symlink() {
+                if let Some(refused) = link_out_of_site(root, &relative) {
+                    self.diagnostics.push(refused);
+                    continue;
+                }
+                let target = root.join(&relative);
+                file_type = std::fs::metadata(&target)
+                    .map_err(|e| Error::io(&target, e))?
+                    .file_type();
+            }
             if file_type.is_dir() {
                 if section == Section::Stories && root.join(&relative).join("index.md").is_file() {
                     files.push((name, relative.join("index.md")));
@@ -224,12 +331,13 @@ impl Loader<'_> {
             .map(|(slug, relative)| self.parse_file(slug, relative, schema))
             .collect();
         let mut entries = Vec::with_capacity(files.len());
-        for (outcome, (slug, _)) in outcomes.into_iter().zip(files) {
+        for (outcome, (slug, relative)) in outcomes.into_iter().zip(files) {
             match outcome? {
                 Ok(entry) => entries.push(entry),
                 Err(problems) => {
                     self.diagnostics.extend(problems);
-                    self.unparsed.push((section, slug.clone()));
+                    self.unparsed
+                        .push((section, slug.clone(), relative.clone()));
                 }
             }
         }

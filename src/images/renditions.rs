@@ -300,6 +300,32 @@ pub fn run(
     })
 }
 
+/// What `check` does in place of `run`: the card settings made from the theme and every photo
+/// decoded by the function a build decodes with, so `check` passes exactly when the images of a
+/// build would. Nothing is written or cached.
+pub fn check(site: &Site, theme: &Theme) -> Result<Diagnostics, Error> {
+    Settings::new(site, theme)?;
+    let max_pixels = site.config.images.max_pixels;
+    let outcomes: Vec<Result<Option<Diagnostic>, Error>> = site
+        .photos
+        .par_iter()
+        .with_max_len(1)
+        .map(|photo| {
+            let bytes = std::fs::read(&photo.source).map_err(|e| Error::io(&photo.source, e))?;
+            Ok(pixels::decode(&bytes, max_pixels)
+                .err()
+                .map(|refusal| photo.origin.error(refusal.message).with_hint(refusal.hint)))
+        })
+        .collect();
+    let mut problems = Diagnostics::default();
+    for outcome in outcomes {
+        if let Some(problem) = outcome? {
+            problems.push(problem);
+        }
+    }
+    Ok(problems)
+}
+
 fn run_unit(
     settings: &Settings,
     unit: &Unit,

@@ -21,6 +21,10 @@ impl Validator<'_> {
         what: &str,
     ) -> Result<bool, ()> {
         let register = &self.content.consent;
+        if register.is_broken(reference) {
+            // Its record's own errors say what is wrong; nothing is published on it.
+            return Err(());
+        }
         let Some(record) = register.get(reference) else {
             let hint = did_you_mean(reference, register.records.keys().map(String::as_str))
                 .unwrap_or_else(|| NOT_IN_REGISTER_HINT.to_owned());
@@ -87,6 +91,7 @@ impl Validator<'_> {
         for (reference, reference_key) in consents {
             let reference = *reference;
             let problem = match self.content.consent.get(reference) {
+                None if self.content.consent.is_broken(reference) => return false,
                 None => {
                     self.diagnostics.push(
                         doc.error(

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::base::diagnostics::did_you_mean;
 use crate::content::markdown::{self, LinkResolver, Rendered, Resolution};
-use crate::content::{Content, Entry};
+use crate::content::{Content, Entry, Section};
 use crate::validate::ambassadors::AcceptedAmbassador;
 use crate::validate::pages::AcceptedPage;
 use crate::validate::stories::AcceptedStory;
@@ -72,6 +72,16 @@ impl LinkIndex {
         }
         for (entry, _) in pages {
             index.add(&entry.doc.file.path, paths.page(&entry.slug), Target::Page);
+        }
+        // A file that did not load has its own errors: a link to it is not one more.
+        for (section, slug, file) in &content.unparsed {
+            let url = match section {
+                Section::Ambassadors => paths.ambassador(slug),
+                Section::Stories => paths.story(slug),
+                Section::Vacancies => paths.vacancy(slug),
+                Section::Pages => paths.page(slug),
+            };
+            index.add(file, url, Target::Page);
         }
         for section in [
             &paths.stories,

@@ -119,7 +119,7 @@ impl Validator<'_> {
         self.content
             .unparsed
             .iter()
-            .any(|(s, x)| *s == section && x == slug)
+            .any(|(s, x, _)| *s == section && x == slug)
     }
 }
 
