@@ -76,8 +76,12 @@ impl Built {
         werkenbij(self.dir.path(), &["audit", "--out", "public"])
     }
 
+    /// The files of the site, without the stamp that marks the folder as an output.
     fn files(&self) -> usize {
-        files_below(&self.dir.path().join("public")).len()
+        files_below(&self.dir.path().join("public"))
+            .iter()
+            .filter(|(path, _)| path != ".werkenbij-output")
+            .count()
     }
 
     /// Exit 1 and exactly `findings`, then the summary line.
