@@ -191,9 +191,14 @@ fn report_page_in_site_yaml_only_warns_and_publishes_nothing() {
         "content/site.yaml",
         &format!("{config}report: {{ page: true }}\n"),
     );
-    let run = site.build();
-    // TODO(engineer D): the `report.page` warning of `pipeline::load` is not printed yet.
-    let _ = (line, run);
+    let warning = format!(
+        "content/site.yaml:{line}:11: warning: `report.page` no longer publishes the report page: it is not in the public site\n   |\n{line} | report: {{ page: true }}\n   |           ^^^^\n   = hint: remove `report.page`, and write the page into a folder of its own with `werkenbij report --html DIR`"
+    );
+    for command in ["check", "build"] {
+        let run = site.run(&[command, "--now", NOW]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(diagnostic_of(&run.stderr, "content/site.yaml:"), warning);
+    }
     assert!(!site.exists("/intern/rapport/"));
     let files = site.output_files();
     assert!(
@@ -276,4 +281,18 @@ fn a_report_on_a_broken_site_yaml_is_a_configuration_error() {
         "{}",
         run.stderr
     );
+}
+
+/// The printed diagnostic (its first line and the lines under it) that starts with `start`.
+fn diagnostic_of(stderr: &str, start: &str) -> String {
+    let mut lines = stderr.lines().skip_while(|line| !line.starts_with(start));
+    let Some(first) = lines.next() else {
+        panic!("no diagnostic starting with `{start}` in:\n{stderr}");
+    };
+    std::iter::once(first)
+        .chain(lines.take_while(|line| {
+            line.starts_with([' ', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+        }))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -33,6 +33,18 @@ pub trait LinkResolver {
 pub struct Rendered {
     pub html: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// The `id`s of the body's elements (headings, footnotes, raw HTML), for links to `#…`.
+    pub ids: Vec<String>,
+    /// The links whose URL names a fragment, to be held against the ids of their target page.
+    pub fragment_links: Vec<FragmentLink>,
+}
+
+/// A link written as `destination` (resolved to `url`, which has a `#`) at `span` in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FragmentLink {
+    pub destination: String,
+    pub url: String,
+    pub span: Span,
 }
 
 /// Renders the body `file.text[body_start..]`; positions in diagnostics are in the whole file.
@@ -59,6 +71,7 @@ pub fn render(
         used_ids: HashSet::new(),
         heading: None,
         dropped_links: Vec::new(),
+        fragment_links: Vec::new(),
     };
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         renderer.push(event, range);
@@ -90,6 +103,7 @@ struct Renderer<'a> {
     heading: Option<usize>,
     /// For each open link, whether it was dropped (its target is unpublished): its end goes too.
     dropped_links: Vec<bool>,
+    fragment_links: Vec<FragmentLink>,
 }
 
 impl<'a> Renderer<'a> {
@@ -112,6 +126,13 @@ impl<'a> Renderer<'a> {
             }) => match check_destination(&dest_url, false, self.resolver) {
                 Ok(url) => {
                     self.dropped_links.push(false);
+                    if url.contains('#') && !url.contains(':') {
+                        self.fragment_links.push(FragmentLink {
+                            destination: dest_url.to_string(),
+                            url: url.clone(),
+                            span: self.span(&range, range.len()),
+                        });
+                    }
                     self.events.push(Event::Start(Tag::Link {
                         link_type,
                         dest_url: url.into(),
@@ -237,8 +258,10 @@ impl<'a> Renderer<'a> {
             html = raw_html::sanitizer().clean(&html).to_string();
         }
         Rendered {
+            ids: raw_html::ids(&html),
             html,
             diagnostics: self.diagnostics,
+            fragment_links: self.fragment_links,
         }
     }
 }
@@ -341,6 +364,27 @@ mod tests {
             format!("---\ntitle: x\n---\n{body}"),
         );
         render(&file, 16, &Sites, Language::Nl)
+    }
+
+    #[test]
+    fn ids_of_the_body_and_links_with_a_fragment_are_kept_for_the_check() {
+        let out = md("## Kop\n\n## Kop\n\nZie [hier](#kop-1), [daar](/vacatures/ic/) en [extern](https://x.nl/#a).[^1]\n\n<p id=\"anker\">x</p>\n\n[^1]: Noot.\n");
+        assert_eq!(out.ids, ["kop", "kop-1", "anker", "1"]);
+        assert_eq!(
+            out.fragment_links,
+            [FragmentLink {
+                destination: "#kop-1".into(),
+                url: "#kop-1".into(),
+                span: out.fragment_links[0].span,
+            }]
+        );
+        assert_eq!(
+            (
+                out.fragment_links[0].span.line,
+                out.fragment_links[0].span.column
+            ),
+            (8, 5)
+        );
     }
 
     #[test]

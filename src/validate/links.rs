@@ -1,7 +1,7 @@
 //! Links in Markdown: every address the site will have, so that a link written in a body (to a
 //! content file or a site path) is checked and written as the page's current URL; the bodies of
-//! everything published, rendered against it; and the rule that a written path stays inside the
-//! site folder.
+//! everything published, rendered against it (with every `#fragment` held against the ids of its
+//! page); and the rule that a written path stays inside the site folder.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
@@ -9,7 +9,9 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::base::diagnostics::did_you_mean;
-use crate::content::markdown::{self, LinkResolver, Rendered, Resolution};
+use crate::base::diagnostics::Diagnostic;
+use crate::base::source::SourceFile;
+use crate::content::markdown::{self, FragmentLink, LinkResolver, Rendered, Resolution};
 use crate::content::{Content, Entry, Section};
 use crate::validate::ambassadors::AcceptedAmbassador;
 use crate::validate::pages::AcceptedPage;
@@ -220,7 +222,8 @@ pub(super) struct Bodies {
 
 impl Validator<'_> {
     /// Renders the Markdown of every published document, in parallel, with its links resolved
-    /// against `index`; the problems found come in the order of the documents.
+    /// against `index`; then holds every link to a `#fragment` against the ids of its target
+    /// page. The problems found come in the order of the documents.
     pub(super) fn bodies(
         &mut self,
         index: &LinkIndex,
@@ -230,39 +233,153 @@ impl Validator<'_> {
         pages: &[AcceptedPage],
     ) -> Bodies {
         let language = self.content.config.language;
-        let ambassadors = render_all(ambassadors, index, language);
-        let stories = render_all(stories, index, language);
-        let vacancies = render_all(vacancies, index, language);
-        let pages = render_all(pages, index, language);
-        let mut html = |rendered: Vec<Rendered>| -> Vec<String> {
-            rendered
-                .into_iter()
-                .map(|r| {
-                    self.diagnostics.extend(r.diagnostics);
-                    r.html
-                })
-                .collect()
-        };
+        let kinds = [
+            (
+                render_all(ambassadors, index, language),
+                AMBASSADOR_THEME_IDS,
+            ),
+            (render_all(stories, index, language), STORY_THEME_IDS),
+            (render_all(vacancies, index, language), VACANCY_THEME_IDS),
+            (render_all(pages, index, language), PAGE_THEME_IDS),
+        ];
+        let targets = FragmentTargets::of(&kinds);
+        let mut found = Vec::new();
+        for (bodies, _) in &kinds {
+            for body in bodies {
+                found.extend(body.rendered.diagnostics.iter().cloned());
+                found.extend(
+                    body.rendered
+                        .fragment_links
+                        .iter()
+                        .filter_map(|link| targets.check(link, body)),
+                );
+            }
+        }
+        self.diagnostics.extend(found);
+        let [ambassadors, stories, vacancies, pages] =
+            kinds.map(|(bodies, _)| bodies.into_iter().map(|b| b.rendered.html).collect());
         Bodies {
-            ambassadors: html(ambassadors),
-            stories: html(stories),
-            vacancies: html(vacancies),
-            pages: html(pages),
+            ambassadors,
+            stories,
+            vacancies,
+            pages,
         }
     }
 }
 
-fn render_all<F: Sync, P: Sync>(
-    accepted: &[(&Entry<F>, P)],
-    index: &LinkIndex,
+/// One rendered body, with its file and the address of its page.
+struct Body<'a> {
+    file: &'a SourceFile,
+    url: Option<&'a str>,
+    rendered: Rendered,
+}
+
+/// The ids the built-in theme gives every page around its body (`base.html`: the skip link's
+/// target), and those of each kind's own template. A site's own theme may add others, which this
+/// check cannot see: so a link to an unknown id is a warning, not an error.
+const BASE_THEME_IDS: &[&str] = &["inhoud"];
+const AMBASSADOR_THEME_IDS: &[&str] = &[];
+const STORY_THEME_IDS: &[&str] = &["work-here", "more"];
+const VACANCY_THEME_IDS: &[&str] = &["facts", "alternatives", "colleagues"];
+const PAGE_THEME_IDS: &[&str] = &[];
+
+/// The ids of every page with a body, by its address.
+struct FragmentTargets<'a> {
+    by_url: HashMap<&'a str, (Vec<&'a str>, &'static [&'static str])>,
+}
+
+impl<'a> FragmentTargets<'a> {
+    fn of(kinds: &'a [(Vec<Body<'a>>, &'static [&'static str]); 4]) -> Self {
+        let mut by_url = HashMap::new();
+        for (bodies, theme_ids) in kinds {
+            for body in bodies {
+                if let Some(url) = body.url {
+                    let ids = body.rendered.ids.iter().map(String::as_str).collect();
+                    by_url.insert(url, (ids, *theme_ids));
+                }
+            }
+        }
+        FragmentTargets { by_url }
+    }
+
+    /// A warning when `link`, written in `body`, names an id its target page does not have.
+    /// Pages without a body (lists, the home page) and static files are not checked.
+    fn check(&self, link: &FragmentLink, body: &Body) -> Option<Diagnostic> {
+        let (address, fragment) = link.url.split_once('#')?;
+        let address = address.split('?').next().unwrap_or("");
+        let target = if address.is_empty() {
+            body.url?
+        } else {
+            address
+        };
+        let (ids, theme_ids) = self.by_url.get(target)?;
+        if fragment.is_empty()
+            || ids.contains(&fragment)
+            || BASE_THEME_IDS.contains(&fragment)
+            || theme_ids.contains(&fragment)
+        {
+            return None;
+        }
+        let page = if address.is_empty() {
+            "this page".to_owned()
+        } else {
+            format!("`{target}`")
+        };
+        Some(
+            body.file
+                .warning(
+                    link.span,
+                    format!(
+                        "link to `{}` names `#{fragment}`, which is not an id on {page}",
+                        link.destination
+                    ),
+                )
+                .with_hint(nearest_ids(fragment, ids)),
+        )
+    }
+}
+
+/// The hint for a fragment that names no id: the closest id, or the three nearest of the page's
+/// own (its headings).
+fn nearest_ids(fragment: &str, ids: &[&str]) -> String {
+    if let Some(hint) = did_you_mean(fragment, ids.iter().copied()) {
+        return hint.replacen('`', "`#", 1);
+    }
+    let mut nearest: Vec<(usize, &str)> = ids
+        .iter()
+        .map(|id| (strsim::damerau_levenshtein(fragment, id), *id))
+        .collect();
+    nearest.sort();
+    nearest.dedup();
+    if nearest.is_empty() {
+        return "the page's text has no headings to link to: link to the page without `#…`, or add the heading".to_owned();
+    }
+    let list: Vec<String> = nearest
+        .iter()
+        .take(3)
+        .map(|(_, id)| format!("`#{id}`"))
+        .collect();
+    format!("ids on that page include {}", list.join(", "))
+}
+
+fn render_all<'a, F: Sync, P: Sync>(
+    accepted: &'a [(&Entry<F>, P)],
+    index: &'a LinkIndex,
     language: crate::base::language::Language,
-) -> Vec<Rendered> {
+) -> Vec<Body<'a>> {
     accepted
         .par_iter()
         .map(|(entry, _)| {
             let doc = &entry.doc;
             let resolver = index.resolver(&doc.file.path);
-            markdown::render(&doc.file, doc.body.start, &resolver, language)
+            Body {
+                file: &doc.file,
+                url: index
+                    .by_file
+                    .get(&doc.file.path)
+                    .map(|(url, _)| url.as_str()),
+                rendered: markdown::render(&doc.file, doc.body.start, &resolver, language),
+            }
         })
         .collect()
 }
@@ -304,6 +421,47 @@ pub(super) fn inside_site(document: &Path, written: &str) -> Result<PathBuf, Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The literal `id="…"` of a template.
+    fn template_ids(template: &str) -> Vec<&str> {
+        template
+            .split("id=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .filter(|id| !id.contains("{{"))
+            .collect()
+    }
+
+    #[test]
+    fn the_theme_ids_are_those_of_the_built_in_templates() {
+        assert_eq!(
+            template_ids(include_str!("../../themes/default/templates/base.html")),
+            BASE_THEME_IDS
+        );
+        assert_eq!(
+            template_ids(include_str!("../../themes/default/templates/story.html")),
+            STORY_THEME_IDS
+        );
+        assert_eq!(
+            template_ids(include_str!("../../themes/default/templates/vacancy.html")),
+            VACANCY_THEME_IDS
+        );
+        assert_eq!(
+            template_ids(include_str!(
+                "../../themes/default/templates/ambassador.html"
+            )),
+            AMBASSADOR_THEME_IDS
+        );
+        assert_eq!(
+            template_ids(include_str!("../../themes/default/templates/page.html")),
+            PAGE_THEME_IDS
+        );
+        assert_eq!(
+            template_ids(include_str!("../../themes/default/templates/macros.html")),
+            Vec::<&str>::new(),
+            "the pages' macros add no fixed id"
+        );
+    }
 
     #[test]
     fn paths_stay_inside_the_site() {

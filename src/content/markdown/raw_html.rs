@@ -221,6 +221,16 @@ fn scheme(url: &str) -> Option<String> {
     .then(|| scheme.to_ascii_lowercase())
 }
 
+/// The `id`s of the elements of `html` (the rendered body: headings, footnotes, raw HTML), in order.
+pub(super) fn ids(html: &str) -> Vec<String> {
+    start_tags(html)
+        .iter()
+        .flat_map(|tag| tag.attrs.iter())
+        .filter(|attribute| &*attribute.name.local == "id" && !attribute.value.is_empty())
+        .map(|attribute| attribute.value.to_string())
+        .collect()
+}
+
 /// The start tags of `html`, in order, with their attributes decoded.
 fn start_tags(html: &str) -> Vec<Tag> {
     struct Sink(RefCell<Vec<Tag>>);
