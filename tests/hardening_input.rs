@@ -352,3 +352,70 @@ fn check_refuses_a_truncated_photo_as_build_does() {
     assert_eq!(errors(&checked.stderr), expected);
     assert_eq!(errors(&built.stderr), expected);
 }
+
+/// One wrong key does not hide the other problems of its file: every one is reported, each at its
+/// own key, in one run, and a wrong key gets no second error from a rule that reads it.
+#[test]
+fn every_problem_of_a_file_is_reported_beside_a_wrong_key() {
+    let summary = "a".repeat(201);
+    /// The file, its replacements (from, to) and the errors expected.
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [&'a str]);
+    let cases: &[Case] = &[
+        (
+            "content/stories/zeven-clienten.md",
+            &[
+                ("date: 2026-05-01", "date: gisteren"),
+                ("summary: Een ochtend in de wijkauto door Zeist.", &format!("summary: {summary}")),
+                ("[verschilmakers, thuiszorg]", "[verschilmakers, verschil makers]"),
+            ],
+            &[
+                "content/stories/zeven-clienten.md:3:7: error: `date` has the wrong type: `gisteren` is not a date of the form YYYY-MM-DD",
+                "content/stories/zeven-clienten.md:6:10: error: `summary` is 201 characters, more than 200",
+                "hint: search engines and link previews cut longer summaries; keep it to one or two sentences",
+                "content/stories/zeven-clienten.md:7:28: error: hashtag `verschil makers` has characters a hashtag cannot have",
+                "hint: write one word of letters and digits, e.g. `MeerDanBillenWassen`",
+            ],
+        ),
+        (
+            "content/stories/zeven-clienten.md",
+            &[
+                ("title: Zeven cliënten voor de lunch\n", ""),
+                ("consent: TF-2026-0002", "consent: [TF-2026-0002]"),
+                ("[verschilmakers, thuiszorg]", "[verschilmakers, \"#\"]"),
+            ],
+            &[
+                "content/stories/zeven-clienten.md:2:1: error: the required key `title` is missing",
+                "hint: add `title: …`",
+                "content/stories/zeven-clienten.md:4:10: error: `consent` has the wrong type: found sequence, expected a string",
+                "content/stories/zeven-clienten.md:6:28: error: hashtag `#` has characters a hashtag cannot have",
+                "hint: write one word of letters and digits, e.g. `MeerDanBillenWassen`",
+            ],
+        ),
+        (
+            "content/vacancies/ic-verpleegkundige.md",
+            &[
+                ("date: 2026-10-01", "date: oktober"),
+                ("hours_per_week: { min: 24, max: 36 }", "hours_per_week: veel"),
+                ("identifier: ZT-2026-001\n", "identifier: ZT-2026-001\nhashtags: [\"ic zorg\"]\n"),
+            ],
+            &[
+                "content/vacancies/ic-verpleegkundige.md:3:7: error: `date` has the wrong type: `oktober` is not a date of the form YYYY-MM-DD",
+                "content/vacancies/ic-verpleegkundige.md:8:17: error: `hours_per_week`: a number of hours, or `{ min: 24, max: 32 }`",
+                "content/vacancies/ic-verpleegkundige.md:13:12: error: hashtag `ic zorg` has characters a hashtag cannot have",
+                "hint: write one word of letters and digits, e.g. `MeerDanBillenWassen`",
+            ],
+        ),
+    ];
+    for (file, replacements, expected) in cases {
+        let site = TestSite::new("minimal");
+        let mut text = site.read(file);
+        for (from, to) in *replacements {
+            assert!(text.contains(from), "{file} has `{from}`");
+            text = text.replacen(from, to, 1);
+        }
+        site.write(file, &text);
+        let run = check(&site);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert_eq!(errors(&run.stderr), *expected, "{file}:\n{}", run.stderr);
+    }
+}

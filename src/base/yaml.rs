@@ -164,12 +164,48 @@ impl YamlDocument {
     /// Deserialises the block into `T`; a wrong type or missing key names the key, says what was
     /// expected and points at the line.
     pub fn deserialize<T: DeserializeOwned>(&self, file: &SourceFile) -> Result<T, Diagnostic> {
-        let text = &file.text[self.range.clone()];
-        let text = if text.trim().is_empty() { "{}" } else { text };
-        serde_yaml::from_str(text).map_err(|error| self.serde_diagnostic(file, &error))
+        self.deserialize_keys(file)
+            .map_err(|problem| problem.diagnostic)
     }
 
-    fn serde_diagnostic(&self, file: &SourceFile, error: &serde_yaml::Error) -> Diagnostic {
+    /// Like [`YamlDocument::deserialize`], and says which top-level key the problem lies under.
+    pub fn deserialize_keys<T: DeserializeOwned>(
+        &self,
+        file: &SourceFile,
+    ) -> Result<T, Box<KeyProblem>> {
+        let text = &file.text[self.range.clone()];
+        let text = if text.trim().is_empty() { "{}" } else { text };
+        serde_yaml::from_str(text).map_err(|error| Box::new(self.serde_problem(file, &error, None)))
+    }
+
+    /// Deserialises `mapping`, a changed copy of the block's top level, into `T`. Its problems
+    /// are placed by their key alone, as the copy has no positions of its own; `probe`: the one
+    /// key of the block the copy holds (beside valid stand-ins), which a problem without a path
+    /// is then about.
+    pub fn deserialize_mapping<T: DeserializeOwned>(
+        &self,
+        file: &SourceFile,
+        mapping: &serde_yaml::Mapping,
+        probe: Option<&str>,
+    ) -> Result<T, Box<KeyProblem>> {
+        let value = serde_yaml::Value::Mapping(mapping.clone());
+        // Through text, not `from_value`: only the text deserialiser names the path of a problem.
+        let copy = Some(probe.unwrap_or(""));
+        let text = serde_yaml::to_string(&value)
+            .map_err(|error| Box::new(self.serde_problem(file, &error, copy)))?;
+        serde_yaml::from_str(&text)
+            .map_err(|error| Box::new(self.serde_problem(file, &error, copy)))
+    }
+
+    /// A serde error as a diagnostic. `copy`: the error was found in a changed copy of the block
+    /// (whose lines are not this block's), holding only the key named, if one is; `None` for the
+    /// block itself.
+    fn serde_problem(
+        &self,
+        file: &SourceFile,
+        error: &serde_yaml::Error,
+        copy: Option<&str>,
+    ) -> KeyProblem {
         let full = error.to_string();
         let message = match full.rfind(" at line ") {
             Some(i) if error.location().is_some() => &full[..i],
@@ -180,6 +216,10 @@ impl YamlDocument {
             Some((path, detail)) if !path.contains(' ') && !path.is_empty() => (Some(path), detail),
             _ => (None, message),
         };
+        let top_key = |path: &str| {
+            let end = path.find(['.', '[']).unwrap_or(path.len());
+            path[..end].to_owned()
+        };
         if let Some(field) = detail
             .strip_prefix("missing field `")
             .and_then(|rest| rest.strip_suffix('`'))
@@ -189,28 +229,64 @@ impl YamlDocument {
                 None => field.to_owned(),
             };
             let span = path.map_or(Span::new(self.first_line, 1, 0), |p| self.span(p));
-            return file
-                .error(span, format!("the required key `{key}` is missing"))
-                .with_hint(format!("add `{field}: …`"));
+            return KeyProblem {
+                key: Some(top_key(&key)),
+                missing: path.is_none(),
+                diagnostic: file
+                    .error(span, format!("the required key `{key}` is missing"))
+                    .with_hint(format!("add `{field}: …`")),
+            };
         }
-        let span = match (path, error.location()) {
+        let location = error.location().filter(|_| copy.is_none());
+        // Some errors (of an untagged enum) have no path: in a copy with one key, it is that key.
+        let probe = copy.filter(|key| path.is_none() && !key.is_empty());
+        let span = match (path, location) {
             (Some(path), _) if self.values.contains_key(path) => self.span(path),
             (_, Some(location)) => Span::new(
                 self.first_line + location.line() as u32 - 1,
                 location.column() as u32,
                 1,
             ),
-            (Some(path), None) => self.span(path),
-            (None, None) => Span::new(self.first_line, 1, 0),
+            // `hashtags[2]` is `hashtags.2` here.
+            (Some(path), None) => self.span(&path.replace('[', ".").replace(']', "")),
+            (None, None) => probe.map_or(Span::new(self.first_line, 1, 0), |key| self.span(key)),
         };
         let detail = detail.replace("invalid type: ", "found ");
         let message = match path {
             Some(path) => format!("`{path}` has the wrong type: {detail}"),
             None if detail.starts_with("found ") => format!("wrong type: {detail}"),
-            None => detail,
+            None => match probe {
+                Some(key) => format!("`{key}`: {detail}"),
+                None => detail,
+            },
         };
-        file.error(span, message)
+        KeyProblem {
+            key: path.map(top_key).or(probe.map(str::to_owned)),
+            missing: false,
+            diagnostic: file.error(span, message),
+        }
     }
+
+    /// The positions of the value at `path` and of everything inside it.
+    pub fn spans_within<'a>(&'a self, path: &'a str) -> impl Iterator<Item = Span> + 'a {
+        self.values
+            .iter()
+            .filter(move |(p, _)| {
+                p.as_str() == path || (p.starts_with(path) && p[path.len()..].starts_with('.'))
+            })
+            .map(|(_, span)| *span)
+            .chain(std::iter::once(self.span(path)))
+    }
+}
+
+/// What deserialising found wrong, with the top-level key it lies under (`location` for a wrong
+/// `location.city`), when there is one.
+#[derive(Debug)]
+pub struct KeyProblem {
+    pub key: Option<String>,
+    /// Whether the top-level key itself is missing.
+    pub missing: bool,
+    pub diagnostic: Diagnostic,
 }
 
 impl Duplicate {

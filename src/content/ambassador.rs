@@ -46,4 +46,5 @@ pub const SCHEMA: Schema = Schema {
         "since",
     ],
     nested: &[("socials", &["linkedin", "instagram", "x", "facebook"])],
+    stand_ins: "name: \"\"\nrole: \"\"\nconsent: \"\"\n",
 };

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use serde::de::DeserializeOwned;
+use serde_yaml::{Mapping, Value};
 
 use crate::base::diagnostics::Diagnostic;
 use crate::base::source::{SourceFile, Span};
@@ -15,6 +16,9 @@ pub struct Schema {
     pub what: &'static str,
     pub keys: &'static [&'static str],
     pub nested: &'static [(&'static str, &'static [&'static str])],
+    /// A value for each required key, as YAML: it stands in for a key that is wrong or missing,
+    /// so that the checks of the other keys still run (the file is never published).
+    pub stand_ins: &'static str,
 }
 
 /// A content file: its source, front-matter positions, typed front-matter and Markdown body.
@@ -24,6 +28,9 @@ pub struct Document<F> {
     pub yaml: YamlDocument,
     pub front: F,
     pub body: Range<usize>,
+    /// Top-level keys whose value was wrong or missing, already reported: `front` holds a
+    /// stand-in or nothing for them, and no rule may report them again.
+    pub broken: Vec<String>,
 }
 
 impl<F> Document<F> {
@@ -39,6 +46,25 @@ impl<F> Document<F> {
 
     pub fn warning(&self, key: &str, message: impl Into<String>) -> Diagnostic {
         self.file.warning(self.yaml.span(key), message)
+    }
+
+    pub fn is_broken(&self, key: &str) -> bool {
+        self.broken.iter().any(|k| k == key)
+    }
+
+    pub fn has_broken_keys(&self) -> bool {
+        !self.broken.is_empty()
+    }
+
+    /// Whether a rule's `diagnostic` is about a key of this file that is already reported as
+    /// wrong: it would be a follow-on error of a stand-in value.
+    pub fn follows_from_broken_key(&self, diagnostic: &Diagnostic) -> bool {
+        diagnostic.path == self.file.path
+            && self.broken.iter().any(|key| {
+                self.yaml
+                    .spans_within(key)
+                    .any(|span| (span.line, span.column) == (diagnostic.line, diagnostic.column))
+            })
     }
 }
 
@@ -70,28 +96,114 @@ fn split(file: &SourceFile) -> Result<(Range<usize>, Range<usize>), Diagnostic> 
         .with_hint("end the YAML keys with a line `---` before the text"))
 }
 
-/// Splits, checks the keys against `schema` and deserialises the front-matter of `file`.
+/// Splits, checks the keys against `schema` and deserialises the front-matter of `file`. Every
+/// wrong key is reported; the document comes back, with those keys `broken`, when the other keys
+/// can still be checked, and the diagnostics beside it are then the errors of the broken keys.
 pub fn parse<F: DeserializeOwned>(
     file: SourceFile,
     schema: &Schema,
-) -> Result<Document<F>, Vec<Diagnostic>> {
-    let (yaml_range, body) = split(&file).map_err(|d| vec![d])?;
-    let yaml = YamlDocument::parse(&file, yaml_range.start, yaml_range.end).map_err(|d| vec![d])?;
+) -> (Option<Document<F>>, Vec<Diagnostic>) {
+    let (yaml_range, body) = match split(&file) {
+        Ok(ranges) => ranges,
+        Err(d) => return (None, vec![d]),
+    };
+    let yaml = match YamlDocument::parse(&file, yaml_range.start, yaml_range.end) {
+        Ok(yaml) => yaml,
+        Err(d) => return (None, vec![d]),
+    };
     let mut problems = yaml.duplicate_keys(&file);
     problems.extend(yaml.unknown_keys(&file, "", schema.keys, schema.what));
     for (path, keys) in schema.nested {
         problems.extend(yaml.unknown_keys(&file, path, keys, &format!("`{path}`")));
     }
     if !problems.is_empty() {
-        return Err(problems);
+        return (None, problems);
     }
-    let front = yaml.deserialize(&file).map_err(|d| vec![d])?;
-    Ok(Document {
+    let (front, broken) = match yaml.deserialize_keys(&file) {
+        Ok(front) => (front, Vec::new()),
+        Err(first) => {
+            let text = &file.text[yaml_range];
+            match without_broken_keys(&file, &yaml, text, schema, first.diagnostic, &mut problems) {
+                Some(recovered) => recovered,
+                None => return (None, problems),
+            }
+        }
+    };
+    let doc = Document {
         file,
         yaml,
         front,
         body,
-    })
+        broken,
+    };
+    (Some(doc), problems)
+}
+
+/// After the `first` problem: the problem of every wrong or missing key, each once (into
+/// `problems`), and the front-matter without them with its broken keys. Each written key is tried
+/// on its own, beside the schema's stand-ins for the required keys; a wrong key is then left out
+/// when `F` can do without it, and takes its stand-in when it is required. `None` when that gives
+/// no value (the top level is not a mapping, or the problem lies outside any key).
+fn without_broken_keys<F: DeserializeOwned>(
+    file: &SourceFile,
+    yaml: &YamlDocument,
+    text: &str,
+    schema: &Schema,
+    first: Diagnostic,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(F, Vec<String>)> {
+    let mut mapping = match serde_yaml::from_str::<Value>(text) {
+        Ok(Value::Mapping(mapping)) => mapping,
+        _ => {
+            problems.push(first);
+            return None;
+        }
+    };
+    let stand_ins: Mapping =
+        serde_yaml::from_str(schema.stand_ins).expect("a schema's stand-ins are a YAML mapping");
+    let mut broken: Vec<String> = Vec::new();
+    for (name, value) in mapping.clone() {
+        let Some(key) = name.as_str() else { continue };
+        let mut probe = stand_ins.clone();
+        probe.insert(name.clone(), value);
+        if let Err(problem) = yaml.deserialize_mapping::<F>(file, &probe, Some(key)) {
+            problems.push(problem.diagnostic);
+            broken.push(key.to_owned());
+            mapping.remove(&name);
+        }
+    }
+    let gave_up = loop {
+        let problem = match yaml.deserialize_mapping(file, &mapping, None) {
+            // Each key alone is right, all together are not: say what the first problem was.
+            Ok(_) if problems.is_empty() => {
+                problems.push(first);
+                return None;
+            }
+            Ok(front) => return Some((front, broken)),
+            Err(problem) => problem,
+        };
+        let Some(key) = problem.key.clone().filter(|_| problem.missing) else {
+            break problem;
+        };
+        let name = Value::String(key.clone());
+        let Some(stand_in) = stand_ins
+            .get(key.as_str())
+            .filter(|_| !mapping.contains_key(&name))
+        else {
+            break problem;
+        };
+        // A required key that was left out is reported already; one never written is not.
+        if !broken.contains(&key) {
+            problems.push(problem.diagnostic);
+            broken.push(key);
+        }
+        mapping.insert(name, stand_in.clone());
+    };
+    // What kept the value from being made, unless it follows from a key reported already.
+    if !gave_up.key.as_ref().is_some_and(|key| broken.contains(key)) {
+        problems.push(gave_up.diagnostic);
+    }
+    None
 }
 
 #[cfg(test)]
@@ -107,10 +219,14 @@ mod tests {
         what: "a page",
         keys: &["title"],
         nested: &[],
+        stand_ins: "title: \"\"\n",
     };
 
     fn parse_text(text: &str) -> Result<Document<Front>, Vec<Diagnostic>> {
-        parse(SourceFile::new("p.md", text.to_owned()), &SCHEMA)
+        match parse(SourceFile::new("p.md", text.to_owned()), &SCHEMA) {
+            (Some(doc), problems) if problems.is_empty() => Ok(doc),
+            (_, problems) => Err(problems),
+        }
     }
 
     #[test]
@@ -134,6 +250,75 @@ mod tests {
         let errors = parse_text("---\ntitle: Hallo\nfoo: bar\n---\n").unwrap_err();
         assert_eq!((errors[0].line, errors[0].column), (3, 1));
         assert_eq!(errors[0].message, "unknown key `foo` in a page");
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Typed {
+        title: String,
+        hours: Option<u32>,
+        #[serde(default)]
+        tags: Vec<String>,
+    }
+
+    const TYPED: Schema = Schema {
+        what: "a page",
+        keys: &["title", "hours", "tags"],
+        nested: &[],
+        stand_ins: "title: \"\"\n",
+    };
+
+    /// Line, column and message of a problem.
+    type Problem = (u32, u32, String);
+
+    fn parse_typed(text: &str) -> (Option<Document<Typed>>, Vec<Problem>) {
+        let (doc, problems) = parse(SourceFile::new("p.md", text.to_owned()), &TYPED);
+        let problems = problems
+            .into_iter()
+            .map(|d| (d.line, d.column, d.message))
+            .collect();
+        (doc, problems)
+    }
+
+    #[test]
+    fn every_wrong_key_is_reported_and_the_rest_is_kept() {
+        let (doc, problems) = parse_typed("---\ntitle: [x]\nhours: veel\ntags: [a, b]\n---\n");
+        assert_eq!(
+            problems,
+            [
+                (
+                    2,
+                    8,
+                    "`title` has the wrong type: found sequence, expected a string".to_owned()
+                ),
+                (
+                    3,
+                    8,
+                    "`hours` has the wrong type: found string \"veel\", expected u32".to_owned()
+                ),
+            ]
+        );
+        let doc = doc.expect("the keys that are right are kept");
+        assert_eq!(doc.broken, ["title", "hours"]);
+        assert_eq!((doc.front.title.as_str(), doc.front.hours), ("", None));
+        assert_eq!(doc.front.tags, ["a", "b"]);
+    }
+
+    #[test]
+    fn a_missing_key_is_named_at_the_first_line_with_the_other_problems() {
+        let (doc, problems) = parse_typed("---\nhours: veel\n---\n");
+        assert_eq!(
+            problems,
+            [
+                (
+                    2,
+                    8,
+                    "`hours` has the wrong type: found string \"veel\", expected u32".to_owned()
+                ),
+                (2, 1, "the required key `title` is missing".to_owned()),
+            ]
+        );
+        assert_eq!(doc.expect("a stand-in title").broken, ["hours", "title"]);
     }
 
     #[test]

@@ -54,11 +54,28 @@ pub struct Content {
     pub stories: Vec<Entry<StoryFront>>,
     pub vacancies: Vec<Entry<VacancyFront>>,
     pub pages: Vec<Entry<PageFront>>,
-    /// Section, slug and path of files that exist but could not be parsed: references and links
-    /// to them are not "unknown" (their own errors say what is wrong).
+    /// Section, slug and path of files that exist but could not be parsed, or only in part (with
+    /// broken keys): references and links to them are not "unknown" or "not published" (their own
+    /// errors say what is wrong).
     pub unparsed: Vec<(Section, String, PathBuf)>,
     /// Files under `static/`, relative to it, sorted.
     pub static_files: Vec<PathBuf>,
+}
+
+impl Content {
+    /// Whether `diagnostic` is about a key already reported as wrong in its file (see
+    /// `Document::broken`).
+    pub fn follows_from_broken_key(&self, diagnostic: &Diagnostic) -> bool {
+        fn any<F>(entries: &[Entry<F>], diagnostic: &Diagnostic) -> bool {
+            entries
+                .iter()
+                .any(|e| e.doc.follows_from_broken_key(diagnostic))
+        }
+        any(&self.ambassadors, diagnostic)
+            || any(&self.stories, diagnostic)
+            || any(&self.vacancies, diagnostic)
+            || any(&self.pages, diagnostic)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -262,8 +279,9 @@ struct Loader<'a> {
     unparsed: Vec<(Section, String, PathBuf)>,
 }
 
-/// A parsed file, or every problem that kept it from parsing.
-type Parsed<F> = Result<Entry<F>, Vec<Diagnostic>>;
+/// A parsed file (none when it could not be parsed) and its problems: a file with wrong keys is
+/// parsed without them (see `Document::broken`), so that its other keys are still checked.
+type Parsed<F> = (Option<Entry<F>>, Vec<Diagnostic>);
 
 impl Loader<'_> {
     /// `(slug, relative path)` of every content file of a section, sorted by slug.
@@ -332,14 +350,13 @@ impl Loader<'_> {
             .collect();
         let mut entries = Vec::with_capacity(files.len());
         for (outcome, (slug, relative)) in outcomes.into_iter().zip(files) {
-            match outcome? {
-                Ok(entry) => entries.push(entry),
-                Err(problems) => {
-                    self.diagnostics.extend(problems);
-                    self.unparsed
-                        .push((section, slug.clone(), relative.clone()));
-                }
+            let (entry, problems) = outcome?;
+            self.diagnostics.extend(problems);
+            if entry.as_ref().is_none_or(|e| e.doc.has_broken_keys()) {
+                self.unparsed
+                    .push((section, slug.clone(), relative.clone()));
             }
+            entries.extend(entry);
         }
         Ok(entries)
     }
@@ -358,11 +375,15 @@ impl Loader<'_> {
             }
         }
         let parsed = match read_text(self.root, relative)? {
-            Ok(file) => front_matter::parse(file, schema).map(|doc| Entry {
-                slug: slug.to_owned(),
-                doc,
-            }),
-            Err(d) => Err(vec![d]),
+            Ok(file) => {
+                let (doc, problems) = front_matter::parse(file, schema);
+                let entry = doc.map(|doc| Entry {
+                    slug: slug.to_owned(),
+                    doc,
+                });
+                (entry, problems)
+            }
+            Err(d) => (None, vec![d]),
         };
         if let (Some(cache), Some(stamp)) = (cache, stamp) {
             cache.put(relative, stamp, parsed.clone());

@@ -19,4 +19,5 @@ pub const SCHEMA: Schema = Schema {
     what: "a page",
     keys: &["title", "summary", "draft", "aliases"],
     nested: &[],
+    stand_ins: "title: \"\"\n",
 };

@@ -66,6 +66,7 @@ pub const SCHEMA: Schema = Schema {
         ("share", crate::content::config::PLATFORMS),
         ("utm", &["medium", "campaign"]),
     ],
+    stand_ins: "title: \"\"\ndate: 2000-01-01\nambassador: \"\"\nconsent: \"\"\nsummary: \"\"\n",
 };
 
 pub const SUMMARY_LIMIT: usize = 200;

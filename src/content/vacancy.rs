@@ -203,6 +203,7 @@ pub const SCHEMA: Schema = Schema {
         ("salary", &["min", "max", "unit", "currency", "scale"]),
         ("contact", &["name", "role", "email", "phone"]),
     ],
+    stand_ins: "title: \"\"\ndate: 2000-01-01\nvalid_through: 2000-01-01\nlocation: {city: \"\"}\n",
 };
 
 /// "24–32 uur per week" / "24–32 hours a week".

@@ -38,6 +38,10 @@ impl<'c> Validator<'c> {
                 };
                 self.photo(doc, &request)
             });
+            // A document with broken keys is checked, never published.
+            if doc.has_broken_keys() {
+                continue;
+            }
             out.push((entry, photo));
         }
         out

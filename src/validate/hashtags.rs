@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::base::diagnostics::Diagnostics;
+use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::base::slug::slugify;
 use crate::content::config::{Paths, SiteHashtags};
 use crate::content::front_matter::Document;
@@ -68,27 +68,11 @@ impl Hashtags {
     ) -> Vec<usize> {
         let mut out = Vec::new();
         for (i, tag) in written.iter().enumerate() {
+            if let Some(error) = hashtag_error(doc, i, tag) {
+                diagnostics.push(error);
+                continue;
+            }
             let name = tag.trim().trim_start_matches('#');
-            if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
-                diagnostics.push(
-                    doc.error(
-                        &format!("hashtags.{i}"),
-                        format!("hashtag `{tag}` has characters a hashtag cannot have"),
-                    )
-                    .with_hint("write one word of letters and digits, e.g. `MeerDanBillenWassen`"),
-                );
-                continue;
-            }
-            if slugify(name).is_empty() {
-                diagnostics.push(
-                    doc.error(
-                        &format!("hashtags.{i}"),
-                        format!("hashtag `{tag}` has no letter or digit for its address"),
-                    )
-                    .with_hint("write one word of letters and digits, e.g. `MeerDanBillenWassen`"),
-                );
-                continue;
-            }
             let index = self.spell(name, false, &doc.file.path);
             let spelling = name.to_lowercase();
             if self.names[index].to_lowercase() != spelling && self.warned.insert((index, spelling))
@@ -166,4 +150,29 @@ impl Hashtags {
             })
             .collect()
     }
+}
+
+/// The error of each tag of a document's `hashtags` that is not one word.
+pub(super) fn hashtag_errors<F>(doc: &Document<F>, written: &[String]) -> Vec<Diagnostic> {
+    written
+        .iter()
+        .enumerate()
+        .filter_map(|(i, tag)| hashtag_error(doc, i, tag))
+        .collect()
+}
+
+/// Why the tag written at `hashtags.{i}` is not one word, if it is not.
+fn hashtag_error<F>(doc: &Document<F>, i: usize, tag: &str) -> Option<Diagnostic> {
+    let name = tag.trim().trim_start_matches('#');
+    let message = if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        format!("hashtag `{tag}` has characters a hashtag cannot have")
+    } else if slugify(name).is_empty() {
+        format!("hashtag `{tag}` has no letter or digit for its address")
+    } else {
+        return None;
+    };
+    Some(
+        doc.error(&format!("hashtags.{i}"), message)
+            .with_hint("write one word of letters and digits, e.g. `MeerDanBillenWassen`"),
+    )
 }

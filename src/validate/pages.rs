@@ -14,7 +14,7 @@ impl<'c> Validator<'c> {
     pub(super) fn pages(&mut self) -> Vec<AcceptedPage<'c>> {
         let mut out = Vec::new();
         for entry in &self.content.pages {
-            if !self.usable_slug(entry, "a page's file name") {
+            if !self.usable_slug(entry, "a page's file name") || entry.doc.has_broken_keys() {
                 continue;
             }
             if let Some(visibility) = self.visibility(entry.doc.front.draft, None) {

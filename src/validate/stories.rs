@@ -11,7 +11,7 @@ use crate::content::story::{StoryFront, SUMMARY_LIMIT};
 use crate::content::{Entry, Section};
 use crate::model::{PhotoRef, Story, Visibility};
 use crate::validate::ambassadors::AcceptedAmbassador;
-use crate::validate::hashtags::Hashtags;
+use crate::validate::hashtags::{hashtag_errors, Hashtags};
 use crate::validate::vacancies::AcceptedVacancy;
 use crate::validate::{positions, Validator};
 
@@ -45,7 +45,16 @@ impl<'c> Validator<'c> {
             {
                 continue;
             }
-            out.extend(self.story(entry, &ambassador_index, &vacancy_index));
+            let errors = self.diagnostics.error_count();
+            let story = self.story(entry, &ambassador_index, &vacancy_index);
+            if story.is_none()
+                && (self.diagnostics.error_count() > errors || entry.doc.has_broken_keys())
+            {
+                // Its hashtags are otherwise checked only once it is published.
+                let tags = &entry.doc.front.hashtags;
+                self.diagnostics.extend(hashtag_errors(&entry.doc, tags));
+            }
+            out.extend(story);
         }
         out.sort_by(|(a, _), (b, _)| {
             b.doc
@@ -66,7 +75,9 @@ impl<'c> Validator<'c> {
     ) -> Option<AcceptedStory<'c>> {
         let doc = &entry.doc;
         let f = &doc.front;
-        let mut ok = self.summary(doc);
+        // A document with broken keys is checked, never published.
+        let mut ok = !doc.has_broken_keys();
+        ok &= self.summary(doc);
         let ambassador_exists = self.story_ambassador_exists(doc);
         ok &= ambassador_exists;
         let (vacancies, vacancies_exist) = self.story_vacancies(doc, vacancy_index);

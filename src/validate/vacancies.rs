@@ -13,7 +13,7 @@ use crate::content::vacancy::{
 };
 use crate::content::{Entry, Section};
 use crate::model::{Story, Vacancy, Visibility};
-use crate::validate::hashtags::Hashtags;
+use crate::validate::hashtags::{hashtag_errors, Hashtags};
 use crate::validate::Validator;
 
 /// What the rules found for a vacancy on this build.
@@ -40,7 +40,16 @@ impl<'c> Validator<'c> {
         let mut out = Vec::new();
         for entry in &self.content.vacancies {
             if self.usable_slug(entry, "a vacancy's file name") {
-                out.extend(self.vacancy(entry));
+                let errors = self.diagnostics.error_count();
+                let vacancy = self.vacancy(entry);
+                if vacancy.is_none()
+                    && (self.diagnostics.error_count() > errors || entry.doc.has_broken_keys())
+                {
+                    // Its hashtags are otherwise checked only once it is published.
+                    let tags = &entry.doc.front.hashtags;
+                    self.diagnostics.extend(hashtag_errors(&entry.doc, tags));
+                }
+                out.extend(vacancy);
             }
         }
         out.sort_by(|(a, _), (b, _)| {
@@ -57,7 +66,9 @@ impl<'c> Validator<'c> {
     fn vacancy(&mut self, entry: &'c Entry<VacancyFront>) -> Option<AcceptedVacancy<'c>> {
         let doc = &entry.doc;
         let f = &doc.front;
-        let mut ok = self.closes_after_posting(doc);
+        // A document with broken keys is checked, never published.
+        let mut ok = !doc.has_broken_keys();
+        ok &= self.closes_after_posting(doc);
         ok &= self.employment_types(doc);
         let terms = self.terms(doc);
         ok &= self.hours(doc);
@@ -78,6 +89,9 @@ impl<'c> Validator<'c> {
     /// Whether `valid_through` lies on or after `date`.
     fn closes_after_posting(&mut self, doc: &Document<VacancyFront>) -> bool {
         let f = &doc.front;
+        if doc.is_broken("date") || doc.is_broken("valid_through") {
+            return false;
+        }
         if f.valid_through.day >= f.date {
             return true;
         }
