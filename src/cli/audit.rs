@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::base::error::Error;
 use crate::content::Loaded;
-use crate::pipeline::{Mode, Options};
+use crate::pipeline::Options;
 
 use super::args::AuditArgs;
 use super::print::{self, paint, plural, Style};
@@ -20,18 +20,7 @@ pub(super) fn run(args: AuditArgs, style: Style) -> Result<ExitCode, Error> {
         base_url,
         cache_dir,
     } = args;
-    let options = Options {
-        root: common.root.clone(),
-        out,
-        drafts,
-        base_url,
-        today: common.today()?,
-        mode: Mode::Build,
-        cache_dir: Some(common.cache_dir(cache_dir.as_deref())),
-        progress: false,
-        force: false,
-        lock_wait: common.lock_wait()?,
-    };
+    let options = super::build::built_site(&common, out, drafts, base_url, cache_dir)?;
     audit(&options, style)
 }
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use crate::base::error::Error;
 use crate::pipeline::{self, Mode, Options};
 
-use super::args::{BuildArgs, CheckArgs, ServeArgs};
+use super::args::{BuildArgs, CheckArgs, Common, ServeArgs};
 use super::print::{self, Style};
 
 pub(super) fn build(args: BuildArgs, style: Style) -> Result<ExitCode, Error> {
@@ -20,8 +20,29 @@ pub(super) fn build(args: BuildArgs, style: Style) -> Result<ExitCode, Error> {
         force,
         audit,
     } = args;
-    // A relative `--out` is relative to where the command runs, like every other path argument.
     let options = Options {
+        progress: std::io::stderr().is_terminal(),
+        force,
+        ..built_site(&common, out, drafts, base_url, cache_dir)?
+    };
+    let built = run(&options, style)?;
+    if audit && built == ExitCode::SUCCESS {
+        return super::audit::audit(&options, style);
+    }
+    Ok(built)
+}
+
+/// The options that describe one built site: where its output is, and how it was built. `build`
+/// writes it; `audit` reads it back. A relative `--out` is relative to where the command runs, like
+/// every other path argument.
+pub(super) fn built_site(
+    common: &Common,
+    out: PathBuf,
+    drafts: bool,
+    base_url: Option<String>,
+    cache_dir: Option<PathBuf>,
+) -> Result<Options, Error> {
+    Ok(Options {
         root: common.root.clone(),
         out,
         drafts,
@@ -29,15 +50,10 @@ pub(super) fn build(args: BuildArgs, style: Style) -> Result<ExitCode, Error> {
         today: common.today()?,
         mode: Mode::Build,
         cache_dir: Some(common.cache_dir(cache_dir.as_deref())),
-        progress: std::io::stderr().is_terminal(),
-        force,
+        progress: false,
+        force: false,
         lock_wait: common.lock_wait()?,
-    };
-    let built = run(&options, style)?;
-    if audit && built == ExitCode::SUCCESS {
-        return super::audit::audit(&options, style);
-    }
-    Ok(built)
+    })
 }
 
 pub(super) fn check(args: CheckArgs, style: Style) -> Result<ExitCode, Error> {
