@@ -171,9 +171,7 @@ fn release() -> Release {
     // A stand-in that answers `--version` as werkenbij does: packing the real (debug) binary
     // would gzip hundreds of megabytes per test.
     let binary = dir.path().join("werkenbij");
-    std::fs::write(&binary, format!("#!/bin/sh\necho 'werkenbij {VERSION}'\n")).unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).unwrap();
+    write_executable(&binary, &format!("echo 'werkenbij {VERSION}'"));
     let packed = Command::new(repo().join("scripts/package-release"))
         .arg(&binary)
         .args([TARGET, VERSION])
@@ -217,15 +215,11 @@ fn install(script: &str, release: &Release, sha256: &str) -> (Output, PathBuf) {
     let home = release.dir.path().join("home");
     let tools = release.dir.path().join("tools");
     std::fs::create_dir_all(&tools).unwrap();
-    let cargo = tools.join("cargo");
     let log = release.dir.path().join("cargo.log");
-    std::fs::write(
-        &cargo,
-        format!("#!/bin/sh\necho \"$@\" >>{}\n", log.display()),
-    )
-    .unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&cargo, std::fs::Permissions::from_mode(0o755)).unwrap();
+    write_executable(
+        &tools.join("cargo"),
+        &format!("echo \"$@\" >>{}", log.display()),
+    );
     let path = format!("{}:{}", tools.display(), std::env::var("PATH").unwrap());
     let output = Command::new("bash")
         .args(["-c", script])
@@ -242,6 +236,13 @@ fn install(script: &str, release: &Release, sha256: &str) -> (Output, PathBuf) {
     (output, home.join(".local/bin/werkenbij"))
 }
 
+/// A shell script at `path` that runs `body`.
+fn write_executable(path: &Path, body: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::write(path, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
 fn cargo_calls(release: &Release) -> String {
     std::fs::read_to_string(release.dir.path().join("cargo.log")).unwrap_or_default()
 }
@@ -254,17 +255,22 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-fn on_x86_64_linux() -> bool {
-    cfg!(all(target_os = "linux", target_arch = "x86_64"))
+/// Both examples' install steps, where they can run: they download the x86_64 archive on an
+/// x86_64 Linux machine.
+fn install_scripts() -> Option<[String; 2]> {
+    if !cfg!(all(target_os = "linux", target_arch = "x86_64")) {
+        return None;
+    }
+    let workflow = load("examples/ci/github/werkenbij.yml");
+    Some([github_install_script(&workflow), gitlab_install_script()])
 }
 
 #[test]
 fn install_step_downloads_the_pinned_archive_and_then_uses_the_cache() {
-    if !on_x86_64_linux() {
+    let Some(scripts) = install_scripts() else {
         return;
-    }
-    let workflow = load("examples/ci/github/werkenbij.yml");
-    for script in [github_install_script(&workflow), gitlab_install_script()] {
+    };
+    for script in scripts {
         let release = release();
         let (first, binary) = install(&script, &release, &release.sha256);
         assert!(
@@ -289,11 +295,10 @@ fn install_step_downloads_the_pinned_archive_and_then_uses_the_cache() {
 
 #[test]
 fn install_step_refuses_an_archive_whose_checksum_differs() {
-    if !on_x86_64_linux() {
+    let Some(scripts) = install_scripts() else {
         return;
-    }
-    let workflow = load("examples/ci/github/werkenbij.yml");
-    for script in [github_install_script(&workflow), gitlab_install_script()] {
+    };
+    for script in scripts {
         let release = release();
         let wrong = "0".repeat(64);
         let (output, binary) = install(&script, &release, &wrong);
@@ -310,11 +315,10 @@ fn install_step_refuses_an_archive_whose_checksum_differs() {
 
 #[test]
 fn install_step_compiles_the_pinned_version_when_no_checksum_is_pinned() {
-    if !on_x86_64_linux() {
+    let Some(scripts) = install_scripts() else {
         return;
-    }
-    let workflow = load("examples/ci/github/werkenbij.yml");
-    for script in [github_install_script(&workflow), gitlab_install_script()] {
+    };
+    for script in scripts {
         let release = release();
         let (output, _) = install(&script, &release, "");
         // The stand-in cargo installs nothing, so the closing `--version` fails; what matters is
