@@ -3,7 +3,9 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use crate::base::language::Language;
 use crate::base::source::{SourceFile, Span};
+use crate::base::text::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -31,15 +33,15 @@ pub struct Diagnostic {
     /// How many characters the caret line underlines (0: none).
     pub len: u32,
     /// Starts lowercase, puts values in backticks, says what was expected.
-    pub message: String,
+    pub message: Text,
     /// How to fix it.
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
     /// The offending source line, when there is one to show.
     pub snippet: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn new(severity: Severity, path: &Path, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(severity: Severity, path: &Path, span: Span, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity,
             path: path.to_owned(),
@@ -53,11 +55,11 @@ impl Diagnostic {
     }
 
     /// A problem with a file as a whole (an image that cannot be decoded, a folder).
-    pub fn file(severity: Severity, path: &Path, message: impl Into<String>) -> Self {
+    pub fn file(severity: Severity, path: &Path, message: impl Into<Text>) -> Self {
         Diagnostic::new(severity, path, Span::file_start(), message)
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn with_hint(mut self, hint: impl Into<Text>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -67,15 +69,16 @@ impl Diagnostic {
     }
 
     /// `path:line:col: error: message`, the offending line with a caret under the problem, and the
-    /// hint. `shown_path` is how the user sees the site folder (`--root`), joined to `path`.
-    pub fn render(&self, shown_path: &Path) -> String {
+    /// hint, in `language` (the words `error` and `warning` stay English, for the tools that parse
+    /// them). `shown_path` is how the user sees the site folder (`--root`), joined to `path`.
+    pub fn render(&self, shown_path: &Path, language: Language) -> String {
         let mut out = format!(
             "{}:{}:{}: {}: {}\n",
             shown_path.display(),
             self.line,
             self.column,
             self.severity.label(),
-            self.message
+            self.message.get(language)
         );
         if let Some(snippet) = &self.snippet {
             let number = self.line.to_string();
@@ -88,20 +91,20 @@ impl Diagnostic {
                 let _ = writeln!(out, "{gutter} | {pad}{carets}");
             }
             if let Some(hint) = &self.hint {
-                let _ = writeln!(out, "{gutter} = hint: {hint}");
+                let _ = writeln!(out, "{gutter} = hint: {}", hint.get(language));
             }
         } else if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "  = hint: {hint}");
+            let _ = writeln!(out, "  = hint: {}", hint.get(language));
         }
         out
     }
 
     /// A GitHub Actions workflow command, so the problem shows on the line in a pull request.
-    pub fn github_annotation(&self, shown_path: &Path) -> String {
-        let mut message = self.message.clone();
+    pub fn github_annotation(&self, shown_path: &Path, language: Language) -> String {
+        let mut message = self.message.get(language).to_owned();
         if let Some(hint) = &self.hint {
             message.push_str(" (hint: ");
-            message.push_str(hint);
+            message.push_str(hint.get(language));
             message.push(')');
         }
         format!(
@@ -189,7 +192,7 @@ impl FromIterator<Diagnostic> for Diagnostics {
 }
 
 /// "did you mean `consent`?" when a known name is close to what was written.
-pub fn did_you_mean<'a>(written: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(written: &str, known: impl IntoIterator<Item = &'a str>) -> Option<Text> {
     known
         .into_iter()
         .map(|candidate| (strsim::damerau_levenshtein(written, candidate), candidate))
@@ -197,20 +200,22 @@ pub fn did_you_mean<'a>(written: &str, known: impl IntoIterator<Item = &'a str>)
             *distance <= 2.max(candidate.len() / 3) && *distance < candidate.len()
         })
         .min()
-        .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
+        .map(|(_, candidate)| {
+            crate::text!("did you mean `{candidate}`?", "bedoel je `{candidate}`?")
+        })
 }
 
 /// Diagnostics at a place in a source file, with the line shown under the message.
 impl SourceFile {
-    pub fn error(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn error(&self, span: Span, message: impl Into<Text>) -> Diagnostic {
         self.diagnostic(Severity::Error, span, message)
     }
 
-    pub fn warning(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(&self, span: Span, message: impl Into<Text>) -> Diagnostic {
         self.diagnostic(Severity::Warning, span, message)
     }
 
-    fn diagnostic(&self, severity: Severity, span: Span, message: impl Into<String>) -> Diagnostic {
+    fn diagnostic(&self, severity: Severity, span: Span, message: impl Into<Text>) -> Diagnostic {
         let mut diagnostic = Diagnostic::new(severity, &self.path, span, message);
         diagnostic.snippet = self.line_text(span.line).map(str::to_owned);
         diagnostic
@@ -232,7 +237,7 @@ mod tests {
         .with_hint("add it to the register, or check the spelling");
         d.snippet = Some("consent: TF-2026-0099".into());
         assert_eq!(
-            d.render(&d.path.clone()),
+            d.render(&d.path.clone(), Language::En),
             "content/stories/a.md:4:10: error: consent reference `TF-2026-0099` is not in the consent register\n  |\n4 | consent: TF-2026-0099\n  |          ^^^^^^^^^^^^\n  = hint: add it to the register, or check the spelling\n"
         );
     }
@@ -246,7 +251,7 @@ mod tests {
             "50%\nmore",
         );
         assert_eq!(
-            d.github_annotation(Path::new("a,b.md")),
+            d.github_annotation(Path::new("a,b.md"), Language::En),
             "::warning file=a%2Cb.md,line=2,col=3::50%25%0Amore"
         );
     }

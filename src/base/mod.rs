@@ -1,5 +1,5 @@
 //! Building blocks every stage uses and that know nothing of the site: dates, slugs, languages,
-//! source files and spans, diagnostics and errors, YAML with positions, XML escaping, colours.
+//! source files and spans, texts in two languages, diagnostics and errors, YAML with positions, XML escaping, colours.
 
 pub(crate) mod colour;
 pub mod date;
@@ -8,5 +8,6 @@ pub mod error;
 pub(crate) mod language;
 pub(crate) mod slug;
 pub(crate) mod source;
+pub mod text;
 pub(crate) mod xml;
 pub(crate) mod yaml;

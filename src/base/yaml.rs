@@ -153,8 +153,9 @@ impl YamlDocument {
                 } else {
                     format!("{path}.{key}")
                 };
-                let hint = did_you_mean(key, known.iter().copied())
-                    .unwrap_or_else(|| format!("the keys of {what} are {}", known_list(known)));
+                let hint = did_you_mean(key, known.iter().copied()).unwrap_or_else(|| {
+                    format!("the keys of {what} are {}", known_list(known)).into()
+                });
                 file.error(*span, format!("unknown key `{shown}` in {what}"))
                     .with_hint(hint)
             })

@@ -103,7 +103,7 @@ pub(super) fn diagnostics(
 ) {
     for diagnostic in diagnostics.sorted() {
         let shown = shown(root, &diagnostic.path);
-        let text = diagnostic.render(&shown);
+        let text = diagnostic.render(&shown, crate::base::language::Language::En);
         let text = if style.colour {
             let label = if diagnostic.is_error() {
                 ": error: "
@@ -120,7 +120,11 @@ pub(super) fn diagnostics(
         };
         let _ = write!(out, "{text}");
         if style.annotate {
-            let _ = writeln!(out, "{}", diagnostic.github_annotation(&shown));
+            let _ = writeln!(
+                out,
+                "{}",
+                diagnostic.github_annotation(&shown, crate::base::language::Language::En)
+            );
         }
     }
 }

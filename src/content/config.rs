@@ -372,7 +372,7 @@ fn check_share(share: &ShareConfig, problems: &mut Problems) {
     for (index, platform) in share.platforms.iter().enumerate() {
         if !PLATFORMS.contains(&platform.as_str()) {
             let hint = crate::base::diagnostics::did_you_mean(platform, PLATFORMS.iter().copied())
-                .unwrap_or_else(|| format!("the platforms are {}", PLATFORMS.join(", ")));
+                .unwrap_or_else(|| format!("the platforms are {}", PLATFORMS.join(", ")).into());
             problems.push(
                 &format!("share.platforms.{index}"),
                 format!("unknown share platform `{platform}`"),
@@ -411,7 +411,7 @@ fn check_images(images: &ImageConfig, problems: &mut Problems) {
     }
     if !FILTERS.contains(&images.filter.as_str()) {
         let hint = crate::base::diagnostics::did_you_mean(&images.filter, FILTERS.iter().copied())
-            .unwrap_or_else(|| format!("the filters are {}", FILTERS.join(", ")));
+            .unwrap_or_else(|| format!("the filters are {}", FILTERS.join(", ")).into());
         problems.push(
             "images.filter",
             format!("unknown resampling filter `{}`", images.filter),

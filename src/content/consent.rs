@@ -440,10 +440,7 @@ mod tests {
         let text = "TF-1:\n  subject: anneke\n  scope: [website]\n  granted: 2026-01-12\nTF-2:\n  subject: extern\n  scope: [website]\n  granted: 2026-01-12\nTF-3:\n  subject: piet\n  scope: [website]\n  granted: 2026-01-12\n  expirse: 2027-01-01\n";
         let file = SourceFile::new(CONSENT_FILE, text.to_owned());
         let (register, problems) = ConsentRegister::parse(file, &|id| id == "anneke");
-        let messages: Vec<_> = problems
-            .iter()
-            .map(|d| (d.line, d.message.as_str()))
-            .collect();
+        let messages: Vec<_> = problems.iter().map(|d| (d.line, d.message.en())).collect();
         assert_eq!(
             messages,
             [

@@ -8,6 +8,7 @@ use serde_yaml::{Mapping, Value};
 
 use crate::base::diagnostics::Diagnostic;
 use crate::base::source::{SourceFile, Span};
+use crate::base::text::Text;
 use crate::base::yaml::YamlDocument;
 
 /// The keys a kind of document accepts: top level, and nested mappings by path.
@@ -40,11 +41,11 @@ impl<F> Document<F> {
     }
 
     /// An error at the value of a front-matter key (`location.city`, `hashtags.2`).
-    pub fn error(&self, key: &str, message: impl Into<String>) -> Diagnostic {
+    pub fn error(&self, key: &str, message: impl Into<Text>) -> Diagnostic {
         self.file.error(self.yaml.span(key), message)
     }
 
-    pub fn warning(&self, key: &str, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(&self, key: &str, message: impl Into<Text>) -> Diagnostic {
         self.file.warning(self.yaml.span(key), message)
     }
 
@@ -275,7 +276,7 @@ mod tests {
         let (doc, problems) = parse(SourceFile::new("p.md", text.to_owned()), &TYPED);
         let problems = problems
             .into_iter()
-            .map(|d| (d.line, d.column, d.message))
+            .map(|d| (d.line, d.column, d.message.to_string()))
             .collect();
         (doc, problems)
     }

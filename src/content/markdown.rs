@@ -422,7 +422,7 @@ mod tests {
         assert!(!out.html.contains("onclick"), "{}", out.html);
         assert!(!out.html.contains("<script"), "{}", out.html);
         assert!(!out.html.contains("javascript:"), "{}", out.html);
-        let messages: Vec<_> = out.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        let messages: Vec<_> = out.diagnostics.iter().map(|d| d.message.en()).collect();
         assert_eq!(
             messages,
             [

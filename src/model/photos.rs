@@ -55,7 +55,7 @@ pub struct Origin {
 }
 
 impl Origin {
-    pub fn error(&self, message: impl Into<String>) -> Diagnostic {
+    pub fn error(&self, message: impl Into<crate::base::text::Text>) -> Diagnostic {
         let mut d = Diagnostic::new(Severity::Error, &self.path, self.span, message);
         d.snippet = self.snippet.clone();
         d

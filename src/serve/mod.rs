@@ -180,7 +180,9 @@ fn rebuild(options: &Options, live: &Live, log: &Log, started: Instant) -> Outco
             live.set_failure(None);
             let errors = rebuilt.diagnostics.error_count();
             for diagnostic in rebuilt.diagnostics.clone().sorted() {
-                log(diagnostic.render(&diagnostic.path).trim_end());
+                log(diagnostic
+                    .render(&diagnostic.path, crate::base::language::Language::En)
+                    .trim_end());
             }
             if errors > 0 {
                 log(&format!(

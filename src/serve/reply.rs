@@ -135,7 +135,9 @@ pub fn error_page(diagnostics: &Diagnostics) -> Reply {
     for diagnostic in diagnostics.clone().sorted() {
         if diagnostic.is_error() {
             items.push_str("<pre>");
-            items.push_str(&escape_html(&diagnostic.render(&diagnostic.path)));
+            items.push_str(&escape_html(
+                &diagnostic.render(&diagnostic.path, crate::base::language::Language::En),
+            ));
             items.push_str("</pre>\n");
         }
     }

@@ -27,7 +27,7 @@ impl Validator<'_> {
         }
         let Some(record) = register.get(reference) else {
             let hint = did_you_mean(reference, register.records.keys().map(String::as_str))
-                .unwrap_or_else(|| NOT_IN_REGISTER_HINT.to_owned());
+                .unwrap_or_else(|| NOT_IN_REGISTER_HINT.into());
             self.diagnostics.push(
                 doc.error(
                     "consent",

@@ -160,6 +160,7 @@ impl LinkResolver for FileResolver<'_> {
                 None => Resolution::Broken {
                     message: format!("link to `{destination}` points at no page of the site"),
                     hint: did_you_mean(&normal, self.index.by_path.keys().map(String::as_str))
+                        .map(|hint| hint.to_string())
                         .unwrap_or_else(|| {
                             "check the address, or link to the content file (`../vacancies/….md`)"
                                 .to_owned()

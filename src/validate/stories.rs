@@ -150,8 +150,7 @@ impl<'c> Validator<'c> {
             return true;
         }
         let hint = did_you_mean(id, known.iter().map(|a| a.slug.as_str())).unwrap_or_else(|| {
-            "use the id of an ambassador: a file name in content/ambassadors/ without `.md`"
-                .to_owned()
+            "use the id of an ambassador: a file name in content/ambassadors/ without `.md`".into()
         });
         self.diagnostics.push(
             doc.error("ambassador", format!("unknown ambassador `{id}`"))
@@ -179,8 +178,7 @@ impl<'c> Validator<'c> {
                 ok = false;
                 let hint = did_you_mean(slug, known.iter().map(|v| v.slug.as_str()))
                     .unwrap_or_else(|| {
-                        "use the file name of a vacancy in content/vacancies/ without `.md`"
-                            .to_owned()
+                        "use the file name of a vacancy in content/vacancies/ without `.md`".into()
                     });
                 self.diagnostics.push(
                     doc.error(

@@ -123,9 +123,9 @@ impl<'c> Validator<'c> {
                 "employment_type".to_owned()
             };
             let hint = employment_type_for_dutch(value)
-                .map(|t| format!("did you mean `{t}`?"))
+                .map(|t| crate::text!("did you mean `{t}`?", "bedoel je `{t}`?"))
                 .or_else(|| did_you_mean(&value.to_uppercase(), EMPLOYMENT_TYPES.iter().copied()))
-                .unwrap_or_else(|| format!("use one of {}", EMPLOYMENT_TYPES.join(", ")));
+                .unwrap_or_else(|| format!("use one of {}", EMPLOYMENT_TYPES.join(", ")).into());
             self.diagnostics.push(
                 doc.error(&key, format!("unknown employment type `{value}`"))
                     .with_hint(hint),
@@ -203,9 +203,11 @@ impl<'c> Validator<'c> {
         let hint = SALARY_UNITS
             .iter()
             .find(|(_, _, word)| word.eq_ignore_ascii_case(text.trim()))
-            .map(|(_, name, _)| format!("did you mean `{name}`?"))
+            .map(|(_, name, _)| crate::text!("did you mean `{name}`?", "bedoel je `{name}`?"))
             .or_else(|| did_you_mean(&text.to_uppercase(), names()))
-            .unwrap_or_else(|| format!("use one of {}", names().collect::<Vec<_>>().join(", ")));
+            .unwrap_or_else(|| {
+                format!("use one of {}", names().collect::<Vec<_>>().join(", ")).into()
+            });
         self.diagnostics.push(
             doc.error("salary.unit", format!("unknown salary unit `{text}`"))
                 .with_hint(hint),
@@ -237,7 +239,7 @@ impl<'c> Validator<'c> {
         if found.is_none() {
             let names = REMOTE_VALUES.iter().map(|(_, name)| *name);
             let hint = did_you_mean(&text.to_lowercase(), names).unwrap_or_else(|| {
-                "use `hybrid` (partly from home) or `full` (entirely from home); leave `remote` out for work on location".to_owned()
+                "use `hybrid` (partly from home) or `full` (entirely from home); leave `remote` out for work on location".into()
             });
             self.diagnostics.push(
                 doc.error("remote", format!("unknown `remote` value `{text}`"))
@@ -313,7 +315,7 @@ impl<'c> Validator<'c> {
             ok = false;
             let hint =
                 did_you_mean(slug, known.iter().map(|s| s.slug.as_str())).unwrap_or_else(|| {
-                    "use the file name of a story in content/stories/ without `.md`".to_owned()
+                    "use the file name of a story in content/stories/ without `.md`".into()
                 });
             self.diagnostics.push(
                 doc.error(&format!("stories.{i}"), format!("unknown story `{slug}`"))
