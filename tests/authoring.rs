@@ -36,7 +36,7 @@ fn a_new_story_has_every_key_filled_from_its_ambassador_and_builds_as_a_draft() 
     let run = site.run(&["build", "--drafts", "--now", NOW]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let page = site.page("/verhalen/ozlems-eerste-dag/");
-    assert_eq!(page.text("h1"), "Titel van het verhaal");
+    assert_eq!(page.text("h1"), "Özlem's eerste dag");
     assert_eq!(
         page.text(".preview-banner"),
         "Concept: deze pagina is niet gepubliceerd."
@@ -198,7 +198,56 @@ fn a_new_vacancy_builds_and_opens_for_thirty_days() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         site.page("/vacatures/verpleegkundige-ic/").text("h1"),
-        "Functietitel"
+        "Verpleegkundige IC"
+    );
+}
+
+#[test]
+fn the_title_is_the_argument_and_slug_overrides_the_name_made_from_it() {
+    let site = TestSite::new("minimal");
+    let title = "Mijn eerste nachtdienst bij De Linde";
+    let run = site.run(&["new", "story", title, "--ambassador", "anneke-van-t-hof"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "Wrote content/stories/mijn-eerste-nachtdienst-bij-de-linde.md\n"
+    );
+    let text = site.read("content/stories/mijn-eerste-nachtdienst-bij-de-linde.md");
+    assert!(text.contains(&format!("\ntitle: \"{title}\"\n")), "{text}");
+
+    let run = site.run(&[
+        "new",
+        "story",
+        "Één nacht op de IC",
+        "--slug",
+        "Nacht IC",
+        "--ambassador",
+        "anneke-van-t-hof",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "Wrote content/stories/nacht-ic.md\n");
+    let text = site.read("content/stories/nacht-ic.md");
+    assert!(text.contains("\ntitle: \"Één nacht op de IC\"\n"), "{text}");
+
+    // A URL name typed as the argument names the file; the title is left to fill in.
+    let run = site.run(&["new", "vacancy", "zorgassistent"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = site.read("content/vacancies/zorgassistent.md");
+    assert!(text.contains("\ntitle: \"Functietitel\"\n"), "{text}");
+
+    let run = site.run(&[
+        "new",
+        "story",
+        "Nog een",
+        "--slug",
+        "!!",
+        "--ambassador",
+        "anneke-van-t-hof",
+    ]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: `!!` gives an empty story name\n  = hint: use letters or digits, e.g. `nachtdienst-op-de-ic`\n"
     );
 }
 

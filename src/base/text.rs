@@ -7,36 +7,40 @@ use std::ops::Deref;
 use crate::base::language::Language;
 
 /// English, and Dutch where it has been written (a `Text` made from a plain string is the same in
-/// both languages: a name, a path, a message from a library).
+/// both languages: a name, a path, a message from a library). One pointer wide, so that a
+/// `Diagnostic` stays small enough to be the error of a `Result`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Text {
+pub struct Text(Box<Both>);
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct Both {
     en: String,
     nl: Option<String>,
 }
 
 impl Text {
     pub fn new(en: impl Into<String>, nl: impl Into<String>) -> Text {
-        Text {
+        Text(Box::new(Both {
             en: en.into(),
             nl: Some(nl.into()),
-        }
+        }))
     }
 
     pub fn en(&self) -> &str {
-        &self.en
+        &self.0.en
     }
 
     pub fn get(&self, language: Language) -> &str {
-        match (language, &self.nl) {
+        match (language, &self.0.nl) {
             (Language::Nl, Some(nl)) => nl,
-            _ => &self.en,
+            _ => &self.0.en,
         }
     }
 
     /// `self` then `other`, in each language (a message and the suggestion that completes it).
     pub fn join(&self, separator: &str, other: &Text) -> Text {
         Text::new(
-            format!("{}{separator}{}", self.en, other.en),
+            format!("{}{separator}{}", self.en(), other.en()),
             format!(
                 "{}{separator}{}",
                 self.get(Language::Nl),
@@ -60,7 +64,7 @@ macro_rules! text {
 
 impl From<String> for Text {
     fn from(en: String) -> Text {
-        Text { en, nl: None }
+        Text(Box::new(Both { en, nl: None }))
     }
 }
 
@@ -74,25 +78,25 @@ impl From<&str> for Text {
 impl Deref for Text {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.en
+        self.en()
     }
 }
 
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.en)
+        f.write_str(self.en())
     }
 }
 
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
-        self.en == other
+        self.en() == other
     }
 }
 
 impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
-        self.en == *other
+        self.en() == *other
     }
 }
 

@@ -143,8 +143,11 @@ pub(super) struct InitArgs {
 pub(super) enum NewCommand {
     /// content/stories/SLUG.md (or SLUG/index.md with --bundle), filled from the ambassador.
     Story {
-        /// The story's name in its URL; made URL-safe ("Özlem's dag" → "ozlems-dag").
-        slug: String,
+        /// The story's title; its URL name is made from it ("Özlem's dag" → "ozlems-dag").
+        title: String,
+        /// Another URL name than the one made from the title.
+        #[arg(long, value_name = "SLUG")]
+        slug: Option<String>,
         /// Who tells it: an id from content/ambassadors/.
         #[arg(long, value_name = "ID")]
         ambassador: String,
@@ -154,9 +157,13 @@ pub(super) enum NewCommand {
         #[command(flatten)]
         common: Common,
     },
-    /// content/vacancies/SLUG.md
+    /// content/vacancies/SLUG.md, SLUG made from the title
     Vacancy {
-        slug: String,
+        /// The job title; its URL name is made from it ("Verpleegkundige IC" → "verpleegkundige-ic").
+        title: String,
+        /// Another URL name than the one made from the title.
+        #[arg(long, value_name = "SLUG")]
+        slug: Option<String>,
         #[command(flatten)]
         common: Common,
     },

@@ -18,16 +18,41 @@ use super::print;
 /// What to make.
 enum NewFile {
     Story {
-        slug: String,
+        name: Name,
         ambassador: String,
         bundle: bool,
     },
     Vacancy {
-        slug: String,
+        name: Name,
     },
     Ambassador {
         id: String,
     },
+}
+
+/// The title as typed and the URL name: `--slug`, or made from the title. A title that is
+/// already a URL name (`nachtdienst-op-de-ic`) is taken as the name only, and the file gets the
+/// placeholder title to fill in.
+struct Name {
+    title: Option<String>,
+    slug: String,
+}
+
+impl Name {
+    fn new(title: &str, slug: Option<&str>, what: &str) -> Result<Name, Error> {
+        let slug = slug_of(slug.unwrap_or(title), what)?;
+        let title = title.trim();
+        let is_a_slug = slugify(title) == title;
+        Ok(Name {
+            title: (!is_a_slug).then(|| title.to_owned()),
+            slug,
+        })
+    }
+
+    /// The `title:` value: the typed title, or the placeholder.
+    fn title_value(&self, placeholder: &str) -> String {
+        quoted(self.title.as_deref().unwrap_or(placeholder))
+    }
 }
 
 /// What was written, with a note for the author when something still has to be done elsewhere.
@@ -66,6 +91,7 @@ fn line(
 pub(super) fn run(command: NewCommand) -> Result<ExitCode, Error> {
     let (common, what) = match command {
         NewCommand::Story {
+            title,
             slug,
             ambassador,
             bundle,
@@ -73,12 +99,21 @@ pub(super) fn run(command: NewCommand) -> Result<ExitCode, Error> {
         } => (
             common,
             NewFile::Story {
-                slug,
+                name: Name::new(&title, slug.as_deref(), "story")?,
                 ambassador,
                 bundle,
             },
         ),
-        NewCommand::Vacancy { slug, common } => (common, NewFile::Vacancy { slug }),
+        NewCommand::Vacancy {
+            title,
+            slug,
+            common,
+        } => (
+            common,
+            NewFile::Vacancy {
+                name: Name::new(&title, slug.as_deref(), "vacancy")?,
+            },
+        ),
         NewCommand::Ambassador { id, common } => (common, NewFile::Ambassador { id }),
     };
     let written = create(&common.root, &what, common.today()?)?;
@@ -106,11 +141,11 @@ fn create(root: &Path, what: &NewFile, today: Day) -> Result<Written, Error> {
     let language = content.config.language;
     let (path, lines, body, note) = match what {
         NewFile::Story {
-            slug,
+            name,
             ambassador,
             bundle,
         } => {
-            let slug = slug_of(slug, "story")?;
+            let slug = &name.slug;
             let path = if *bundle {
                 PathBuf::from(format!("content/stories/{slug}/index.md"))
             } else {
@@ -122,14 +157,13 @@ fn create(root: &Path, what: &NewFile, today: Day) -> Result<Written, Error> {
             ] {
                 refuse_existing(root, Path::new(&existing))?;
             }
-            let (lines, body) = story(&content, ambassador, today)?;
+            let (lines, body) = story(&content, name, ambassador, today)?;
             (path, lines, body, None)
         }
-        NewFile::Vacancy { slug } => {
-            let slug = slug_of(slug, "vacancy")?;
-            let path = PathBuf::from(format!("content/vacancies/{slug}.md"));
+        NewFile::Vacancy { name } => {
+            let path = PathBuf::from(format!("content/vacancies/{}.md", name.slug));
             refuse_existing(root, &path)?;
-            let (lines, body) = vacancy(today);
+            let (lines, body) = vacancy(name, today);
             (path, lines, body, None)
         }
         NewFile::Ambassador { id } => {
@@ -178,7 +212,7 @@ fn quoted(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
 }
 
-fn story(content: &Content, id: &str, today: Day) -> Result<(Vec<Line>, Body), Error> {
+fn story(content: &Content, name: &Name, id: &str, today: Day) -> Result<(Vec<Line>, Body), Error> {
     let Some(entry) = content.ambassadors.iter().find(|a| a.slug == id) else {
         let known = content.ambassadors.iter().map(|a| a.slug.as_str());
         let hint = did_you_mean(id, known);
@@ -192,7 +226,7 @@ fn story(content: &Content, id: &str, today: Day) -> Result<(Vec<Line>, Body), E
     };
     let a = &entry.doc.front;
     let lines = vec![
-        line("title", Some(quoted("Titel van het verhaal")), "", "de kop van het verhaal; de URL blijft gelijk als je hem later wijzigt", "the headline; the URL stays the same when you change it later"),
+        line("title", Some(name.title_value("Titel van het verhaal")), "", "de kop van het verhaal; de URL blijft gelijk als je hem later wijzigt", "the headline; the URL stays the same when you change it later"),
         line("date", Some(today.to_string()), "", "de datum van het verhaal (JJJJ-MM-DD)", "the story's date (YYYY-MM-DD)"),
         line("ambassador", Some(entry.slug.clone()), "", "wie het verhaal vertelt: een bestand in content/ambassadors/", "who tells the story: a file in content/ambassadors/"),
         line("consent", Some(a.consent.clone()), "", "de toestemming uit content/consent.yaml (scope website; social voor de deelkit)", "the consent from content/consent.yaml (scope website; social for the share kit)"),
@@ -228,9 +262,9 @@ const STORY_BODY: Body = (
     "Write your story here in Markdown.\n",
 );
 
-fn vacancy(today: Day) -> (Vec<Line>, Body) {
+fn vacancy(name: &Name, today: Day) -> (Vec<Line>, Body) {
     let lines = vec![
-        line("title", Some(quoted("Functietitel")), "", "de functietitel", "the job title"),
+        line("title", Some(name.title_value("Functietitel")), "", "de functietitel", "the job title"),
         line("date", Some(today.to_string()), "", "de datum van plaatsing (JJJJ-MM-DD)", "the date it is posted (YYYY-MM-DD)"),
         line("valid_through", Some(today.add_days(30).to_string()), "", "de laatste dag om te solliciteren; daarna sluit de vacature vanzelf", "the last day to apply; the vacancy closes by itself afterwards"),
         line("department", None, "\"Intensive care\"", "de afdeling", "the department"),
