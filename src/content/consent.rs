@@ -121,6 +121,10 @@ impl ConsentRegister {
             Ok(yaml) => yaml,
             Err(d) => return (ConsentRegister::default(), vec![d]),
         };
+        if has_no_records(&file.text) {
+            // A new site's register: only comments, or nothing at all.
+            return (ConsentRegister::default(), Vec::new());
+        }
         let mut problems = Vec::new();
         let mut broken = BTreeSet::new();
         // A record written twice must not let the later copy (without its `withdrawn:`) win.
@@ -220,6 +224,14 @@ impl<'de> Deserialize<'de> for Entries {
         }
         deserializer.deserialize_any(EntriesVisitor)
     }
+}
+
+/// Whether the register's text is only blank lines, comments and document markers.
+fn has_no_records(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim_start_matches('\u{feff}').trim();
+        line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
+    })
 }
 
 /// A record's reference as written (`TF-2026-0001`; a bare number or word works too).
@@ -411,6 +423,20 @@ mod tests {
             r.state(on("2028-01-13")),
             ConsentState::Expired(on("2028-01-12"))
         );
+    }
+
+    #[test]
+    fn a_register_of_comments_only_is_empty_and_valid() {
+        for text in [
+            "",
+            "# Nog geen toestemmingen.\n#\n# TF-2026-0001:\n#   subject: x\n",
+            "---\n",
+        ] {
+            let file = SourceFile::new(CONSENT_FILE, text.to_owned());
+            let (register, problems) = ConsentRegister::parse(file);
+            assert!(problems.is_empty(), "{text:?}: {problems:?}");
+            assert!(register.records.is_empty());
+        }
     }
 
     #[test]
