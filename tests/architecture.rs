@@ -93,6 +93,9 @@ fn crate_paths(line: &str) -> Vec<(String, String)> {
             }
         } else {
             let name = ident(rest);
+            if rest[name.len()..].starts_with('!') {
+                continue; // a macro of the crate root (`crate::text!`), not a module
+            }
             let shown = rest
                 .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
                 .map_or(rest, |end| &rest[..end])
