@@ -469,6 +469,21 @@ fn hints_find_the_ambassador_the_photo_and_the_consent_meant() {
             "error: consent reference `tf-2026-0002` is not in the consent register",
             "did you mean `TF-2026-0002`?",
         ),
+        // Pieter's own record, not the nearest record of anyone (`TF-2026-0001`, Anneke's).
+        (
+            "content/stories/zeven-clienten.md",
+            "consent: TF-2026-0002",
+            "consent: TF-2026-0091",
+            "error: consent reference `TF-2026-0091` is not in the consent register",
+            "did you mean `TF-2026-0002`?",
+        ),
+        (
+            "content/stories/avonddienst/index.md",
+            "people_in_photo: [TF-2026-0004]",
+            "people_in_photo: [tf-2026-0004]",
+            "error: consent reference `tf-2026-0004` is not in the consent register",
+            "did you mean `TF-2026-0004`?",
+        ),
         (
             "content/stories/avonddienst/index.md",
             "image: foto.jpg",
