@@ -524,6 +524,31 @@ fn hints_find_the_ambassador_the_photo_and_the_consent_meant() {
 }
 
 #[test]
+fn a_hashtag_a_letter_off_a_campaign_hashtag_is_warned() {
+    let site = english_site();
+    let file = "content/stories/zeven-clienten.md";
+    let text = site.read(file).replace(
+        "hashtags: [verschilmakers, thuiszorg]",
+        "hashtags: [verschilmakers, Verschilmaker, thuiszorg]",
+    );
+    site.write(file, &text);
+    let run = site.run(&["check", "--now", NOW]);
+    assert_eq!(run.code, 0, "a warning only: {}", run.stderr);
+    let warnings: Vec<String> = lines_of(&run.stderr, "warning")
+        .into_iter()
+        .filter(|line| line.starts_with(file))
+        .collect();
+    assert_eq!(
+        warnings,
+        ["content/stories/zeven-clienten.md:7:28: warning: hashtag `Verschilmaker` is close to the campaign hashtag `verschilmakers` of site.yaml, but is another hashtag, with a page of its own (`/hashtags/verschilmaker/`)"]
+    );
+    assert_eq!(
+        hint_of(&run.stderr, file).as_deref(),
+        Some("did you mean `verschilmakers`?")
+    );
+}
+
+#[test]
 fn new_story_suggests_the_ambassador_whose_id_begins_with_the_name() {
     let site = english_site();
     let run = site.run(&[
