@@ -193,6 +193,46 @@ fn init_empty_takes_the_organisation_from_the_flags() {
     }
 }
 
+/// On a terminal, `init --empty` asks; `script` (util-linux) gives it one.
+#[test]
+fn init_empty_asks_on_a_terminal_and_again_after_an_unusable_answer() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("gevraagd");
+    let command = format!(
+        "'{}' init '{}' --empty --colour '#1f5e4b'",
+        env!("CARGO_BIN_EXE_werkenbij"),
+        target.display()
+    );
+    let mut child = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .env("NO_COLOR", "1")
+        .spawn()
+        .expect("`script` (util-linux) runs the command on a terminal");
+    let answers = "Stichting Zonnehuis\nzonnehuis.nl\nhttps://werkenbij.zonnehuis.nl\n";
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(answers.as_bytes()).unwrap();
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    // The terminal echoes the answers, typed ahead in one piece.
+    let shown = String::from_utf8_lossy(&output.stdout)
+        .replace("\r\n", "\n")
+        .replacen(answers, "", 1);
+    assert_eq!(output.status.code(), Some(0), "{shown}");
+    assert!(
+        shown.starts_with("Name of your organisation [Mijn zorgorganisatie]: Address of the site (base_url) [https://werkenbij.example.nl]: `base_url` must be an absolute http(s) URL, found `zonnehuis.nl`; try again\nAddress of the site (base_url) [https://werkenbij.example.nl]: Made the site of Stichting Zonnehuis in "),
+        "the questions, without the colour the flag gave: {shown}"
+    );
+    let site: serde_yaml::Value =
+        serde_yaml::from_str(&read(target.join("content/site.yaml"))).unwrap();
+    assert_eq!(site["organization"]["name"], "Stichting Zonnehuis");
+    assert_eq!(site["base_url"], "https://werkenbij.zonnehuis.nl");
+    assert_eq!(site["brand"]["primary"], "#1f5e4b");
+}
+
 #[test]
 fn init_empty_refuses_a_bad_colour_or_address_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
