@@ -107,10 +107,19 @@ fn init_empty_gives_a_site_without_people_that_builds_without_a_warning() {
 
     let build = werkenbij(&root, &["build", "--now", NOW]);
     assert_eq!(build.code, 0, "{}", build.stderr);
-    assert!(!build.stderr.contains("warning:"), "{}", build.stderr);
-    assert!(build
-        .stderr
-        .starts_with("Built 8 pages (0 stories, 0 open and 0 closed vacancies)"));
+    assert!(!build.stderr.contains("warning"), "{}", build.stderr);
+    assert_eq!(
+        build.stderr.lines().count(),
+        1,
+        "only the summary: {}",
+        build.stderr
+    );
+    let pages: Vec<String> = files_below(&root.join("public"))
+        .into_iter()
+        .map(|(path, _)| path)
+        .filter(|path| path.ends_with(".html"))
+        .collect();
+    assert_eq!(pages.len(), 8, "{pages:?}");
 
     let page = |path: &str| Html::parse_document(&read(root.join("public").join(path)));
     let text = |html: &Html, css: &str| -> Vec<String> {
@@ -360,6 +369,27 @@ fn a_former_ambassadors_consent_record_stays_valid_as_history() {
         "no new warning"
     );
     assert!(lines_of(&after.stderr, "error").is_empty());
+}
+
+#[test]
+fn clearing_the_examples_people_leaves_no_error_and_no_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(werkenbij(dir.path(), &["init", "site"]).code, 0);
+    let root = dir.path().join("site");
+    for folder in ["stories", "ambassadors", "vacancies"] {
+        let path = root.join("content").join(folder);
+        std::fs::remove_dir_all(&path).unwrap();
+        std::fs::create_dir(&path).unwrap();
+    }
+    let run = werkenbij(&root, &["check", "--now", NOW]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Only the summary line: no diagnostic at all.
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(
+        lines_of(&run.stderr, "warning").is_empty(),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
