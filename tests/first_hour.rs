@@ -619,6 +619,32 @@ fn a_hashtag_a_letter_off_a_campaign_hashtag_is_warned() {
 }
 
 #[test]
+fn on_an_empty_site_new_story_finds_the_first_ambassador_by_her_first_name() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(werkenbij(dir.path(), &["init", "site", "--empty"]).code, 0);
+    let root = dir.path().join("site");
+    let made = werkenbij(&root, &["new", "ambassador", "linda-de-boer", "--now", NOW]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let run = werkenbij(
+        &root,
+        &[
+            "new",
+            "story",
+            "Test",
+            "--ambassador",
+            "linda",
+            "--now",
+            NOW,
+        ],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "error: there is no ambassador `linda` in `content/ambassadors/`\n  = hint: did you mean `linda-de-boer`?\n"
+    );
+}
+
+#[test]
 fn new_story_suggests_the_ambassador_whose_id_begins_with_the_name() {
     let site = english_site();
     let run = site.run(&[

@@ -385,6 +385,42 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_key_is_reported_and_the_other_keys_still_checked() {
+        let (doc, problems) = parse_typed("---\ntitle: Hallo\nhours: veel\nfoo: bar\n---\n");
+        assert_eq!(
+            problems,
+            [
+                (4, 1, "unknown key `foo` in a page".to_owned()),
+                (
+                    3,
+                    8,
+                    "`hours` has the wrong type: found string \"veel\", expected u32".to_owned()
+                ),
+            ]
+        );
+        let doc = doc.expect("the keys that are right are kept");
+        assert_eq!(doc.broken, ["foo", "hours"]);
+        assert_eq!(doc.front.title, "Hallo");
+    }
+
+    #[test]
+    fn a_typo_of_a_required_key_is_not_reported_again_as_missing() {
+        let (doc, problems) = parse_typed("---\n# Een pagina\ntitel: Hallo\n---\n");
+        assert_eq!(
+            problems,
+            [(3, 1, "unknown key `titel` in a page".to_owned())]
+        );
+        let doc = doc.expect("a stand-in title");
+        assert_eq!(doc.broken, ["titel", "title"]);
+        // Never written: the file's first key, not the comment above it, is where it is missing.
+        let (_, problems) = parse_typed("---\n# Een pagina\n\nhours: 3\n---\n");
+        assert_eq!(
+            problems,
+            [(4, 1, "the required key `title` is missing".to_owned())]
+        );
+    }
+
+    #[test]
     fn missing_fences_are_reported() {
         let errors = parse_text("title: Hallo\n").unwrap_err();
         assert_eq!(
