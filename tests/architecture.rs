@@ -93,6 +93,11 @@ fn crate_paths(line: &str) -> Vec<(String, String)> {
             }
         } else {
             let name = ident(rest);
+            if rest[name.len()..].starts_with('!') {
+                // `crate::text!`: the exported macros are at the crate's root but live in `base`.
+                found.push(("base".to_owned(), format!("crate::{name}!")));
+                continue;
+            }
             let shown = rest
                 .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
                 .map_or(rest, |end| &rest[..end])
