@@ -9,7 +9,6 @@ use crate::content::config::{SiteConfig, PLATFORMS};
 use crate::content::help::{self, KeyHelp};
 use crate::content::story::SUMMARY_LIMIT;
 use crate::content::vacancy::{EMPLOYMENT_TYPES, REMOTE_VALUES, SALARY_UNITS};
-use crate::text;
 
 /// The three collections of `config.yml`.
 pub fn collections(config: &SiteConfig) -> Vec<Value> {
@@ -17,9 +16,9 @@ pub fn collections(config: &SiteConfig) -> Vec<Value> {
     vec![
         json!({
             "name": "stories",
-            "label": text!("Stories", "Verhalen").get(language),
-            "label_singular": text!("Story", "Verhaal").get(language),
-            "description": text!(
+            "label": crate::text!("Stories", "Verhalen").get(language),
+            "label_singular": crate::text!("Story", "Verhaal").get(language),
+            "description": crate::text!(
                 "A story in a folder of its own, with its photo beside it. It starts as a draft; communications publishes it.",
                 "Een verhaal in een eigen map, met de foto ernaast. Het begint als concept; communicatie publiceert het."
             ).get(language),
@@ -33,12 +32,12 @@ pub fn collections(config: &SiteConfig) -> Vec<Value> {
             "identifier_field": "title",
             "summary": "{{title}} ({{ambassador}}, {{date}})",
             "sortable_fields": ["date", "title"],
-            "fields": with_body(story_fields(config), language, text!("Your story", "Je verhaal")),
+            "fields": with_body(story_fields(config), language, crate::text!("Your story", "Je verhaal")),
         }),
         json!({
             "name": "vacancies",
-            "label": text!("Vacancies", "Vacatures").get(language),
-            "label_singular": text!("Vacancy", "Vacature").get(language),
+            "label": crate::text!("Vacancies", "Vacatures").get(language),
+            "label_singular": crate::text!("Vacancy", "Vacature").get(language),
             "folder": "content/vacancies",
             "create": true,
             "extension": "md",
@@ -46,12 +45,12 @@ pub fn collections(config: &SiteConfig) -> Vec<Value> {
             "identifier_field": "title",
             "summary": "{{title}} ({{valid_through}})",
             "sortable_fields": ["date", "title", "valid_through"],
-            "fields": with_body(vacancy_fields(language), language, text!("The vacancy", "De vacature")),
+            "fields": with_body(vacancy_fields(language), language, crate::text!("The vacancy", "De vacature")),
         }),
         json!({
             "name": "ambassadors",
-            "label": text!("Ambassadors", "Ambassadeurs").get(language),
-            "label_singular": text!("Ambassador", "Ambassadeur").get(language),
+            "label": crate::text!("Ambassadors", "Ambassadeurs").get(language),
+            "label_singular": crate::text!("Ambassador", "Ambassadeur").get(language),
             "folder": "content/ambassadors",
             "media_folder": "",
             "public_folder": "",
@@ -61,7 +60,7 @@ pub fn collections(config: &SiteConfig) -> Vec<Value> {
             "identifier_field": "name",
             "summary": "{{name}} ({{role}})",
             "sortable_fields": ["name"],
-            "fields": with_body(ambassador_fields(language), language, text!("Short bio", "Korte bio")),
+            "fields": with_body(ambassador_fields(language), language, crate::text!("Short bio", "Korte bio")),
         }),
     ]
 }
@@ -133,7 +132,7 @@ fn story_fields(config: &SiteConfig) -> Vec<Value> {
     } else {
         let list = campaigns.join(", ");
         let help = help::of(k, "hashtags").text(l);
-        text!(
+        crate::text!(
             "{help}; the campaigns: {list}",
             "{help}; de campagnes: {list}"
         )
@@ -153,7 +152,7 @@ fn story_fields(config: &SiteConfig) -> Vec<Value> {
             field(k, "summary", l, "text", true),
             json!({"pattern": [
                 format!("^[\\s\\S]{{1,{limit}}}$"),
-                text!("at most {limit} characters", "hoogstens {limit} tekens").get(l),
+                crate::text!("at most {limit} characters", "hoogstens {limit} tekens").get(l),
             ]}),
         ),
         with(
@@ -172,7 +171,7 @@ fn story_fields(config: &SiteConfig) -> Vec<Value> {
             field(k, "image_focus", l, "string", false),
             json!({"pattern": [
                 "^\\s*(0(\\.\\d+)?|1(\\.0+)?)\\s*,\\s*(0(\\.\\d+)?|1(\\.0+)?)\\s*$",
-                text!("two numbers from 0 to 1: `0.5, 0.3`", "twee getallen van 0 tot 1: `0.5, 0.3`").get(l),
+                crate::text!("two numbers from 0 to 1: `0.5, 0.3`", "twee getallen van 0 tot 1: `0.5, 0.3`").get(l),
             ]}),
         ),
         Value::Object(field(k, "people_in_photo", l, "list", false)),
@@ -216,7 +215,7 @@ fn platform_label(platform: &str) -> &str {
 
 fn vacancy_fields(l: Language) -> Vec<Value> {
     let k = help::VACANCY;
-    let currency = text!("Currency", "Valuta").get(l).to_owned();
+    let currency = crate::text!("Currency", "Valuta").get(l).to_owned();
     vec![
         Value::Object(field(k, "title", l, "string", true)),
         date(k, "date", l, true),
@@ -226,28 +225,28 @@ fn vacancy_fields(l: Language) -> Vec<Value> {
         with(
             field(k, "location", l, "object", true),
             json!({"fields": [
-                sub("city", text!("City", "Plaats").get(l), "string", true),
-                sub("postal_code", text!("Postal code", "Postcode").get(l), "string", false),
-                sub("street", text!("Street and number", "Straat en huisnummer").get(l), "string", false),
-                sub("region", text!("Province", "Provincie").get(l), "string", false),
+                sub("city", crate::text!("City", "Plaats").get(l), "string", true),
+                sub("postal_code", crate::text!("Postal code", "Postcode").get(l), "string", false),
+                sub("street", crate::text!("Street and number", "Straat en huisnummer").get(l), "string", false),
+                sub("region", crate::text!("Province", "Provincie").get(l), "string", false),
             ]}),
         ),
         with(
             field(k, "hours_per_week", l, "object", false),
             json!({"fields": [
-                number("min", text!("At least", "Minimaal").get(l)),
-                number("max", text!("At most (the same for a fixed number)", "Maximaal (hetzelfde voor een vast aantal)").get(l)),
+                number("min", crate::text!("At least", "Minimaal").get(l)),
+                number("max", crate::text!("At most (the same for a fixed number)", "Maximaal (hetzelfde voor een vast aantal)").get(l)),
             ]}),
         ),
         with(
             field(k, "salary", l, "object", false),
             json!({"collapsed": true, "fields": [
-                number("min", text!("From", "Vanaf").get(l)),
-                number("max", text!("Up to", "Tot en met").get(l)),
+                number("min", crate::text!("From", "Vanaf").get(l)),
+                number("max", crate::text!("Up to", "Tot en met").get(l)),
                 json!({"name": "unit", "label": "Per", "widget": "select", "required": false,
                     "options": SALARY_UNITS.iter().map(|(_, name, _)| *name).collect::<Vec<_>>(), "default": "MONTH"}),
                 json!({"name": "currency", "label": currency, "widget": "select", "required": false, "options": ["EUR"], "default": "EUR"}),
-                sub("scale", text!("Scale", "Schaal").get(l), "string", false),
+                sub("scale", crate::text!("Scale", "Schaal").get(l), "string", false),
             ]}),
         ),
         with(
@@ -256,7 +255,7 @@ fn vacancy_fields(l: Language) -> Vec<Value> {
         ),
         with(
             field(k, "apply_url", l, "string", false),
-            json!({"pattern": ["^https?://\\S+$", text!("a full address, starting with https://", "een volledig adres, dat begint met https://").get(l)]}),
+            json!({"pattern": ["^https?://\\S+$", crate::text!("a full address, starting with https://", "een volledig adres, dat begint met https://").get(l)]}),
         ),
         with(
             field(k, "direct_apply", l, "boolean", false),
@@ -269,10 +268,10 @@ fn vacancy_fields(l: Language) -> Vec<Value> {
         with(
             field(k, "contact", l, "object", false),
             json!({"collapsed": true, "fields": [
-                sub("name", text!("Name", "Naam").get(l), "string", false),
-                sub("role", text!("Role", "Functie").get(l), "string", false),
-                sub("email", text!("E-mail", "E-mail").get(l), "string", false),
-                sub("phone", text!("Phone", "Telefoon").get(l), "string", false),
+                sub("name", crate::text!("Name", "Naam").get(l), "string", false),
+                sub("role", crate::text!("Role", "Functie").get(l), "string", false),
+                sub("email", crate::text!("E-mail", "E-mail").get(l), "string", false),
+                sub("phone", crate::text!("Phone", "Telefoon").get(l), "string", false),
             ]}),
         ),
         with(
@@ -322,7 +321,7 @@ fn ambassador_fields(l: Language) -> Vec<Value> {
         ),
         with(
             field(k, "since", l, "string", false),
-            json!({"pattern": ["^\\d{4}(-\\d{2}-\\d{2})?$", text!("a year (`2019`) or a date (`2019-09-01`)", "een jaar (`2019`) of een datum (`2019-09-01`)").get(l)]}),
+            json!({"pattern": ["^\\d{4}(-\\d{2}-\\d{2})?$", crate::text!("a year (`2019`) or a date (`2019-09-01`)", "een jaar (`2019`) of een datum (`2019-09-01`)").get(l)]}),
         ),
     ]
 }

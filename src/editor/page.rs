@@ -5,7 +5,6 @@
 use crate::base::xml::escape;
 use crate::content::config::SiteConfig;
 use crate::content::editor::EditorConfig;
-use crate::text;
 
 use super::{DECAP_INTEGRITY, DECAP_URL};
 
@@ -21,9 +20,9 @@ pub(super) fn html(config: &SiteConfig, editor: &EditorConfig) -> String {
             r#"<script src="{DECAP_URL}" integrity="{DECAP_INTEGRITY}" crossorigin="anonymous"></script>"#
         ),
     };
-    let title = text!("Editor", "Redactie").get(language).to_owned();
+    let title = crate::text!("Editor", "Redactie").get(language).to_owned();
     let name = escape(&config.organization.name);
-    let missing_alt = text!(
+    let missing_alt = crate::text!(
         "Describe the photo: fill in “{label}” for those who cannot see it.",
         "Beschrijf de foto: vul “{label}” in, voor wie hem niet kan zien.",
         label = "{label}"
