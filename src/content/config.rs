@@ -33,6 +33,9 @@ pub struct SiteConfig {
     pub images: ImageConfig,
     #[serde(default)]
     pub report: ReportConfig,
+    /// The web editor at `/admin/`, when the site asks for one.
+    #[serde(default)]
+    pub editor: Option<crate::content::editor::EditorConfig>,
 }
 
 /// `report: { page: true }` is kept for old sites: the build warns and publishes nothing (the report
@@ -214,6 +217,7 @@ pub(crate) const KEYS: &[&str] = &[
     "paths",
     "images",
     "report",
+    "editor",
 ];
 pub(crate) const NESTED: &[(&str, &[&str])] = &[
     ("organization", &["name", "url", "logo"]),
@@ -233,6 +237,7 @@ pub(crate) const NESTED: &[(&str, &[&str])] = &[
         &["widths", "webp", "quality", "max_pixels", "filter"],
     ),
     ("report", &["page"]),
+    ("editor", crate::content::editor::KEYS),
 ];
 
 /// The resampling filters `images.filter` accepts; the image stage maps each to its kernel.
@@ -267,6 +272,9 @@ pub fn parse(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     }
     let mut config: SiteConfig = yaml.deserialize(file).map_err(|d| vec![d])?;
     config.organization.logo_span = yaml.span("organization.logo");
+    if let Some(editor) = &mut config.editor {
+        editor.script_span = yaml.span("editor.script");
+    }
     let mut problems = Problems {
         file,
         yaml: &yaml,
@@ -277,6 +285,11 @@ pub fn parse(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     check_paths(&config.paths, &mut problems);
     check_share(&config.share, &mut problems);
     check_images(&config.images, &mut problems);
+    if let Some(editor) = &config.editor {
+        problems
+            .found
+            .extend(crate::content::editor::check(editor, file, &yaml));
+    }
     if problems.found.is_empty() {
         Ok(config)
     } else {
