@@ -560,3 +560,48 @@ fn a_path_is_normalised_with_or_without_its_trailing_slash() {
     .collect();
     assert_eq!(outputs.len(), 1, "the same bytes");
 }
+
+#[test]
+fn links_written_in_content_go_below_the_path_and_their_fragments_are_still_checked() {
+    let site = TestSite::new("minimal");
+    site.write(
+        "content/pages/privacy.md",
+        "---\ntitle: Privacyverklaring\nsummary: Hoe wij met gegevens omgaan.\n---\n\
+         Lees [de avonddienst](../stories/avonddienst/index.md#overdracht) en [de lijst](/verhalen/).\n\
+         [Mis](/verhalen/avonddienst/#bestaat-niet)\n\n\
+         <p><a href=\"/vacatures/\">vacatures</a> <a href=\"https://www.example.nl/\">site</a></p>\n",
+    );
+    let run = site.run(&["build", "--now", NOW, "--base-url", SUB]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let warnings: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("content/pages/privacy.md:"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{}", run.stderr);
+    assert!(
+        warnings[0].starts_with("content/pages/privacy.md:6:1: warning: ")
+            && warnings[0].contains("`#bestaat-niet`")
+            && warnings[0].ends_with("`/verhalen/avonddienst/`"),
+        "{}",
+        warnings[0]
+    );
+    let page = site.page("/privacy/");
+    let hrefs: Vec<String> = page
+        .select("main a")
+        .iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect();
+    for expected in [
+        "/werkenbij/verhalen/avonddienst/#overdracht",
+        "/werkenbij/verhalen/",
+        "/werkenbij/verhalen/avonddienst/#bestaat-niet",
+        "/werkenbij/vacatures/",
+        "https://www.example.nl/",
+    ] {
+        assert!(
+            hrefs.iter().any(|h| h == expected),
+            "{expected} in {hrefs:?}"
+        );
+    }
+}

@@ -137,6 +137,10 @@ struct FileResolver<'a> {
 }
 
 impl LinkResolver for FileResolver<'_> {
+    fn base_path(&self) -> &str {
+        &self.index.base_path
+    }
+
     fn resolve(&self, destination: &str, is_image: bool) -> Resolution {
         let (path, suffix) = match destination.find(['#', '?']) {
             Some(i) => destination.split_at(i),
