@@ -444,7 +444,7 @@ impl BadBaseUrl {
             ),
             BadBaseUrl::QueryOrFragment => crate::text!(
                 "`{key}` cannot have a query (`?`) or a fragment (`#`), found `{url}`",
-                "`{key}` mag geen query (`?`) of fragment (`#`) hebben, gevonden: `{url}`"
+                "`{key}` mag geen vraagteken (`?`) of hekje (`#`) bevatten, gevonden: `{url}`"
             ),
             BadBaseUrl::BadPath => crate::text!(
                 "the path of `{key}` must be folder names separated by `/`, found `{url}`",
@@ -580,7 +580,7 @@ mod tests {
         );
         assert_eq!(
             d.message.get(crate::base::language::Language::Nl),
-            "`base_url` mag geen query (`?`) of fragment (`#`) hebben, gevonden: `https://a.nl/?utm=x`"
+            "`base_url` mag geen vraagteken (`?`) of hekje (`#`) bevatten, gevonden: `https://a.nl/?utm=x`"
         );
     }
 }
