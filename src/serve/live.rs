@@ -25,6 +25,8 @@ pub(crate) struct LiveState {
     pub diagnostics: Diagnostics,
     /// A failure of the environment (a template that does not compile), shown until it is fixed.
     pub failure: Option<String>,
+    /// The path of `base_url` (`/werkenbij`, or empty): the site is served below it.
+    pub base_path: String,
 }
 
 /// What one rebuild did.
@@ -60,6 +62,11 @@ impl Live {
     /// The last build's diagnostics.
     pub fn diagnostics(&self) -> Diagnostics {
         self.state().diagnostics.clone()
+    }
+
+    /// The folder the site is served in (see `SiteConfig::base_path`).
+    pub fn base_path(&self) -> String {
+        self.state().base_path.clone()
     }
 
     pub fn failure(&self) -> Option<String> {

@@ -77,7 +77,7 @@ pub fn run(options: &Options, serve: &ServeOptions, log: &Log) -> Result<(), Err
     let listeners = Arc::new(Listeners::default());
     let _watcher = watch(options, &live, &listeners, log, failing)?;
 
-    let url = format!("http://{local}/");
+    let url = format!("http://{local}{}/", live.base_path());
     log(&format!(
         "Serving {url} (drafts and scheduled stories shown; Ctrl-C stops)"
     ));
@@ -90,7 +90,7 @@ pub fn run(options: &Options, serve: &ServeOptions, log: &Log) -> Result<(), Err
         let _ = ctrlc::set_handler(move || server.unblock());
     }
     for request in server.incoming_requests() {
-        if request.url().split('?').next() == Some(reply::EVENTS_PATH) {
+        if reply::is_events(&live, request.url()) {
             let receiver = listeners.add();
             std::thread::spawn(move || stream_events(request, receiver));
             continue;
@@ -276,7 +276,7 @@ fn watch(
             let targets = if failing || was_failing {
                 vec!["*".to_owned()]
             } else {
-                reply::reload_targets(&outcome.changed)
+                reply::reload_targets(&outcome.changed, &live.base_path())
             };
             if !targets.is_empty() {
                 listeners.send(&targets);

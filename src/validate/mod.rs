@@ -5,6 +5,7 @@ mod aliases;
 mod ambassadors;
 mod brand;
 mod consent;
+mod editor;
 mod hashtags;
 mod links;
 mod logo;
@@ -69,6 +70,7 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
         paths,
     );
     let (logo_url, logo_source) = v.logo();
+    v.editor_script();
     let Validator {
         diagnostics,
         photos,

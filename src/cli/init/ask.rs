@@ -5,7 +5,7 @@ use std::io::{BufRead, Write};
 
 use crate::base::colour::Colour;
 use crate::base::error::Error;
-use crate::content::config::normalise_base_url;
+use crate::content::config::{normalise_base_url, BadBaseUrl};
 
 /// What the flags gave (or the terminal answered), as written.
 #[derive(Debug, Default, Clone)]
@@ -35,13 +35,14 @@ const COLOUR_HINT: &str = "write `#` and six hexadecimal digits, e.g. `--colour 
 pub(super) fn from_flags(given: Answers) -> Result<Organisation, Error> {
     let name = name(given.name.as_deref().unwrap_or(DEFAULT_NAME))
         .map_err(|message| Error::usage(message, Some("e.g. `--name \"Zorggroep Lindewaard\"`")))?;
-    let base_url = normalise_base_url(given.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))
-        .map_err(|message| {
-            Error::usage(
-                message.replace("`base_url`", "`--base-url`"),
-                Some(URL_HINT),
-            )
-        })?;
+    let url = given.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL);
+    let base_url = normalise_base_url(url).map_err(|bad| {
+        let hint = match bad {
+            BadBaseUrl::NotAbsolute => URL_HINT.to_owned(),
+            _ => bad.hint().en().to_owned(),
+        };
+        Error::usage(bad.message("--base-url", url).en(), Some(&hint))
+    })?;
     let colour = colour(given.colour.as_deref().unwrap_or(DEFAULT_COLOUR))
         .map_err(|message| Error::usage(message, Some(COLOUR_HINT)))?;
     Ok(Organisation {
@@ -77,7 +78,7 @@ pub(super) fn on_terminal(
             output,
             "Address of the site (base_url)",
             DEFAULT_BASE_URL,
-            normalise_base_url,
+            base_url,
         )?,
     };
     let colour = match given.colour {
@@ -127,6 +128,10 @@ fn name(text: &str) -> Result<String, String> {
         return Err(format!("`{text}` is no organisation name"));
     }
     Ok(name.to_owned())
+}
+
+fn base_url(text: &str) -> Result<String, String> {
+    normalise_base_url(text).map_err(|bad| bad.message("base_url", text).en().to_owned())
 }
 
 fn colour(text: &str) -> Result<Colour, String> {
