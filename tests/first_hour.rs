@@ -156,6 +156,7 @@ fn init_empty_takes_the_organisation_from_the_flags() {
             "https://werkenbij.zonnehuis.nl/",
             "--colour",
             "#7AB800",
+            "--with-theme",
         ],
     );
     assert_eq!(init.code, 0, "{}", init.stderr);
@@ -165,6 +166,10 @@ fn init_empty_takes_the_organisation_from_the_flags() {
         Some("note: the brand colour `#7ab800` has a contrast of 2.42:1 on white, less than the 4.5:1 links need (WCAG AA); the nearest colour that passes is `#578300`")
     );
     let root = dir.path().join("zonnehuis");
+    assert!(
+        root.join("themes/default/templates/base.html").is_file(),
+        "the theme, to change"
+    );
     let site: serde_yaml::Value =
         serde_yaml::from_str(&read(root.join("content/site.yaml"))).unwrap();
     assert_eq!(site["title"], "Werken bij Stichting Zonnehuis");
