@@ -118,15 +118,18 @@ impl YamlDocument {
     }
 
     /// Where the block begins for a problem of the whole block, such as a missing key: the line of
-    /// its first top-level key (never a comment or blank line above it), or the block's first
-    /// line when it has no key.
+    /// its first top-level key (never a comment or blank line above it); in a block without a key,
+    /// the opening `---` of a front-matter block, or the first line of a YAML file.
     pub fn start(&self) -> Span {
+        let fence = if self.range.start > 0 {
+            self.first_line.saturating_sub(1).max(1)
+        } else {
+            self.first_line
+        };
         self.keys("")
             .map(|(_, span)| span.line)
             .min()
-            .map_or(Span::new(self.first_line, 1, 0), |line| {
-                Span::new(line, 1, 0)
-            })
+            .map_or(Span::new(fence, 1, 0), |line| Span::new(line, 1, 0))
     }
 
     /// Where the key of `path` stands, if it was written.
@@ -476,6 +479,10 @@ mod tests {
         assert_eq!(yaml.span("consent"), Span::new(4, 1, 0));
         let file = doc("# only a comment\n");
         let yaml = YamlDocument::parse(&file, 0, file.text.len()).unwrap();
+        assert_eq!(yaml.start(), Span::new(1, 1, 0));
+        // A front-matter block with no key: its opening `---`.
+        let file = doc("---\n# nog niets\n---\n");
+        let yaml = YamlDocument::parse(&file, 4, 15).unwrap();
         assert_eq!(yaml.start(), Span::new(1, 1, 0));
     }
 
