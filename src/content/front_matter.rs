@@ -9,7 +9,7 @@ use serde_yaml::{Mapping, Value};
 use crate::base::diagnostics::{closest_name, Diagnostic};
 use crate::base::source::{SourceFile, Span};
 use crate::base::text::Text;
-use crate::base::yaml::{KeyProblem, YamlDocument};
+use crate::base::yaml::YamlDocument;
 
 /// The keys a kind of document accepts: top level, and nested mappings by path.
 pub struct Schema {
@@ -120,27 +120,19 @@ pub fn parse<F: DeserializeOwned>(
         // YAML kept only one of two values of a key: which one the author meant is not known.
         return (None, problems);
     }
+    // With an unknown key the whole block cannot be read as it is: the keys go one by one.
     let deserialized = if unknown.keys.is_empty() {
         yaml.deserialize_keys(&file)
+            .map_err(|first| Some(first.diagnostic))
     } else {
-        Err(Box::new(KeyProblem {
-            key: None,
-            missing: false,
-            diagnostic: problems[0].clone(),
-        }))
+        Err(None)
     };
     let (front, broken) = match deserialized {
         Ok(front) => (front, Vec::new()),
         Err(first) => {
             let text = &file.text[yaml_range];
-            let recovered = without_broken_keys(
-                &file,
-                &yaml,
-                text,
-                schema,
-                (first.diagnostic, &unknown),
-                &mut problems,
-            );
+            let recovered =
+                without_broken_keys(&file, &yaml, text, schema, (first, &unknown), &mut problems);
             match recovered {
                 Some(recovered) => recovered,
                 None => return (None, problems),
@@ -194,24 +186,24 @@ impl UnknownKeys {
     }
 }
 
-/// After the `first` problem: the problem of every wrong or missing key, each once (into
-/// `problems`), and the front-matter without them with its broken keys. `unknown`: keys with an
-/// unknown key in them, reported already, which are left out (a stand-in when required). Each written key is tried
-/// on its own, beside the schema's stand-ins for the required keys; a wrong key is then left out
-/// when `F` can do without it, and takes its stand-in when it is required. `None` when that gives
-/// no value (the top level is not a mapping, or the problem lies outside any key).
+/// After the `first` problem (none when there are unknown keys, reported already): the problem of
+/// every wrong or missing key, each once (into `problems`), and the front-matter without them with
+/// its broken keys. The `unknown` keys are left out (a stand-in when required). Each written key
+/// is tried on its own, beside the schema's stand-ins for the required keys; a wrong key is then
+/// left out when `F` can do without it, and takes its stand-in when it is required. `None` when
+/// that gives no value (the top level is not a mapping, or the problem lies outside any key).
 fn without_broken_keys<F: DeserializeOwned>(
     file: &SourceFile,
     yaml: &YamlDocument,
     text: &str,
     schema: &Schema,
-    (first, unknown): (Diagnostic, &UnknownKeys),
+    (first, unknown): (Option<Diagnostic>, &UnknownKeys),
     problems: &mut Vec<Diagnostic>,
 ) -> Option<(F, Vec<String>)> {
     let mut mapping = match serde_yaml::from_str::<Value>(text) {
         Ok(Value::Mapping(mapping)) => mapping,
         _ => {
-            problems.push(first);
+            problems.extend(first);
             return None;
         }
     };
@@ -236,7 +228,7 @@ fn without_broken_keys<F: DeserializeOwned>(
         let problem = match yaml.deserialize_mapping(file, &mapping, None) {
             // Each key alone is right, all together are not: say what the first problem was.
             Ok(_) if problems.is_empty() => {
-                problems.push(first);
+                problems.extend(first);
                 return None;
             }
             Ok(front) => return Some((front, broken)),
