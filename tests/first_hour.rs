@@ -120,6 +120,9 @@ fn init_empty_gives_a_site_without_people_that_builds_without_a_warning() {
         .filter(|path| path.ends_with(".html"))
         .collect();
     assert_eq!(pages.len(), 8, "{pages:?}");
+    // And the privacy audit of what was built finds nothing.
+    let audit = werkenbij(&root, &["audit", "--now", NOW]);
+    assert_eq!(audit.code, 0, "{}", audit.stderr);
 
     let page = |path: &str| Html::parse_document(&read(root.join("public").join(path)));
     let text = |html: &Html, css: &str| -> Vec<String> {
