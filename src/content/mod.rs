@@ -391,7 +391,8 @@ impl Loader<'_> {
         Ok(parsed)
     }
 
-    /// `consent.yaml`, when the site has one; its subjects are checked against the ambassadors.
+    /// `consent.yaml`, when the site has one. Its subjects are checked only where a record is used
+    /// (`validate/consent.rs`): a record of a former ambassador stays as history.
     fn consent(&mut self) -> Result<ConsentRegister, Error> {
         if !self.root.join(CONSENT_FILE).is_file() {
             return Ok(ConsentRegister::default());
