@@ -332,7 +332,7 @@ const WRITERS: &[&str] = &[
     "src/output.rs",
     "src/output/lock.rs",
     "src/images/cache.rs",
-    "src/cli/init.rs",
+    "src/cli/init/mod.rs",
     "src/cli/new.rs",
 ];
 

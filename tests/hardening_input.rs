@@ -392,6 +392,31 @@ fn every_problem_of_a_file_is_reported_beside_a_wrong_key() {
             ],
         ),
         (
+            "content/ambassadors/pieter-bakker.md",
+            &[
+                ("consent: TF-2026-0002", "consent: TF-2026-0099"),
+                ("since: 2019-09-01", "since: [ooit]"),
+            ],
+            &[
+                "content/ambassadors/pieter-bakker.md:6:10: error: consent reference `TF-2026-0099` is not in the consent register",
+                "hint: did you mean `TF-2026-0002`?",
+                "content/ambassadors/pieter-bakker.md:7:8: error: `since` has the wrong type: found sequence, expected a year (2014) or a date (2014-09-01)",
+            ],
+        ),
+        (
+            "content/stories/zeven-clienten.md",
+            &[
+                ("consent: TF-2026-0002", "consent: TF-2026-0099"),
+                ("summary:", "image_atl: Een auto\nsummary:"),
+            ],
+            &[
+                "content/stories/zeven-clienten.md:5:10: error: consent reference `TF-2026-0099` is not in the consent register",
+                "hint: did you mean `TF-2026-0002`?",
+                "content/stories/zeven-clienten.md:6:1: error: unknown key `image_atl` in a story",
+                "hint: did you mean `image_alt`?",
+            ],
+        ),
+        (
             "content/vacancies/ic-verpleegkundige.md",
             &[
                 ("date: 2026-10-01", "date: oktober"),

@@ -479,7 +479,7 @@ fn people_in_photo_must_be_known_and_consent_to_the_photo() {
             "   |",
             "11 | people_in_photo: [TF-2026-0044]",
             "   |                   ^^^^^^^^^^^^",
-            "   = hint: add it to content/consent.yaml, or check the spelling",
+            "   = hint: did you mean `TF-2026-0004`?",
         ]
     );
 

@@ -191,18 +191,86 @@ impl FromIterator<Diagnostic> for Diagnostics {
     }
 }
 
-/// "did you mean `consent`?" when a known name is close to what was written.
+/// "did you mean `consent`?" when a known name is close to what was written: the same but for
+/// case, a typo away, or the only known name that begins with it or has it as a word (`linda` for
+/// `linda-de-boer`).
 pub fn did_you_mean<'a>(written: &str, known: impl IntoIterator<Item = &'a str>) -> Option<Text> {
-    known
-        .into_iter()
-        .map(|candidate| (strsim::damerau_levenshtein(written, candidate), candidate))
+    closest_name(written, known)
+        .map(|candidate| crate::text!("did you mean `{candidate}`?", "bedoel je `{candidate}`?"))
+}
+
+/// The known name [`did_you_mean`] suggests for `written`.
+pub fn closest_name<'a>(
+    written: &str,
+    known: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let known: Vec<&str> = known.into_iter().filter(|k| *k != written).collect();
+    let lower = written.trim().to_lowercase();
+    if lower.is_empty() {
+        return None;
+    }
+    if let Some(same) = known.iter().find(|k| k.to_lowercase() == lower) {
+        return Some(same);
+    }
+    let typo = known
+        .iter()
+        .map(|candidate| (strsim::damerau_levenshtein(written, candidate), *candidate))
         .filter(|(distance, candidate)| {
             *distance <= 2.max(candidate.len() / 3) && *distance < candidate.len()
         })
-        .min()
-        .map(|(_, candidate)| {
-            crate::text!("did you mean `{candidate}`?", "bedoel je `{candidate}`?")
-        })
+        .min();
+    if let Some((_, candidate)) = typo {
+        return Some(candidate);
+    }
+    let is_word = |candidate: &str| {
+        let candidate = candidate.to_lowercase();
+        candidate.starts_with(&lower)
+            || candidate
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| word == lower)
+    };
+    match known
+        .iter()
+        .filter(|k| is_word(k))
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [only] => Some(only),
+        _ => None,
+    }
+}
+
+/// The hint for a file name that is not there when `files` (the names in its folder) has one
+/// that differs only in case (a web server tells `IMG_2031.JPG` from `img_2031.jpg`) or in its
+/// extension (`.jpeg` for `.jpg`), or is otherwise close.
+pub fn did_you_mean_file<'a>(
+    written: &str,
+    files: impl IntoIterator<Item = &'a str>,
+) -> Option<Text> {
+    let files: Vec<&str> = files.into_iter().collect();
+    let lower = written.to_lowercase();
+    if let Some(file) = files.iter().find(|f| f.to_lowercase() == lower) {
+        return Some(crate::text!(
+            "the file is `{file}`: names are case-sensitive on the web server",
+            "het bestand heet `{file}`: de webserver ziet hoofdletters en kleine letters als verschillend"
+        ));
+    }
+    let stem = |name: &str| {
+        let name = name.to_lowercase();
+        match name.rsplit_once('.') {
+            Some((stem, _)) if !stem.is_empty() => stem.to_owned(),
+            _ => name,
+        }
+    };
+    let written_stem = stem(written);
+    let same_stem: Vec<&&str> = files.iter().filter(|f| stem(f) == written_stem).collect();
+    if let [file] = same_stem.as_slice() {
+        return Some(crate::text!(
+            "the file is `{file}`: write its name with the same extension",
+            "het bestand heet `{file}`: schrijf de naam met dezelfde extensie"
+        ));
+    }
+    did_you_mean(written, files)
 }
 
 /// Diagnostics at a place in a source file, with the line shown under the message.
@@ -268,5 +336,53 @@ mod tests {
             Some("did you mean `title`?")
         );
         assert_eq!(did_you_mean("colour", keys), None);
+    }
+
+    #[test]
+    fn suggests_the_one_id_that_begins_with_or_has_the_word() {
+        let ids = [
+            "linda-de-boer",
+            "karim-haddou",
+            "anneke-van-t-hof",
+            "bram-scholten",
+        ];
+        assert_eq!(
+            did_you_mean("linda", ids).as_deref(),
+            Some("did you mean `linda-de-boer`?")
+        );
+        assert_eq!(
+            did_you_mean("haddou", ids).as_deref(),
+            Some("did you mean `karim-haddou`?")
+        );
+        assert_eq!(
+            did_you_mean("Linda-De-Boer", ids).as_deref(),
+            Some("did you mean `linda-de-boer`?")
+        );
+        // Two ids have the word `de`: no guess.
+        assert_eq!(
+            did_you_mean("de", ["linda-de-boer", "daniel-de-vries"]),
+            None
+        );
+        assert_eq!(did_you_mean("", ids), None);
+        assert_eq!(did_you_mean("piet", ids), None);
+    }
+
+    #[test]
+    fn file_names_that_differ_in_case_or_extension() {
+        let files = ["IMG_2031.JPG", "portret.jpeg", "team.png", "team.webp"];
+        assert_eq!(
+            did_you_mean_file("img_2031.jpg", files).as_deref(),
+            Some("the file is `IMG_2031.JPG`: names are case-sensitive on the web server")
+        );
+        assert_eq!(
+            did_you_mean_file("portret.jpg", files).as_deref(),
+            Some("the file is `portret.jpeg`: write its name with the same extension")
+        );
+        // Two files share the stem `team`: the closest name.
+        assert_eq!(
+            did_you_mean_file("team.jpg", files).as_deref(),
+            Some("did you mean `team.png`?")
+        );
+        assert_eq!(did_you_mean_file("vakantie.jpg", files), None);
     }
 }

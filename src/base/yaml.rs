@@ -112,9 +112,24 @@ impl YamlDocument {
             }
             match path.rfind('.') {
                 Some(i) => path = &path[..i],
-                None => return Span::new(self.first_line, 1, 0),
+                None => return self.start(),
             }
         }
+    }
+
+    /// Where the block begins for a problem of the whole block, such as a missing key: the line of
+    /// its first top-level key (never a comment or blank line above it); in a block without a key,
+    /// the opening `---` of a front-matter block, or the first line of a YAML file.
+    pub fn start(&self) -> Span {
+        let fence = if self.range.start > 0 {
+            self.first_line.saturating_sub(1).max(1)
+        } else {
+            self.first_line
+        };
+        self.keys("")
+            .map(|(_, span)| span.line)
+            .min()
+            .map_or(Span::new(fence, 1, 0), |line| Span::new(line, 1, 0))
     }
 
     /// Where the key of `path` stands, if it was written.
@@ -229,7 +244,7 @@ impl YamlDocument {
                 Some(parent) => format!("{parent}.{field}"),
                 None => field.to_owned(),
             };
-            let span = path.map_or(Span::new(self.first_line, 1, 0), |p| self.span(p));
+            let span = path.map_or(self.start(), |p| self.span(p));
             return KeyProblem {
                 key: Some(top_key(&key)),
                 missing: path.is_none(),
@@ -250,7 +265,7 @@ impl YamlDocument {
             ),
             // `hashtags[2]` is `hashtags.2` here.
             (Some(path), None) => self.span(&path.replace('[', ".").replace(']', "")),
-            (None, None) => probe.map_or(Span::new(self.first_line, 1, 0), |key| self.span(key)),
+            (None, None) => probe.map_or(self.start(), |key| self.span(key)),
         };
         let detail = detail.replace("invalid type: ", "found ");
         let message = match path {
@@ -453,6 +468,22 @@ mod tests {
             "falls back to the list"
         );
         assert_eq!(yaml.span("missing"), Span::new(2, 1, 0));
+    }
+
+    #[test]
+    fn a_missing_key_is_placed_at_the_first_key_not_at_a_comment() {
+        let file = doc("---\n# Wie vertelt dit verhaal?\n\ntitle: Nacht\nhours: 3\n---\n");
+        let end = file.text.rfind("---").unwrap();
+        let yaml = YamlDocument::parse(&file, 4, end).unwrap();
+        assert_eq!(yaml.start(), Span::new(4, 1, 0));
+        assert_eq!(yaml.span("consent"), Span::new(4, 1, 0));
+        let file = doc("# only a comment\n");
+        let yaml = YamlDocument::parse(&file, 0, file.text.len()).unwrap();
+        assert_eq!(yaml.start(), Span::new(1, 1, 0));
+        // A front-matter block with no key: its opening `---`.
+        let file = doc("---\n# nog niets\n---\n");
+        let yaml = YamlDocument::parse(&file, 4, 15).unwrap();
+        assert_eq!(yaml.start(), Span::new(1, 1, 0));
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub(super) enum Command {
     Report(ReportArgs),
     /// Read a built output folder back against the site: every file, image and address in it.
     Audit(AuditArgs),
-    /// Make a new site in DIR from the built-in example; it builds at once.
+    /// Make a new site in DIR: the built-in example, or with --empty your own; it builds at once.
     Init(InitArgs),
     /// Manage the image cache.
     Cache {
@@ -137,6 +137,19 @@ pub(super) struct InitArgs {
     /// Also copy the built-in theme's files into themes/default/, to change them.
     #[arg(long)]
     pub with_theme: bool,
+    /// Start clean: your organisation's site.yaml, an empty consent register and a privacy
+    /// statement, without the example's people.
+    #[arg(long)]
+    pub empty: bool,
+    /// With --empty: the organisation's name (asked on a terminal when left out).
+    #[arg(long, requires = "empty", value_name = "NAME")]
+    pub name: Option<String>,
+    /// With --empty: the address the site is published at, e.g. https://werkenbij.example.nl.
+    #[arg(long, requires = "empty", value_name = "URL")]
+    pub base_url: Option<String>,
+    /// With --empty: the brand colour, e.g. #0b5394.
+    #[arg(long, requires = "empty", value_name = "COLOUR")]
+    pub colour: Option<String>,
 }
 
 #[derive(Subcommand)]

@@ -116,14 +116,15 @@ const DUPLICATE_HINT: &str = "a consent reference has one record: merge the two 
 
 impl ConsentRegister {
     /// Parses the register; every malformed record is reported, the good ones are kept.
-    pub fn parse(
-        file: SourceFile,
-        ambassador_ids: &dyn Fn(&str) -> bool,
-    ) -> (Self, Vec<Diagnostic>) {
+    pub fn parse(file: SourceFile) -> (Self, Vec<Diagnostic>) {
         let yaml = match YamlDocument::parse(&file, 0, file.text.len()) {
             Ok(yaml) => yaml,
             Err(d) => return (ConsentRegister::default(), vec![d]),
         };
+        if has_no_records(&file.text) {
+            // A new site's register: only comments, or nothing at all.
+            return (ConsentRegister::default(), Vec::new());
+        }
         let mut problems = Vec::new();
         let mut broken = BTreeSet::new();
         // A record written twice must not let the later copy (without its `withdrawn:`) win.
@@ -174,13 +175,7 @@ impl ConsentRegister {
             };
             match record {
                 Ok(record) => {
-                    problems.extend(check_record(
-                        &file,
-                        &yaml,
-                        &reference,
-                        &record,
-                        ambassador_ids,
-                    ));
+                    problems.extend(check_record(&file, &yaml, &reference, &record));
                     records.insert(reference, record);
                 }
                 Err(found) => {
@@ -229,6 +224,14 @@ impl<'de> Deserialize<'de> for Entries {
         }
         deserializer.deserialize_any(EntriesVisitor)
     }
+}
+
+/// Whether the register's text is only blank lines, comments and document markers.
+fn has_no_records(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim_start_matches('\u{feff}').trim();
+        line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
+    })
 }
 
 /// A record's reference as written (`TF-2026-0001`; a bare number or word works too).
@@ -352,34 +355,21 @@ impl RecordReader<'_> {
     }
 }
 
-/// A well-formed record still needs a subject the site knows, and dates in order.
+/// A well-formed record still needs dates in order, and `photo` in its scope when it is for
+/// someone in a photo. Its subject need not be an ambassador today: the register keeps the records
+/// of former ambassadors as history, and only a use of a record holds it to its subject.
 fn check_record(
     file: &SourceFile,
     yaml: &YamlDocument,
     reference: &str,
     record: &ConsentRecord,
-    ambassador_ids: &dyn Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let at = |key: &str| yaml.span(&format!("{reference}.{key}"));
-    if record.subject == EXTERN {
-        if !record.covers(Use::Photo) {
-            problems.push(
-                file.error(at("scope"), format!("consent `{reference}` is for someone in a photo (`extern`) but its scope lacks `photo`"))
-                    .with_hint("add `photo` to `scope`"),
-            );
-        }
-    } else if !ambassador_ids(&record.subject) {
-        let hint = "use the id of an ambassador (the file name in content/ambassadors/ without `.md`), or `extern` for someone in a photo";
+    if record.subject == EXTERN && !record.covers(Use::Photo) {
         problems.push(
-            file.error(
-                at("subject"),
-                format!(
-                    "consent `{reference}` names `{}`, who is no ambassador",
-                    record.subject
-                ),
-            )
-            .with_hint(hint),
+            file.error(at("scope"), format!("consent `{reference}` is for someone in a photo (`extern`) but its scope lacks `photo`"))
+                .with_hint("add `photo` to `scope`"),
         );
     }
     if let Some(expires) = record.expires {
@@ -436,10 +426,24 @@ mod tests {
     }
 
     #[test]
+    fn a_register_of_comments_only_is_empty_and_valid() {
+        for text in [
+            "",
+            "# Nog geen toestemmingen.\n#\n# TF-2026-0001:\n#   subject: x\n",
+            "---\n",
+        ] {
+            let file = SourceFile::new(CONSENT_FILE, text.to_owned());
+            let (register, problems) = ConsentRegister::parse(file);
+            assert!(problems.is_empty(), "{text:?}: {problems:?}");
+            assert!(register.records.is_empty());
+        }
+    }
+
+    #[test]
     fn register_errors_name_record_and_key() {
-        let text = "TF-1:\n  subject: anneke\n  scope: [website]\n  granted: 2026-01-12\nTF-2:\n  subject: extern\n  scope: [website]\n  granted: 2026-01-12\nTF-3:\n  subject: piet\n  scope: [website]\n  granted: 2026-01-12\n  expirse: 2027-01-01\n";
+        let text = "TF-1:\n  subject: anneke\n  scope: [website]\n  granted: 2026-01-12\nTF-2:\n  subject: extern\n  scope: [website]\n  granted: 2026-01-12\nTF-3:\n  subject: piet\n  scope: [website]\n  granted: 2026-01-12\n  expirse: 2027-01-01\nTF-4:\n  subject: karim-haddou\n  scope: [website]\n  granted: 2024-01-12\n  withdrawn: 2026-01-01\n";
         let file = SourceFile::new(CONSENT_FILE, text.to_owned());
-        let (register, problems) = ConsentRegister::parse(file, &|id| id == "anneke");
+        let (register, problems) = ConsentRegister::parse(file);
         let messages: Vec<_> = problems.iter().map(|d| (d.line, d.message.en())).collect();
         assert_eq!(
             messages,
@@ -450,5 +454,7 @@ mod tests {
         );
         assert_eq!(problems[1].hint.as_deref(), Some("did you mean `expires`?"));
         assert!(register.get("TF-1").is_some());
+        // A former ambassador's record stays, as history.
+        assert_eq!(register.get("TF-4").unwrap().subject, "karim-haddou");
     }
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
 
-use crate::base::diagnostics::Diagnostic;
+use crate::base::diagnostics::{closest_name, Diagnostic};
 use crate::base::source::{SourceFile, Span};
 use crate::base::text::Text;
 use crate::base::yaml::YamlDocument;
@@ -113,18 +113,27 @@ pub fn parse<F: DeserializeOwned>(
         Err(d) => return (None, vec![d]),
     };
     let mut problems = yaml.duplicate_keys(&file);
-    problems.extend(yaml.unknown_keys(&file, "", schema.keys, schema.what));
-    for (path, keys) in schema.nested {
-        problems.extend(yaml.unknown_keys(&file, path, keys, &format!("`{path}`")));
-    }
-    if !problems.is_empty() {
+    let unknown = UnknownKeys::of(&file, &yaml, schema);
+    let duplicated = !problems.is_empty();
+    problems.extend(unknown.problems.iter().cloned());
+    if duplicated {
+        // YAML kept only one of two values of a key: which one the author meant is not known.
         return (None, problems);
     }
-    let (front, broken) = match yaml.deserialize_keys(&file) {
+    // With an unknown key the whole block cannot be read as it is: the keys go one by one.
+    let deserialized = if unknown.keys.is_empty() {
+        yaml.deserialize_keys(&file)
+            .map_err(|first| Some(first.diagnostic))
+    } else {
+        Err(None)
+    };
+    let (front, broken) = match deserialized {
         Ok(front) => (front, Vec::new()),
         Err(first) => {
             let text = &file.text[yaml_range];
-            match without_broken_keys(&file, &yaml, text, schema, first.diagnostic, &mut problems) {
+            let recovered =
+                without_broken_keys(&file, &yaml, text, schema, (first, &unknown), &mut problems);
+            match recovered {
                 Some(recovered) => recovered,
                 None => return (None, problems),
             }
@@ -140,29 +149,71 @@ pub fn parse<F: DeserializeOwned>(
     (Some(doc), problems)
 }
 
-/// After the `first` problem: the problem of every wrong or missing key, each once (into
-/// `problems`), and the front-matter without them with its broken keys. Each written key is tried
-/// on its own, beside the schema's stand-ins for the required keys; a wrong key is then left out
-/// when `F` can do without it, and takes its stand-in when it is required. `None` when that gives
-/// no value (the top level is not a mapping, or the problem lies outside any key).
+/// The unknown keys of a document, reported and then left out so that the other keys are still
+/// checked.
+struct UnknownKeys {
+    /// The top-level keys an unknown key is written as or under (`share` for `share.linkedn`).
+    keys: Vec<String>,
+    /// The known keys they are typos of: one missing because of the typo is no second error.
+    meant: Vec<&'static str>,
+    problems: Vec<Diagnostic>,
+}
+
+impl UnknownKeys {
+    fn of(file: &SourceFile, yaml: &YamlDocument, schema: &Schema) -> Self {
+        let keys: Vec<String> = yaml
+            .keys("")
+            .filter(|(key, _)| !schema.keys.contains(&key.as_str()))
+            .map(|(key, _)| key.clone())
+            .collect();
+        let meant = keys
+            .iter()
+            .filter_map(|key| closest_name(key, schema.keys.iter().copied()))
+            .collect();
+        let mut unknown = UnknownKeys {
+            keys,
+            meant,
+            problems: yaml.unknown_keys(file, "", schema.keys, schema.what),
+        };
+        for (path, known) in schema.nested {
+            let found = yaml.unknown_keys(file, path, known, &format!("`{path}`"));
+            if !found.is_empty() {
+                unknown.keys.push((*path).to_owned());
+            }
+            unknown.problems.extend(found);
+        }
+        unknown
+    }
+}
+
+/// After the `first` problem (none when there are unknown keys, reported already): the problem of
+/// every wrong or missing key, each once (into `problems`), and the front-matter without them with
+/// its broken keys. The `unknown` keys are left out (a stand-in when required). Each written key
+/// is tried on its own, beside the schema's stand-ins for the required keys; a wrong key is then
+/// left out when `F` can do without it, and takes its stand-in when it is required. `None` when
+/// that gives no value (the top level is not a mapping, or the problem lies outside any key).
 fn without_broken_keys<F: DeserializeOwned>(
     file: &SourceFile,
     yaml: &YamlDocument,
     text: &str,
     schema: &Schema,
-    first: Diagnostic,
+    (first, unknown): (Option<Diagnostic>, &UnknownKeys),
     problems: &mut Vec<Diagnostic>,
 ) -> Option<(F, Vec<String>)> {
     let mut mapping = match serde_yaml::from_str::<Value>(text) {
         Ok(Value::Mapping(mapping)) => mapping,
         _ => {
-            problems.push(first);
+            problems.extend(first);
             return None;
         }
     };
     let stand_ins: Mapping =
         serde_yaml::from_str(schema.stand_ins).expect("a schema's stand-ins are a YAML mapping");
     let mut broken: Vec<String> = Vec::new();
+    for key in &unknown.keys {
+        mapping.remove(key.as_str());
+        broken.push(key.clone());
+    }
     for (name, value) in mapping.clone() {
         let Some(key) = name.as_str() else { continue };
         let mut probe = stand_ins.clone();
@@ -177,7 +228,7 @@ fn without_broken_keys<F: DeserializeOwned>(
         let problem = match yaml.deserialize_mapping(file, &mapping, None) {
             // Each key alone is right, all together are not: say what the first problem was.
             Ok(_) if problems.is_empty() => {
-                problems.push(first);
+                problems.extend(first);
                 return None;
             }
             Ok(front) => return Some((front, broken)),
@@ -193,9 +244,12 @@ fn without_broken_keys<F: DeserializeOwned>(
         else {
             break problem;
         };
-        // A required key that was left out is reported already; one never written is not.
+        // A required key that was left out is reported already; one never written is not,
+        // unless an unknown key is a typo of it (its hint names the key).
         if !broken.contains(&key) {
-            problems.push(problem.diagnostic);
+            if !unknown.meant.contains(&key.as_str()) {
+                problems.push(problem.diagnostic);
+            }
             broken.push(key);
         }
         mapping.insert(name, stand_in.clone());
@@ -320,6 +374,42 @@ mod tests {
             ]
         );
         assert_eq!(doc.expect("a stand-in title").broken, ["hours", "title"]);
+    }
+
+    #[test]
+    fn an_unknown_key_is_reported_and_the_other_keys_still_checked() {
+        let (doc, problems) = parse_typed("---\ntitle: Hallo\nhours: veel\nfoo: bar\n---\n");
+        assert_eq!(
+            problems,
+            [
+                (4, 1, "unknown key `foo` in a page".to_owned()),
+                (
+                    3,
+                    8,
+                    "`hours` has the wrong type: found string \"veel\", expected u32".to_owned()
+                ),
+            ]
+        );
+        let doc = doc.expect("the keys that are right are kept");
+        assert_eq!(doc.broken, ["foo", "hours"]);
+        assert_eq!(doc.front.title, "Hallo");
+    }
+
+    #[test]
+    fn a_typo_of_a_required_key_is_not_reported_again_as_missing() {
+        let (doc, problems) = parse_typed("---\n# Een pagina\ntitel: Hallo\n---\n");
+        assert_eq!(
+            problems,
+            [(3, 1, "unknown key `titel` in a page".to_owned())]
+        );
+        let doc = doc.expect("a stand-in title");
+        assert_eq!(doc.broken, ["titel", "title"]);
+        // Never written: the file's first key, not the comment above it, is where it is missing.
+        let (_, problems) = parse_typed("---\n# Een pagina\n\nhours: 3\n---\n");
+        assert_eq!(
+            problems,
+            [(4, 1, "the required key `title` is missing".to_owned())]
+        );
     }
 
     #[test]

@@ -45,9 +45,7 @@ pub struct Entry<F> {
 pub struct Content {
     pub root: PathBuf,
     pub config: SiteConfig,
-    /// For diagnostics about site.yaml made after loading (none now that the logo is checked
-    /// while loading; kept so later rules need not read it again).
-    #[allow(dead_code)]
+    /// For diagnostics about site.yaml made after loading (the contrast of the brand colours).
     pub config_file: SourceFile,
     pub consent: ConsentRegister,
     /// `organization.logo`, checked.
@@ -130,7 +128,7 @@ pub fn load_cached(
     let stories = loader.parse(Section::Stories, &story_files, &story::SCHEMA)?;
     let vacancies = loader.parse(Section::Vacancies, &vacancy_files, &vacancy::SCHEMA)?;
     let pages = loader.parse(Section::Pages, &page_files, &page::SCHEMA)?;
-    let consent = loader.consent(&ambassador_files)?;
+    let consent = loader.consent()?;
     let content = Content {
         root: root.to_owned(),
         config,
@@ -393,21 +391,15 @@ impl Loader<'_> {
         Ok(parsed)
     }
 
-    /// `consent.yaml`, when the site has one; its subjects are checked against the ambassadors.
-    fn consent(
-        &mut self,
-        ambassador_files: &[(String, PathBuf)],
-    ) -> Result<ConsentRegister, Error> {
+    /// `consent.yaml`, when the site has one. Its subjects are checked only where a record is used
+    /// (`validate/consent.rs`): a record of a former ambassador stays as history.
+    fn consent(&mut self) -> Result<ConsentRegister, Error> {
         if !self.root.join(CONSENT_FILE).is_file() {
             return Ok(ConsentRegister::default());
         }
         Ok(match read_text(self.root, Path::new(CONSENT_FILE))? {
             Ok(file) => {
-                let ids: Vec<&str> = ambassador_files
-                    .iter()
-                    .map(|(slug, _)| slug.as_str())
-                    .collect();
-                let (register, problems) = ConsentRegister::parse(file, &|id| ids.contains(&id));
+                let (register, problems) = ConsentRegister::parse(file);
                 self.diagnostics.extend(problems);
                 register
             }

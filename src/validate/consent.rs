@@ -26,7 +26,15 @@ impl Validator<'_> {
             return Err(());
         }
         let Some(record) = register.get(reference) else {
-            let hint = did_you_mean(reference, register.records.keys().map(String::as_str))
+            // The owner's own records first: `TF-2026-0099` is more likely their `TF-2026-0009`
+            // than someone else's `TF-2026-0001`.
+            let theirs = register
+                .records
+                .iter()
+                .filter(|(_, record)| record.subject == owner)
+                .map(|(key, _)| key.as_str());
+            let hint = did_you_mean(reference, theirs)
+                .or_else(|| did_you_mean(reference, register.records.keys().map(String::as_str)))
                 .unwrap_or_else(|| NOT_IN_REGISTER_HINT.into());
             self.diagnostics.push(
                 doc.error(
@@ -93,6 +101,9 @@ impl Validator<'_> {
             let problem = match self.content.consent.get(reference) {
                 None if self.content.consent.is_broken(reference) => return false,
                 None => {
+                    let records = self.content.consent.records.keys().map(String::as_str);
+                    let hint = did_you_mean(reference, records)
+                        .unwrap_or_else(|| NOT_IN_REGISTER_HINT.into());
                     self.diagnostics.push(
                         doc.error(
                             reference_key,
@@ -100,7 +111,7 @@ impl Validator<'_> {
                                 "consent reference `{reference}` is not in the consent register"
                             ),
                         )
-                        .with_hint(NOT_IN_REGISTER_HINT),
+                        .with_hint(hint),
                     );
                     return false;
                 }

@@ -91,11 +91,45 @@ impl Hashtags {
                     .with_hint(format!("write `{}` to say the same", self.names[index])),
                 );
             }
+            if let Some(campaign) = self.campaign_close_to(index) {
+                if self.warned.insert((index, String::new())) {
+                    let (shown, address) =
+                        (&self.names[index], self.paths.hashtag(&self.keys[index]));
+                    diagnostics.push(
+                        doc.warning(
+                            &format!("hashtags.{i}"),
+                            crate::text!(
+                                "hashtag `{shown}` is close to the campaign hashtag `{campaign}` of site.yaml, but is another hashtag, with a page of its own (`{address}`)",
+                                "hashtag `{shown}` lijkt op de campagnehashtag `{campaign}` uit site.yaml, maar is een andere hashtag, met een eigen pagina (`{address}`)"
+                            ),
+                        )
+                        .with_hint(crate::text!(
+                            "did you mean `{campaign}`?",
+                            "bedoel je `{campaign}`?"
+                        )),
+                    );
+                }
+            }
             if !out.contains(&index) {
                 out.push(index);
             }
         }
         out
+    }
+
+    /// The campaign hashtag of site.yaml that tag `index`, no campaign itself, is a typo of (at
+    /// most two letters off, in tags of six letters or more), as site.yaml spells it.
+    fn campaign_close_to(&self, index: usize) -> Option<String> {
+        if self.campaign[index] || self.keys[index].chars().count() < 6 {
+            return None;
+        }
+        let key = &self.keys[index];
+        (0..self.keys.len())
+            .filter(|&i| self.campaign[i])
+            .map(|i| (strsim::damerau_levenshtein(key, &self.keys[i]), i))
+            .filter(|&(distance, _)| distance <= 2)
+            .min()
+            .map(|(_, i)| self.names[i].clone())
     }
 
     /// The site's hashtags, sorted by key, each with its published stories; the tags of stories,
@@ -175,4 +209,31 @@ fn hashtag_error<F>(doc: &Document<F>, i: usize, tag: &str) -> Option<Diagnostic
         doc.error(&format!("hashtags.{i}"), message)
             .with_hint("write one word of letters and digits, e.g. `MeerDanBillenWassen`"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tag_close_to_a_campaign_is_found_but_not_a_short_one() {
+        let config = SiteHashtags {
+            always: vec!["ZorggroepTest".into()],
+            campaigns: vec!["MeerDanBillenWassen".into(), "ICT".into()],
+        };
+        let mut tags = Hashtags::of_site(&config, &Paths::default());
+        let site_yaml = Path::new("content/site.yaml");
+        let typo = tags.spell("MeerDanBilenWassen", false, site_yaml);
+        let short = tags.spell("IC", false, site_yaml);
+        let other = tags.spell("thuiszorg", false, site_yaml);
+        let campaign = tags.spell("meerdanbillenwassen", false, site_yaml);
+        let always = tags.spell("zorggroeptest", false, site_yaml);
+        assert_eq!(
+            tags.campaign_close_to(typo).as_deref(),
+            Some("MeerDanBillenWassen")
+        );
+        for tag in [short, other, campaign, always] {
+            assert_eq!(tags.campaign_close_to(tag), None, "{}", tags.names[tag]);
+        }
+    }
 }

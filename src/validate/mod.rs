@@ -3,6 +3,7 @@
 
 mod aliases;
 mod ambassadors;
+mod brand;
 mod consent;
 mod editor;
 mod hashtags;
@@ -41,6 +42,7 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
         photos: Vec::new(),
         photo_by_source: HashMap::new(),
     };
+    v.brand_contrast();
     // The rules of each kind of document, in the order their diagnostics are given.
     let ambassadors = v.ambassadors();
     let vacancies = v.vacancies();

@@ -2,8 +2,9 @@
 //! site, consented to by everyone in them, readable; each source is probed once and planned into
 //! its widths.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use crate::base::diagnostics::did_you_mean_file;
 use crate::base::slug::slugify;
 use crate::content::front_matter::Document;
 use crate::content::story::{Focus, PeopleInPhoto, StoryFront};
@@ -79,14 +80,36 @@ impl Validator<'_> {
         Ok(self.photo(doc, &request))
     }
 
+    /// The photo of a story left out for another reason: its description and its file are still
+    /// checked, so that every problem of the file is reported in one run.
+    pub(super) fn left_out_story_photo(&mut self, entry: &Entry<StoryFront>) {
+        let f = &entry.doc.front;
+        let Some(written) = &f.image else {
+            return;
+        };
+        let request = PhotoRequest {
+            key: "image",
+            written,
+            alt: f.image_alt.as_deref(),
+            alt_key: "image_alt",
+            consents: Vec::new(),
+            focus: Focus::default(),
+            section: Section::Stories,
+            owner: &entry.slug,
+        };
+        self.photo_alt(&entry.doc, &request);
+        self.locate_photo(&entry.doc, &request);
+    }
+
     /// Resolves, probes and registers a photo named in front-matter; `None` when it is left out.
     pub(super) fn photo<F>(
         &mut self,
         doc: &Document<F>,
         request: &PhotoRequest,
     ) -> Option<PhotoRef> {
-        let alt = self.photo_alt(doc, request)?;
+        let alt = self.photo_alt(doc, request);
         let located = self.locate_photo(doc, request)?;
+        let alt = alt?;
         if !self.photo_consents(doc, request.key, &request.consents) {
             return None;
         }
@@ -140,10 +163,31 @@ impl Validator<'_> {
             };
         let root = &self.content.root;
         let source = root.join(&relative);
-        if !source.is_file() {
+        let siblings = file_names_beside(&source);
+        let name = source.file_name().map(|n| n.to_string_lossy().into_owned());
+        // A file system that ignores case finds `img_2031.jpg` for `IMG_2031.JPG`; a web server
+        // does not.
+        let exact = match (&siblings, &name) {
+            (Some(siblings), Some(name)) => siblings.contains(name),
+            _ => true,
+        };
+        if !source.is_file() || !exact {
+            let shown = relative.display();
+            let hint = name
+                .as_deref()
+                .and_then(|name| {
+                    did_you_mean_file(name, siblings.iter().flatten().map(String::as_str))
+                })
+                .unwrap_or_else(|| "the path is relative to this Markdown file; a story's photos sit beside its index.md".into());
             self.diagnostics.push(
-                doc.error(key, format!("photo `{written}` does not exist (looked for `{}`)", relative.display()))
-                    .with_hint("the path is relative to this Markdown file; a story's photos sit beside its index.md"),
+                doc.error(
+                    key,
+                    crate::text!(
+                        "photo `{written}` does not exist (looked for `{shown}`)",
+                        "foto `{written}` bestaat niet (gezocht naar `{shown}`)"
+                    ),
+                )
+                .with_hint(hint),
             );
             return None;
         }
@@ -220,4 +264,17 @@ impl Validator<'_> {
             focus: request.focus,
         })
     }
+}
+
+/// The names of the files in the folder of `path`; `None` when the folder cannot be read.
+fn file_names_beside(path: &Path) -> Option<Vec<String>> {
+    let folder = path.parent()?;
+    let entries = std::fs::read_dir(folder).ok()?;
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|t| !t.is_dir()))
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    Some(names)
 }

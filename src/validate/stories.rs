@@ -83,19 +83,13 @@ impl<'c> Validator<'c> {
         let (vacancies, vacancies_exist) = self.story_vacancies(doc, vacancy_index);
         ok &= vacancies_exist;
         ok &= self.alias_paths(doc, &doc.front.aliases);
-        if f.image.is_some() && f.image_alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
-            ok = false;
-            self.diagnostics.push(
-                doc.error("image", "`image` has no `image_alt`")
-                    .with_hint("describe the photo for people who cannot see it: `image_alt: …`"),
-            );
-        }
         let consent = if ambassador_exists {
             self.consent(doc, &f.consent, &f.ambassador, "this story")
         } else {
             Err(())
         };
         if !ok || consent != Ok(true) {
+            self.left_out_story_photo(entry);
             return None;
         }
         let Some(&ambassador) = ambassador_index.get(f.ambassador.as_str()) else {
