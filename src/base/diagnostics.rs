@@ -72,14 +72,7 @@ impl Diagnostic {
     /// hint, in `language` (the words `error` and `warning` stay English, for the tools that parse
     /// them). `shown_path` is how the user sees the site folder (`--root`), joined to `path`.
     pub fn render(&self, shown_path: &Path, language: Language) -> String {
-        let mut out = format!(
-            "{}:{}:{}: {}: {}\n",
-            shown_path.display(),
-            self.line,
-            self.column,
-            self.severity.label(),
-            self.message.get(language)
-        );
+        let mut out = self.render_line(shown_path, language);
         if let Some(snippet) = &self.snippet {
             let number = self.line.to_string();
             let gutter = " ".repeat(number.len());
@@ -97,6 +90,18 @@ impl Diagnostic {
             let _ = writeln!(out, "  = hint: {}", hint.get(language));
         }
         out
+    }
+
+    /// Only the first line of `render`: `path:line:col: warning: message`.
+    pub fn render_line(&self, shown_path: &Path, language: Language) -> String {
+        format!(
+            "{}:{}:{}: {}: {}\n",
+            shown_path.display(),
+            self.line,
+            self.column,
+            self.severity.label(),
+            self.message.get(language)
+        )
     }
 
     /// A GitHub Actions workflow command, so the problem shows on the line in a pull request.
@@ -172,6 +177,66 @@ impl Diagnostics {
         });
         self.items.dedup();
         self.items
+    }
+}
+
+/// How much of a diagnostic a run prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// The message, the offending line and the hint (`Diagnostic::render`).
+    Full,
+    /// The message line alone (`Diagnostic::render_line`).
+    Line,
+    /// Counted in the note after the others, not printed.
+    Counted,
+}
+
+impl Diagnostics {
+    /// Errors first, then warnings, each sorted, with how much of each to print. With `verbose`
+    /// everything in full; else errors in full, and warnings one line each when there is no
+    /// error or only counted when there is, so the errors are not buried under them.
+    pub fn in_print_order(self, verbose: bool) -> Vec<(Diagnostic, Detail)> {
+        let (errors, warnings): (Vec<_>, Vec<_>) =
+            self.sorted().into_iter().partition(Diagnostic::is_error);
+        let warning_detail = match (verbose, errors.is_empty()) {
+            (true, _) => Detail::Full,
+            (false, true) => Detail::Line,
+            (false, false) => Detail::Counted,
+        };
+        errors
+            .into_iter()
+            .map(|d| (d, Detail::Full))
+            .chain(warnings.into_iter().map(|d| (d, warning_detail)))
+            .collect()
+    }
+}
+
+/// The line after the diagnostics that says what `--verbose` would add, when it would add anything.
+pub fn verbose_note(listed: &[(Diagnostic, Detail)]) -> Option<Text> {
+    let counted = listed.iter().filter(|(_, d)| *d == Detail::Counted).count();
+    let brief = listed
+        .iter()
+        .filter(|(d, detail)| *detail == Detail::Line && (d.snippet.is_some() || d.hint.is_some()))
+        .count();
+    if counted > 0 {
+        let s = if counted == 1 { "" } else { "s" };
+        let en = if counted == 1 { "" } else { "en" };
+        let (it, nl_it) = if counted == 1 {
+            ("it", "hem")
+        } else {
+            ("them", "ze")
+        };
+        Some(crate::text!(
+            "{counted} warning{s} not shown; --verbose lists {it}",
+            "{counted} waarschuwing{en} niet getoond; met --verbose zie je {nl_it}"
+        ))
+    } else if brief > 0 {
+        Some(crate::text!(
+            "--verbose shows each warning with its line and hint",
+            "met --verbose zie je bij elke waarschuwing de regel en een tip"
+        ))
+    } else {
+        None
     }
 }
 

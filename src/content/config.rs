@@ -257,6 +257,34 @@ pub(crate) const PLATFORMS: &[&str] = &[
     "mastodon",
 ];
 
+/// The `language:` of `root`'s `site.yaml`, read from the raw text, so that even the problems of a
+/// `site.yaml` that does not parse are said in the site's language; Dutch, as `Language::default()`,
+/// when there is no such line or the file cannot be read.
+pub fn language_of(root: &std::path::Path) -> Language {
+    std::fs::read_to_string(root.join(SITE_FILE))
+        .map(|text| language_in(&text))
+        .unwrap_or_default()
+}
+
+/// The value of the top-level `language:` line of a YAML text (quotes and a comment allowed).
+fn language_in(text: &str) -> Language {
+    text.lines()
+        .filter_map(|line| {
+            line.trim_start_matches('\u{feff}')
+                .strip_prefix("language:")
+        })
+        .map(|value| {
+            let value = value.split(" #").next().unwrap_or_default().trim();
+            value.trim_matches(['"', '\''])
+        })
+        .find_map(|value| match value {
+            "en" => Some(Language::En),
+            "nl" => Some(Language::Nl),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
 /// Parses and checks `site.yaml`; every problem found is returned.
 pub fn parse(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     let yaml = YamlDocument::parse(file, 0, file.text.len()).map_err(|d| vec![d])?;
@@ -447,5 +475,16 @@ mod tests {
         assert_eq!(normalise_base_url("https://a.nl/").unwrap(), "https://a.nl");
         assert!(normalise_base_url("a.nl").is_err());
         assert!(normalise_base_url("https:///x").is_err());
+    }
+
+    #[test]
+    fn the_language_is_read_even_from_yaml_that_does_not_parse() {
+        assert_eq!(language_in("title: [\nlanguage: en\n"), Language::En);
+        assert_eq!(language_in("language: \"en\" # English\n"), Language::En);
+        assert_eq!(language_in("title: x\nlanguage: nl\n"), Language::Nl);
+        // Only a top-level key counts, and anything else is the default, Dutch.
+        assert_eq!(language_in("brand:\n  language: en\n"), Language::Nl);
+        assert_eq!(language_in("language: fr\n"), Language::Nl);
+        assert_eq!(language_in(""), Language::Nl);
     }
 }

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use crate::base::date::Day;
 use crate::base::diagnostics::Diagnostic;
 use crate::base::source::{SourceFile, Span};
+use crate::base::text::Text;
 use crate::base::yaml::YamlDocument;
 
 pub const CONSENT_FILE: &str = "content/consent.yaml";
@@ -91,12 +92,16 @@ pub enum Publishing {
 
 impl ConsentState {
     /// "was withdrawn on 2026-09-01", for warnings.
-    pub fn describe(self) -> String {
+    pub fn describe(self) -> Text {
         match self {
-            ConsentState::Valid => "is valid".to_owned(),
-            ConsentState::NotYetValid(day) => format!("is not valid before {day}"),
-            ConsentState::Expired(day) => format!("expired on {day}"),
-            ConsentState::Withdrawn(day) => format!("was withdrawn on {day}"),
+            ConsentState::Valid => crate::text!("is valid", "is geldig"),
+            ConsentState::NotYetValid(day) => {
+                crate::text!("is not valid before {day}", "is pas geldig vanaf {day}")
+            }
+            ConsentState::Expired(day) => crate::text!("expired on {day}", "is verlopen op {day}"),
+            ConsentState::Withdrawn(day) => {
+                crate::text!("was withdrawn on {day}", "is ingetrokken op {day}")
+            }
         }
     }
 }

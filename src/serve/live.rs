@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard};
 
 use crate::base::diagnostics::Diagnostics;
+use crate::base::language::Language;
 use crate::content::cache::ContentCache;
 use crate::render::touched::Fingerprints;
 use crate::theme::Theme;
@@ -25,6 +26,8 @@ pub(crate) struct LiveState {
     pub diagnostics: Diagnostics,
     /// A failure of the environment (a template that does not compile), shown until it is fixed.
     pub failure: Option<String>,
+    /// The site's `language:` as of the last build: the error page's language.
+    pub language: Language,
 }
 
 /// What one rebuild did.
@@ -60,6 +63,14 @@ impl Live {
     /// The last build's diagnostics.
     pub fn diagnostics(&self) -> Diagnostics {
         self.state().diagnostics.clone()
+    }
+
+    pub fn language(&self) -> Language {
+        self.state().language
+    }
+
+    pub fn set_language(&self, language: Language) {
+        self.state().language = language;
     }
 
     pub fn failure(&self) -> Option<String> {
