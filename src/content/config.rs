@@ -6,6 +6,7 @@ use crate::base::colour::Colour;
 use crate::base::diagnostics::Diagnostic;
 use crate::base::language::Language;
 use crate::base::source::{SourceFile, Span};
+use crate::base::text::Text;
 use crate::base::yaml::YamlDocument;
 
 pub const SITE_FILE: &str = "content/site.yaml";
@@ -314,9 +315,10 @@ pub fn parse(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
 
 /// Keys `site.yaml` does not know, at the top and in each section.
 fn unknown_keys(file: &SourceFile, yaml: &YamlDocument) -> Vec<Diagnostic> {
-    let mut problems = yaml.unknown_keys(file, "", KEYS, "site.yaml");
+    let mut problems = yaml.unknown_keys(file, "", KEYS, &Text::from("site.yaml"));
     for (path, keys) in NESTED {
-        problems.extend(yaml.unknown_keys(file, path, keys, &format!("`{path}`")));
+        let what = Text::from(format!("`{path}`"));
+        problems.extend(yaml.unknown_keys(file, path, keys, &what));
     }
     problems
 }
@@ -330,10 +332,10 @@ struct Problems<'a> {
 
 impl Problems<'_> {
     /// `path` is where the value stands in the YAML: `brand.primary`, `share.platforms.2`.
-    fn push(&mut self, path: &str, message: String, hint: &str) {
+    fn push(&mut self, path: &str, message: Text, hint: Text) {
         let span = self.yaml.span(path);
         self.found
-            .push(self.file.error(span, message).with_hint(hint.to_owned()));
+            .push(self.file.error(span, message).with_hint(hint));
     }
 }
 
@@ -344,17 +346,24 @@ fn check_addresses(config: &mut SiteConfig, problems: &mut Problems) {
         Err(message) => problems.push(
             "base_url",
             message,
-            "write the address the site is published at, e.g. `https://werkenbij.example.nl`",
+            crate::text!(
+                "write the address the site is published at, e.g. `https://werkenbij.example.nl`",
+                "schrijf het adres waarop de site staat, bijvoorbeeld `https://werkenbij.example.nl`"
+            ),
         ),
     }
     if !is_absolute_url(&config.organization.url) {
+        let url = &config.organization.url;
         problems.push(
             "organization.url",
-            format!(
-                "`organization.url` must be an absolute URL, found `{}`",
-                config.organization.url
+            crate::text!(
+                "`organization.url` must be an absolute URL, found `{url}`",
+                "`organization.url` moet een volledig adres zijn (met `https://`), maar is `{url}`"
             ),
-            "e.g. `https://www.example.nl`",
+            crate::text!(
+                "e.g. `https://www.example.nl`",
+                "bijvoorbeeld `https://www.example.nl`"
+            ),
         );
     }
 }
@@ -365,8 +374,14 @@ fn brand_colours(brand: &Brand, problems: &mut Problems) -> BrandColours {
         Colour::parse(text).unwrap_or_else(|| {
             problems.push(
                 path,
-                format!("`{path}` must be a colour like `#0b5394`, found `{text}`"),
-                "write six hexadecimal digits after `#`",
+                crate::text!(
+                    "`{path}` must be a colour like `#0b5394`, found `{text}`",
+                    "`{path}` moet een kleur zijn zoals `#0b5394`, maar is `{text}`"
+                ),
+                crate::text!(
+                    "write six hexadecimal digits after `#`",
+                    "schrijf zes hexadecimale tekens (0-9, a-f) na `#`"
+                ),
             );
             Colour::default()
         })
@@ -388,8 +403,14 @@ fn check_paths(paths: &Paths, problems: &mut Problems) {
         if !crate::base::slug::is_slug(value) {
             problems.push(
                 &format!("paths.{name}"),
-                format!("`paths.{name}` must be one lowercase URL segment, found `{value}`"),
-                "use letters, digits and hyphens, e.g. `verhalen`",
+                crate::text!(
+                    "`paths.{name}` must be one lowercase URL segment, found `{value}`",
+                    "`paths.{name}` moet één deel van een adres zijn, in kleine letters, maar is `{value}`"
+                ),
+                crate::text!(
+                    "use letters, digits and hyphens, e.g. `verhalen`",
+                    "gebruik letters, cijfers en streepjes, bijvoorbeeld `verhalen`"
+                ),
             );
         }
     }
@@ -399,12 +420,18 @@ fn check_paths(paths: &Paths, problems: &mut Problems) {
 fn check_share(share: &ShareConfig, problems: &mut Problems) {
     for (index, platform) in share.platforms.iter().enumerate() {
         if !PLATFORMS.contains(&platform.as_str()) {
+            let list = PLATFORMS.join(", ");
             let hint = crate::base::diagnostics::did_you_mean(platform, PLATFORMS.iter().copied())
-                .unwrap_or_else(|| format!("the platforms are {}", PLATFORMS.join(", ")).into());
+                .unwrap_or_else(|| {
+                    crate::text!("the platforms are {list}", "de platforms zijn {list}")
+                });
             problems.push(
                 &format!("share.platforms.{index}"),
-                format!("unknown share platform `{platform}`"),
-                &hint,
+                crate::text!(
+                    "unknown share platform `{platform}`",
+                    "onbekend deelplatform `{platform}`"
+                ),
+                hint,
             );
         }
     }
@@ -412,8 +439,14 @@ fn check_share(share: &ShareConfig, problems: &mut Problems) {
     if let (Some(index), None) = (mastodon, &share.mastodon) {
         problems.push(
             &format!("share.platforms.{index}"),
-            "`share.platforms` names `mastodon` but `share.mastodon` names no instance".to_owned(),
-            "add the instance your colleagues use, e.g. `mastodon: mastodon.nl`",
+            crate::text!(
+                "`share.platforms` names `mastodon` but `share.mastodon` names no instance",
+                "`share.platforms` noemt `mastodon`, maar `share.mastodon` noemt geen server"
+            ),
+            crate::text!(
+                "add the instance your colleagues use, e.g. `mastodon: mastodon.nl`",
+                "voeg de server toe die je collega's gebruiken, bijvoorbeeld `mastodon: mastodon.nl`"
+            ),
         );
     }
 }
@@ -423,37 +456,49 @@ fn check_images(images: &ImageConfig, problems: &mut Problems) {
     if images.widths.is_empty() || images.widths.iter().any(|w| !(16..=4096).contains(w)) {
         problems.push(
             "images.widths",
-            "`images.widths` must list widths between 16 and 4096 pixels".to_owned(),
-            "e.g. `[480, 960, 1600]`",
+            crate::text!(
+                "`images.widths` must list widths between 16 and 4096 pixels",
+                "`images.widths` moet breedtes tussen 16 en 4096 pixels noemen"
+            ),
+            crate::text!("e.g. `[480, 960, 1600]`", "bijvoorbeeld `[480, 960, 1600]`"),
         );
     }
     if !(1..=100).contains(&images.quality) {
         problems.push(
             "images.quality",
-            format!(
-                "`images.quality` must be 1 to 100, found `{}`",
-                images.quality
+            crate::text!(
+                "`images.quality` must be 1 to 100, found `{quality}`",
+                "`images.quality` moet 1 tot en met 100 zijn, maar is `{quality}`",
+                quality = images.quality
             ),
-            "80 is a good balance of size and sharpness",
+            crate::text!(
+                "80 is a good balance of size and sharpness",
+                "80 is een goede balans tussen bestandsgrootte en scherpte"
+            ),
         );
     }
     if !FILTERS.contains(&images.filter.as_str()) {
-        let hint = crate::base::diagnostics::did_you_mean(&images.filter, FILTERS.iter().copied())
-            .unwrap_or_else(|| format!("the filters are {}", FILTERS.join(", ")).into());
+        let (filter, list) = (&images.filter, FILTERS.join(", "));
+        let hint = crate::base::diagnostics::did_you_mean(filter, FILTERS.iter().copied())
+            .unwrap_or_else(|| crate::text!("the filters are {list}", "de filters zijn {list}"));
         problems.push(
             "images.filter",
-            format!("unknown resampling filter `{}`", images.filter),
-            &hint,
+            crate::text!(
+                "unknown resampling filter `{filter}`",
+                "onbekend schaalfilter `{filter}`"
+            ),
+            hint,
         );
     }
 }
 
 /// `https://werkenbij.example.nl/` → `https://werkenbij.example.nl` (no trailing slash).
-pub fn normalise_base_url(url: &str) -> Result<String, String> {
+pub fn normalise_base_url(url: &str) -> Result<String, Text> {
     let trimmed = url.trim().trim_end_matches('/');
     if !is_absolute_url(trimmed) {
-        return Err(format!(
-            "`base_url` must be an absolute http(s) URL, found `{url}`"
+        return Err(crate::text!(
+            "`base_url` must be an absolute http(s) URL, found `{url}`",
+            "`base_url` moet een volledig http(s)-adres zijn, maar is `{url}`"
         ));
     }
     Ok(trimmed.to_owned())
