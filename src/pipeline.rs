@@ -142,9 +142,15 @@ fn report_page_moved(config_file: &crate::base::source::SourceFile) -> Diagnosti
     config_file
         .warning(
             span,
-            "`report.page` no longer publishes the report page: it is not in the public site",
+            crate::text!(
+                "`report.page` no longer publishes the report page: it is not in the public site",
+                "`report.page` publiceert de rapportpagina niet meer: die staat niet op de openbare site"
+            ),
         )
-        .with_hint("remove `report.page`, and write the page into a folder of its own with `werkenbij report --html DIR`")
+        .with_hint(crate::text!(
+            "remove `report.page`, and write the page into a folder of its own with `werkenbij report --html DIR`",
+            "haal `report.page` weg, en schrijf de pagina in een eigen map met `werkenbij report --html DIR`"
+        ))
 }
 
 /// The programme figures: the site validated with drafts (so the calendar has the scheduled
