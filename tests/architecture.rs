@@ -93,6 +93,12 @@ fn crate_paths(line: &str) -> Vec<(String, String)> {
             }
         } else {
             let name = ident(rest);
+            if rest[name.len()..].starts_with('!') {
+                // `crate::text!`: a macro is exported at the crate's root, but it belongs to the
+                // module that defines it, and every `#[macro_export]` of `src/` is in `base`.
+                found.push(("base".to_owned(), format!("crate::{name}!")));
+                continue;
+            }
             let shown = rest
                 .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
                 .map_or(rest, |end| &rest[..end])

@@ -8,7 +8,6 @@ use crate::base::error::Error;
 use crate::content::config::language_of;
 use crate::content::Loaded;
 use crate::pipeline::Options;
-use crate::text;
 
 use super::args::AuditArgs;
 use super::print::{self, paint, plural, plural_nl, Style};
@@ -40,7 +39,7 @@ pub(super) fn audit(options: &Options, style: Style) -> Result<ExitCode, Error> 
         let errors = diagnostics.error_count();
         print::diagnostics(&mut stderr, diagnostics, &options.root, style, language);
         let (s, en) = (plural(errors), plural_nl(errors, "en"));
-        let line = text!(
+        let line = crate::text!(
             "{errors} error{s} in the site; nothing was audited",
             "{errors} fout{en} in de site; er is niets gecontroleerd"
         );
@@ -61,14 +60,14 @@ pub(super) fn audit(options: &Options, style: Style) -> Result<ExitCode, Error> 
     let language = language_of(&options.root);
     if count > 0 {
         let (s, en) = (plural(count), plural_nl(count, "en"));
-        let line = text!(
+        let line = crate::text!(
             "{count} finding{s} in {files} files of {out}; do not publish it",
             "{count} bevinding{en} in {files} bestanden van {out}; publiceer dit niet"
         );
         let _ = writeln!(stderr, "{error}: {}", line.get(language));
         return Ok(ExitCode::from(EXIT_CONTENT));
     }
-    let line = text!(
+    let line = crate::text!(
         "Audited {files} files in {out}: no findings",
         "{files} bestanden in {out} gecontroleerd: geen bevindingen"
     );

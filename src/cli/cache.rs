@@ -11,7 +11,6 @@ use crate::pipeline::{self, Mode, Options};
 use super::args::PruneArgs;
 use super::print::{self, plural, plural_nl, Style};
 use crate::content::config::language_of;
-use crate::text;
 
 pub(super) fn prune(args: PruneArgs, style: Style) -> Result<ExitCode, Error> {
     let PruneArgs { common, cache_dir } = args;
@@ -35,7 +34,7 @@ pub(super) fn prune(args: PruneArgs, style: Style) -> Result<ExitCode, Error> {
             let removed_size = human_size(pruned.removed_bytes);
             let kept_size = human_size(pruned.kept_bytes);
             let dir = pipeline::cache_dir(&options).display().to_string();
-            let line = text!(
+            let line = crate::text!(
                 "Pruned {removed} unused image{s} ({removed_size}) from {dir}; {kept} kept ({kept_size})",
                 "{removed} ongebruikte afbeelding{en} ({removed_size}) uit {dir} verwijderd; {kept} bewaard ({kept_size})"
             );

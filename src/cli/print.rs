@@ -10,7 +10,6 @@ use crate::base::error::Error;
 use crate::base::language::Language;
 use crate::base::text::Text;
 use crate::pipeline::{Mode, Report, Summary};
-use crate::text;
 
 use super::{EXIT_CONTENT, EXIT_USAGE};
 
@@ -65,7 +64,7 @@ pub(super) fn report(
     if report.config_error {
         let s = plural(errors);
         let en = plural_nl(errors, "en");
-        let line = text!(
+        let line = crate::text!(
             "content/site.yaml has {errors} problem{s}; nothing was built",
             "content/site.yaml heeft {errors} probleem{en}; er is niets gebouwd"
         );
@@ -75,13 +74,13 @@ pub(super) fn report(
     if errors > 0 {
         let counts = counts(errors, warnings);
         let line = if mode == Mode::Build {
-            text!(
+            crate::text!(
                 "{counts}; nothing was written, the previous output is untouched",
                 "{counts}; er is niets geschreven, de vorige uitvoer is ongewijzigd",
                 counts = counts.get(language)
             )
         } else {
-            text!(
+            crate::text!(
                 "{counts}; fix them before building",
                 "{counts}; los ze op voordat je bouwt",
                 counts = counts.get(language)
@@ -96,7 +95,7 @@ pub(super) fn report(
         None => writeln!(
             out,
             "{}",
-            text!(
+            crate::text!(
                 "Checked: no errors{note}",
                 "Gecontroleerd: geen fouten{note}"
             )
@@ -110,7 +109,7 @@ pub(super) fn report(
 fn counts(errors: usize, warnings: usize) -> Text {
     let (s, w) = (plural(errors), plural(warnings));
     let (en, wen) = (plural_nl(errors, "en"), plural_nl(warnings, "en"));
-    text!(
+    crate::text!(
         "{errors} error{s} and {warnings} warning{w}",
         "{errors} fout{en} en {warnings} waarschuwing{wen}"
     )
@@ -128,7 +127,7 @@ fn built(summary: &Summary, note: &str) -> Text {
     let (pages, open, closed) = (counts.pages, counts.open_vacancies, counts.closed_vacancies);
     let size = crate::images::cache::human_size(*cache_bytes);
     let seconds_nl = format!("{seconds:.2}").replace('.', ",");
-    text!(
+    crate::text!(
         "Built {pages} pages ({stories} stories, {open} open and {closed} closed vacancies), {images} images ({cached_images} cached) in {seconds:.2} s; image cache {size}{note}",
         "{pages} pagina's gebouwd ({stories} verhalen, {open} open en {closed} gesloten vacatures), {images} afbeeldingen ({cached_images} uit de cache) in {seconds_nl} s; afbeeldingencache {size}{note}"
     )
@@ -191,7 +190,7 @@ fn warning_note(warnings: usize) -> Text {
         return Text::from("");
     }
     let (s, en) = (plural(warnings), plural_nl(warnings, "en"));
-    text!(" ({warnings} warning{s})", " ({warnings} waarschuwing{en})")
+    crate::text!(" ({warnings} warning{s})", " ({warnings} waarschuwing{en})")
 }
 
 pub(super) fn plural(n: usize) -> &'static str {

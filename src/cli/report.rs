@@ -8,7 +8,6 @@ use crate::base::language::Language;
 use crate::content::config::language_of;
 use crate::content::Loaded;
 use crate::pipeline;
-use crate::text;
 
 use super::args::{ReportArgs, ReportFormat};
 use super::print::{self, paint, plural, plural_nl, Style};
@@ -35,7 +34,7 @@ pub(super) fn run(args: ReportArgs, style: Style) -> Result<ExitCode, Error> {
             if let Some(dir) = html {
                 pipeline::write_report_page(&common.root, &site, &report, &dir)?;
                 let page = dir.join("index.html").display().to_string();
-                let wrote = text!(
+                let wrote = crate::text!(
                     "Wrote the report page to {page}",
                     "De rapportpagina staat in {page}"
                 );
@@ -53,7 +52,7 @@ pub(super) fn run(args: ReportArgs, style: Style) -> Result<ExitCode, Error> {
     let errors = diagnostics.error_count();
     print::diagnostics(&mut stderr, diagnostics, &common.root, style, language);
     let (s, en) = (plural(errors), plural_nl(errors, "en"));
-    let line = text!(
+    let line = crate::text!(
         "{errors} error{s}; no report",
         "{errors} fout{en}; geen rapport"
     );

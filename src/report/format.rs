@@ -7,14 +7,13 @@ use super::{Report, ACTIVE_DAYS, CLOSING_DAYS, CONSENT_WARNING_DAYS};
 use crate::base::date::Day;
 use crate::base::language::Language;
 use crate::base::text::Text;
-use crate::text;
 
 /// Aligned text tables, one section each, for a terminal, in the site's language (dates in words
 /// in Dutch: `2 december 2026`).
 pub fn text(report: &Report, language: Language) -> String {
     let mut out = String::new();
     let today = date(&report.today, language);
-    let title = text!(
+    let title = crate::text!(
         "Programme report for {today}",
         "Programmarapport van {today}"
     );
@@ -88,7 +87,7 @@ fn ambassador_table(report: &Report, words: Words) -> Table {
     let active = report.ambassadors.iter().filter(|a| a.active).count();
     let all = report.ambassadors.len();
     Table {
-        title: words.text(text!(
+        title: words.text(crate::text!(
             "Ambassadors ({active} of {all} active: a story in the last {ACTIVE_DAYS} days)",
             "Ambassadeurs ({active} van {all} actief: een verhaal in de laatste {ACTIVE_DAYS} dagen)"
         )),
@@ -248,7 +247,7 @@ fn calendar_table(report: &Report, words: Words) -> Table {
 
 fn expiring_consent_table(report: &Report, words: Words) -> Table {
     Table {
-        title: words.text(text!(
+        title: words.text(crate::text!(
             "Consents expiring within {CONSENT_WARNING_DAYS} days",
             "Toestemmingen die binnen {CONSENT_WARNING_DAYS} dagen verlopen"
         )),
@@ -299,7 +298,7 @@ fn left_out_table(report: &Report, words: Words) -> Table {
 
 fn closing_vacancy_table(report: &Report, words: Words) -> Table {
     Table {
-        title: words.text(text!(
+        title: words.text(crate::text!(
             "Vacancies closing within {CLOSING_DAYS} days",
             "Vacatures die binnen {CLOSING_DAYS} dagen sluiten"
         )),

@@ -25,7 +25,6 @@ use crate::base::error::Error;
 use crate::content::config::language_of;
 use crate::pipeline::Options;
 use crate::serve::live::Live;
-use crate::text;
 
 /// The serve-only settings; the build itself is configured by `Options` like any other.
 #[derive(Debug, Clone)]
@@ -79,7 +78,7 @@ pub fn run(options: &Options, serve: &ServeOptions, log: &Log) -> Result<(), Err
     // The address first, before whatever the first build has to say: requests wait in the
     // listener's queue until that build is done.
     let url = format!("http://{local}/");
-    let serving = text!(
+    let serving = crate::text!(
         "Serving {url} (drafts and scheduled stories shown; Ctrl-C stops)",
         "De site staat op {url} (met concepten en ingeplande verhalen; Ctrl-C stopt)"
     );
@@ -204,7 +203,7 @@ fn rebuild(options: &Options, verbose: bool, live: &Live, log: &Log, started: In
             }
             let line = if errors > 0 {
                 let (s, en) = if errors == 1 { ("", "") } else { ("s", "en") };
-                text!(
+                crate::text!(
                     "{errors} error{s}: the browser shows them until the file is fixed",
                     "{errors} fout{en}: de browser toont ze tot je het bestand hebt verbeterd"
                 )
@@ -213,12 +212,12 @@ fn rebuild(options: &Options, verbose: bool, live: &Live, log: &Log, started: In
                 let (s, nl_s) = if rendered == 1 { ("", "") } else { ("s", "'s") };
                 let ms = started.elapsed().as_millis();
                 if rebuilt.full {
-                    text!(
+                    crate::text!(
                         "Rebuilt {rendered} page{s} in {ms} ms",
                         "{rendered} pagina{nl_s} opnieuw gebouwd in {ms} ms"
                     )
                 } else {
-                    text!(
+                    crate::text!(
                         "Rebuilt {rendered} page{s} (only what changed) in {ms} ms",
                         "{rendered} pagina{nl_s} opnieuw gebouwd (alleen wat veranderde) in {ms} ms"
                     )

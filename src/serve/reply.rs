@@ -6,7 +6,6 @@ use std::path::Path;
 use crate::base::diagnostics::Diagnostics;
 use crate::base::language::Language;
 use crate::serve::live::Live;
-use crate::text;
 
 /// Where the browser listens for reload events.
 pub const EVENTS_PATH: &str = "/__werkenbij/events";
@@ -166,12 +165,12 @@ pub fn failure_page(message: &str, language: Language) -> Reply {
 fn error_html(errors: usize, items: &str, language: Language) -> String {
     let s = if errors == 1 { "" } else { "s" };
     let en = if errors == 1 { "" } else { "en" };
-    let title = text!("{errors} error{s}", "{errors} fout{en}");
-    let heading = text!(
+    let title = crate::text!("{errors} error{s}", "{errors} fout{en}");
+    let heading = crate::text!(
         "{errors} error{s} in the content",
         "{errors} fout{en} in de inhoud"
     );
-    let lead = text!(
+    let lead = crate::text!(
         "The page comes back as soon as the file is fixed and saved.",
         "De pagina komt terug zodra je het bestand hebt verbeterd en opgeslagen."
     );

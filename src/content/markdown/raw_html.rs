@@ -373,9 +373,17 @@ mod tests {
             [Removal {
                 start: 19,
                 len: 43,
-                message: "raw HTML `<img>` loads `https://tracker.example.com/pixel.gif` from another site; it was removed".into(),
+                message: loads("img", "https://tracker.example.com/pixel.gif"),
                 hint: load_hint(),
             }]
+        );
+        assert_eq!(
+            found[0].message.en(),
+            "raw HTML `<img>` loads `https://tracker.example.com/pixel.gif` from another site; it was removed"
+        );
+        assert_eq!(
+            found[0].message.get(crate::base::language::Language::Nl),
+            "HTML `<img>` laadt `https://tracker.example.com/pixel.gif` van een andere site; dat is weggehaald"
         );
         assert_eq!(
             &html[19..62],
