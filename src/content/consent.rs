@@ -97,11 +97,16 @@ impl ConsentState {
         match self {
             ConsentState::Valid => crate::text!("is valid", "is geldig"),
             ConsentState::NotYetValid(day) => {
-                crate::text!("is not valid before {day}", "is pas geldig vanaf {day}")
+                let nl = Language::Nl.long_date(day);
+                crate::text!("is not valid before {day}", "is pas geldig vanaf {nl}")
             }
-            ConsentState::Expired(day) => crate::text!("expired on {day}", "is verlopen op {day}"),
+            ConsentState::Expired(day) => {
+                let nl = Language::Nl.long_date(day);
+                crate::text!("expired on {day}", "is verlopen op {nl}")
+            }
             ConsentState::Withdrawn(day) => {
-                crate::text!("was withdrawn on {day}", "is ingetrokken op {day}")
+                let nl = Language::Nl.long_date(day);
+                crate::text!("was withdrawn on {day}", "is ingetrokken op {nl}")
             }
         }
     }
