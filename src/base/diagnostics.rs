@@ -322,6 +322,61 @@ mod tests {
     }
 
     #[test]
+    fn errors_come_first_and_warnings_are_shown_by_how_the_run_went() {
+        let at = |severity, path: &str, line| {
+            Diagnostic::new(severity, Path::new(path), Span::new(line, 1, 1), "x").with_hint("h")
+        };
+        let mixed: Diagnostics = [
+            at(Severity::Warning, "a.md", 1),
+            at(Severity::Error, "b.md", 2),
+            at(Severity::Warning, "c.md", 3),
+        ]
+        .into_iter()
+        .collect();
+        let order = |listed: &[(Diagnostic, Detail)]| {
+            listed
+                .iter()
+                .map(|(d, detail)| (d.path.display().to_string(), *detail))
+                .collect::<Vec<_>>()
+        };
+        let brief = mixed.clone().in_print_order(false);
+        assert_eq!(
+            order(&brief),
+            [
+                ("b.md".to_owned(), Detail::Full),
+                ("a.md".to_owned(), Detail::Counted),
+                ("c.md".to_owned(), Detail::Counted),
+            ]
+        );
+        let note = verbose_note(&brief).unwrap();
+        assert_eq!(note.en(), "2 warnings not shown; --verbose lists them");
+        assert_eq!(
+            note.get(Language::Nl),
+            "2 waarschuwingen niet getoond; met --verbose zie je ze"
+        );
+        let full = mixed.in_print_order(true);
+        assert!(full.iter().all(|(_, detail)| *detail == Detail::Full));
+        assert_eq!(verbose_note(&full), None);
+
+        let warnings: Diagnostics = [at(Severity::Warning, "a.md", 1)].into_iter().collect();
+        let brief = warnings.in_print_order(false);
+        assert_eq!(order(&brief), [("a.md".to_owned(), Detail::Line)]);
+        assert_eq!(
+            verbose_note(&brief).unwrap().en(),
+            "--verbose shows each warning with its line and hint"
+        );
+        // A warning with no line and no hint has nothing more to show.
+        let bare: Diagnostics = [Diagnostic::file(Severity::Warning, Path::new("a.md"), "x")]
+            .into_iter()
+            .collect();
+        assert_eq!(verbose_note(&bare.in_print_order(false)), None);
+        assert_eq!(
+            at(Severity::Warning, "a.md", 1).render_line(Path::new("site/a.md"), Language::En),
+            "site/a.md:1:1: warning: x\n"
+        );
+    }
+
+    #[test]
     fn suggests_close_names_only() {
         let keys = ["consent", "summary", "title"];
         assert_eq!(

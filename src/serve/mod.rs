@@ -89,7 +89,7 @@ pub fn run(options: &Options, serve: &ServeOptions, log: &Log) -> Result<(), Err
     let listeners = Arc::new(Listeners::default());
     let _watcher = watch(options, serve.verbose, &live, &listeners, log, failing)?;
     if serve.open {
-        open_browser(&url, log);
+        open_browser(&url, language_of(&options.root), log);
     }
     {
         let server = Arc::clone(&server);
@@ -116,7 +116,7 @@ pub fn run(options: &Options, serve: &ServeOptions, log: &Log) -> Result<(), Err
         };
         let _ = request.respond(response(answer));
     }
-    log("Stopped");
+    log(crate::text!("Stopped", "Gestopt").get(language_of(&options.root)));
     Ok(())
 }
 
@@ -309,7 +309,7 @@ fn watch(
     Ok(debouncer)
 }
 
-fn open_browser(url: &str, log: &Log) {
+fn open_browser(url: &str, language: crate::base::language::Language, log: &Log) {
     let mut command = if cfg!(target_os = "macos") {
         std::process::Command::new("open")
     } else if cfg!(windows) {
@@ -320,6 +320,10 @@ fn open_browser(url: &str, log: &Log) {
         std::process::Command::new("xdg-open")
     };
     if command.arg(url).spawn().is_err() {
-        log(&format!("could not open a browser; open {url} yourself"));
+        let text = crate::text!(
+            "could not open a browser; open {url} yourself",
+            "kon geen browser openen; open {url} zelf"
+        );
+        log(text.get(language));
     }
 }
