@@ -19,6 +19,7 @@ pub(crate) mod theme;
 // The validated model, the pure sharing rules it is checked against, and validation.
 pub mod model;
 pub(crate) mod share;
+pub(crate) mod editor;
 pub(crate) mod validate;
 // What is made from the model.
 pub mod images;

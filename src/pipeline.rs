@@ -112,10 +112,10 @@ fn load_keeping(
     };
     if let Some(url) = &options.base_url {
         content.config.base_url =
-            crate::content::config::normalise_base_url(url).map_err(|message| {
+            crate::content::config::normalise_base_url(url).map_err(|problem| {
                 Error::usage(
-                    message.replace("`base_url`", "`--base-url`"),
-                    Some("e.g. `--base-url https://werkenbij.example.nl`"),
+                    problem.message("--base-url", url).en(),
+                    Some("e.g. `--base-url https://werkenbij.example.nl` or `--base-url https://example.github.io/werkenbij/`"),
                 )
             })?;
     }

@@ -117,12 +117,16 @@ fn aliases_are_normalised_and_a_drafts_alias_is_not_published() {
     );
     site.build();
     for old in ["/oud/", "/ouder/"] {
-        let refresh = site
-            .page(old)
-            .attr("meta[http-equiv=\"refresh\"]", "content");
+        let page = site.page(old);
         assert_eq!(
-            refresh.as_deref(),
-            Some("0; url=https://werkenbij.example.nl/verhalen/avonddienst/"),
+            page.attr("meta[http-equiv=\"refresh\"]", "content")
+                .as_deref(),
+            Some("0; url=../verhalen/avonddienst/"),
+            "{old}"
+        );
+        assert_eq!(
+            page.attr("link[rel=canonical]", "href").as_deref(),
+            Some("https://werkenbij.example.nl/verhalen/avonddienst/"),
             "{old}"
         );
     }

@@ -100,10 +100,14 @@ struct Events {
 
 impl Events {
     fn open(server: &Server) -> Events {
+        Events::open_at(server, "/__werkenbij/events")
+    }
+
+    fn open_at(server: &Server, path: &str) -> Events {
         let mut stream = TcpStream::connect(&server.address).unwrap();
         write!(
             stream,
-            "GET /__werkenbij/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+            "GET {path} HTTP/1.1\r\nHost: {}\r\n\r\n",
             server.address
         )
         .unwrap();
@@ -208,6 +212,42 @@ fn serve_rebuilds_reloads_and_shows_errors_until_fixed() {
     assert_eq!(select(&fixed.body, "h1"), ["Zeven cliënten voor de lunch"]);
     assert_eq!(get(&server, "/bestaat-niet/").status, 404);
     assert_eq!(get(&server, "/verhalen").status, 301);
+    stop_with_ctrl_c(server);
+}
+
+#[test]
+fn a_site_in_a_folder_is_served_below_it_with_its_reload_script() {
+    let site = TestSite::new("minimal");
+    let yaml = site.read("content/site.yaml").replace(
+        "base_url: https://werkenbij.example.nl\n",
+        "base_url: https://example.github.io/werkenbij/\n",
+    );
+    site.write("content/site.yaml", &yaml);
+    let server = start(&site);
+    let story = "/werkenbij/verhalen/zeven-clienten/";
+    let page = get(&server, story);
+    assert_eq!(page.status, 200);
+    let html = Html::parse_document(&page.body);
+    let count = |css: &str| html.select(&Selector::parse(css).unwrap()).count();
+    assert_eq!(count("script[src=\"/werkenbij/__werkenbij/reload.js\"]"), 1);
+    assert_eq!(count(".site-nav a[href=\"/werkenbij/verhalen/\"]"), 1);
+    assert_eq!(get(&server, "/werkenbij/__werkenbij/reload.js").status, 200);
+    assert_eq!(get(&server, "/werkenbij/css/werkenbij.css").status, 200);
+    assert_eq!(get(&server, "/").status, 301);
+    assert_eq!(get(&server, "/verhalen/zeven-clienten/").status, 404);
+
+    let mut events = Events::open_at(&server, "/werkenbij/__werkenbij/events");
+    let original = site.read("content/stories/zeven-clienten.md");
+    site.write(
+        "content/stories/zeven-clienten.md",
+        &original.replace(
+            "title: Zeven cliënten voor de lunch",
+            "title: Acht cliënten voor de lunch",
+        ),
+    );
+    // The paths the browser has open: below the folder, as `location.pathname` reads them.
+    let changed = events.reload();
+    assert!(changed.contains(&story.to_owned()), "{changed:?}");
     stop_with_ctrl_c(server);
 }
 

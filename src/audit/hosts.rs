@@ -7,7 +7,9 @@ use scraper::{Html, Selector};
 use url::Url;
 
 /// Reports every address in the text file at `path` that loads from a host other than the
-/// site's own (`base_url`).
+/// site's own (`base_url`). Only the host counts: a site published below a path
+/// (`https://example.github.io/werkenbij/`) that loads a file from elsewhere on its own host sends
+/// no visitor's request to a third party.
 pub(super) fn check(path: &str, text: &str, base_url: &str, found: &mut impl FnMut(String)) {
     let Ok(base) = Url::parse(base_url) else {
         return;
@@ -110,6 +112,22 @@ mod tests {
         assert_eq!(
             findings("a.css", "a{background:url(https://werkenbij.example.nl/x.png)} @import 'https://f.example/x.css';"),
             ["loads `https://f.example/x.css` from another host (CSS url())"]
+        );
+    }
+
+    #[test]
+    fn the_sites_own_host_is_not_another_host_whatever_the_path() {
+        let mut found = Vec::new();
+        let page = r#"<img src="/werkenbij/img/a.jpg" srcset="https://example.github.io/werkenbij/b.jpg 2x"><link rel="stylesheet" href="/elders/a.css"><script src="https://example.github.io/andere-site/a.js"></script><img src="https://example.org/werkenbij/c.jpg">"#;
+        check(
+            "x/index.html",
+            page,
+            "https://example.github.io/werkenbij",
+            &mut |f| found.push(f),
+        );
+        assert_eq!(
+            found,
+            ["loads `https://example.org/werkenbij/c.jpg` from another host (img src)"]
         );
     }
 }

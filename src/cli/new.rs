@@ -10,6 +10,7 @@ use crate::base::diagnostics::did_you_mean;
 use crate::base::error::Error;
 use crate::base::language::Language;
 use crate::base::slug::slugify;
+use crate::content::help::{self, KeyHelp};
 use crate::content::{self, Content, Loaded};
 
 use super::args::NewCommand;
@@ -62,28 +63,17 @@ struct Written {
     note: Option<String>,
 }
 
-/// One front-matter line: `key: value`, or commented out when there is nothing to fill in yet.
+/// One front-matter line: `key: value`, or commented out when there is nothing to fill in yet,
+/// with the key's help above it.
 struct Line {
-    key: &'static str,
+    help: &'static KeyHelp,
     value: Option<String>,
-    example: &'static str,
-    nl: &'static str,
-    en: &'static str,
 }
 
-fn line(
-    key: &'static str,
-    value: Option<String>,
-    example: &'static str,
-    nl: &'static str,
-    en: &'static str,
-) -> Line {
+fn line(keys: &'static [KeyHelp], key: &str, value: Option<String>) -> Line {
     Line {
-        key,
+        help: help::of(keys, key),
         value,
-        example,
-        nl,
-        en,
     }
 }
 
@@ -226,26 +216,38 @@ fn story(content: &Content, name: &Name, id: &str, today: Day) -> Result<(Vec<Li
     };
     let a = &entry.doc.front;
     let lines = vec![
-        line("title", Some(name.title_value("Titel van het verhaal")), "", "de kop van het verhaal; de URL blijft gelijk als je hem later wijzigt", "the headline; the URL stays the same when you change it later"),
-        line("date", Some(today.to_string()), "", "de datum van het verhaal (JJJJ-MM-DD)", "the story's date (YYYY-MM-DD)"),
-        line("ambassador", Some(entry.slug.clone()), "", "wie het verhaal vertelt: een bestand in content/ambassadors/", "who tells the story: a file in content/ambassadors/"),
-        line("consent", Some(a.consent.clone()), "", "de toestemming uit content/consent.yaml (scope website; social voor de deelkit)", "the consent from content/consent.yaml (scope website; social for the share kit)"),
-        line("summary", Some(quoted("Een zin over het verhaal.")), "", "één of twee zinnen, hoogstens 200 tekens; voor zoekmachines en sociale media", "one or two sentences, at most 200 characters; for search engines and social media"),
-        line("hashtags", Some(format!("[{}]", a.hashtags.join(", "))), "", "onderwerpen, met of zonder #", "topics, with or without #"),
-        line("role", a_value(&Some(a.role.clone())), "Verpleegkundige", "de functie in dit verhaal (standaard die van de ambassadeur)", "the role in this story (default: the ambassador's)"),
-        line("department", a_value(&a.department), "Intensive care", "de afdeling (standaard die van de ambassadeur)", "the department (default: the ambassador's)"),
-        line("location", a_value(&a.location), "Utrecht", "de plaats (standaard die van de ambassadeur)", "the place (default: the ambassador's)"),
-        line("image", None, "foto.jpg", "een foto naast dit bestand (JPEG, PNG of WebP; HEIC eerst omzetten)", "a photo beside this file (JPEG, PNG or WebP; convert HEIC first)"),
-        line("image_alt", None, "\"Wat er op de foto te zien is\"", "verplicht bij een foto: wat er te zien is, voor wie hem niet ziet", "required with a photo: what it shows, for those who cannot see it"),
-        line("image_focus", None, "0.5, 0.3", "het punt dat bij uitsnijden in beeld blijft (links, boven; 0 tot 1)", "the point kept in crops (from left, from top; 0 to 1)"),
-        line("people_in_photo", None, "none", "toestemmingen van anderen die herkenbaar op de foto staan, of none", "consents of others recognisable in the photo, or none"),
-        line("quote", None, "\"Een zin die je bijblijft.\"", "een citaat dat op de pagina uitgelicht wordt", "a quote highlighted on the page"),
-        line("vacancies", None, "[verpleegkundige-ic]", "vacatures bij dit verhaal (namen uit content/vacancies/)", "vacancies for this story (names from content/vacancies/)"),
-        line("share", None, "{ linkedin: \"Eigen tekst voor LinkedIn\" }", "eigen deelteksten per platform (linkedin, facebook, x, whatsapp, instagram, email, mastodon)", "own share texts per platform (linkedin, facebook, x, whatsapp, instagram, email, mastodon)"),
-        line("utm", None, "{ campaign: zomercampagne }", "andere utm_medium of utm_campaign voor de gedeelde links van dit verhaal", "another utm_medium or utm_campaign for this story's shared links"),
-        line("publish", None, "2026-12-01", "pas vanaf deze datum online (ingepland)", "online only from this date (scheduled)"),
-        line("draft", Some("true".into()), "", "concept: niet gepubliceerd; zet op false als het verhaal klaar is", "draft: not published; set to false when the story is ready"),
-        line("aliases", None, "[/oud/adres/]", "oude adressen die naar dit verhaal doorverwijzen", "old addresses that redirect to this story"),
+        line(
+            help::STORY,
+            "title",
+            Some(name.title_value("Titel van het verhaal")),
+        ),
+        line(help::STORY, "date", Some(today.to_string())),
+        line(help::STORY, "ambassador", Some(entry.slug.clone())),
+        line(help::STORY, "consent", Some(a.consent.clone())),
+        line(
+            help::STORY,
+            "summary",
+            Some(quoted("Een zin over het verhaal.")),
+        ),
+        line(
+            help::STORY,
+            "hashtags",
+            Some(format!("[{}]", a.hashtags.join(", "))),
+        ),
+        line(help::STORY, "role", a_value(&Some(a.role.clone()))),
+        line(help::STORY, "department", a_value(&a.department)),
+        line(help::STORY, "location", a_value(&a.location)),
+        line(help::STORY, "image", None),
+        line(help::STORY, "image_alt", None),
+        line(help::STORY, "image_focus", None),
+        line(help::STORY, "people_in_photo", None),
+        line(help::STORY, "quote", None),
+        line(help::STORY, "vacancies", None),
+        line(help::STORY, "share", None),
+        line(help::STORY, "utm", None),
+        line(help::STORY, "publish", None),
+        line(help::STORY, "draft", Some("true".into())),
+        line(help::STORY, "aliases", None),
     ];
     Ok((lines, STORY_BODY))
 }
@@ -264,23 +266,35 @@ const STORY_BODY: Body = (
 
 fn vacancy(name: &Name, today: Day) -> (Vec<Line>, Body) {
     let lines = vec![
-        line("title", Some(name.title_value("Functietitel")), "", "de functietitel", "the job title"),
-        line("date", Some(today.to_string()), "", "de datum van plaatsing (JJJJ-MM-DD)", "the date it is posted (YYYY-MM-DD)"),
-        line("valid_through", Some(today.add_days(30).to_string()), "", "de laatste dag om te solliciteren; daarna sluit de vacature vanzelf", "the last day to apply; the vacancy closes by itself afterwards"),
-        line("department", None, "\"Intensive care\"", "de afdeling", "the department"),
-        line("role", None, "\"Verpleegkundige\"", "de functie; verhalen met dezelfde functie worden erbij getoond", "the role; stories with the same role are shown with it"),
-        line("location", Some("{ city: \"Plaats\" }".into()), "", "city verplicht; ook postal_code, street, region", "city required; also postal_code, street, region"),
-        line("hours_per_week", None, "{ min: 24, max: 32 }", "uren per week: een getal of { min, max }", "hours per week: a number or { min, max }"),
-        line("salary", None, "{ min: 3000, max: 4200, unit: MONTH, currency: EUR, scale: \"FWG 45\" }", "het salaris", "the salary"),
-        line("employment_type", None, "[PART_TIME]", "FULL_TIME, PART_TIME, TEMPORARY, INTERN, …", "FULL_TIME, PART_TIME, TEMPORARY, INTERN, …"),
-        line("apply_url", None, "https://www.example.nl/solliciteren", "waar je solliciteert (een volledige URL)", "where to apply (a full URL)"),
-        line("direct_apply", None, "true", "true als apply_url meteen het sollicitatieformulier is (Google for Jobs)", "true when apply_url is the application form itself (Google for Jobs)"),
-        line("remote", None, "hybrid", "hybrid of full als (een deel van) het werk op afstand kan", "hybrid or full when (part of) the work can be done remotely"),
-        line("contact", None, "{ name: \"Naam\", role: \"Functie\", email: \"naam@example.nl\", phone: \"030 123 45 67\" }", "wie vragen beantwoordt", "who answers questions"),
-        line("hashtags", Some("[]".into()), "", "onderwerpen, met of zonder #", "topics, with or without #"),
-        line("identifier", None, "LW-2026-001", "het vacaturenummer (standaard de naam van het bestand)", "the vacancy number (default: the file name)"),
-        line("stories", Some("[]".into()), "", "verhalen bij deze vacature (namen uit content/stories/)", "stories for this vacancy (names from content/stories/)"),
-        line("draft", Some("true".into()), "", "concept: niet gepubliceerd; zet op false als de vacature klaar is", "draft: not published; set to false when the vacancy is ready"),
+        line(
+            help::VACANCY,
+            "title",
+            Some(name.title_value("Functietitel")),
+        ),
+        line(help::VACANCY, "date", Some(today.to_string())),
+        line(
+            help::VACANCY,
+            "valid_through",
+            Some(today.add_days(30).to_string()),
+        ),
+        line(help::VACANCY, "department", None),
+        line(help::VACANCY, "role", None),
+        line(
+            help::VACANCY,
+            "location",
+            Some("{ city: \"Plaats\" }".into()),
+        ),
+        line(help::VACANCY, "hours_per_week", None),
+        line(help::VACANCY, "salary", None),
+        line(help::VACANCY, "employment_type", None),
+        line(help::VACANCY, "apply_url", None),
+        line(help::VACANCY, "direct_apply", None),
+        line(help::VACANCY, "remote", None),
+        line(help::VACANCY, "contact", None),
+        line(help::VACANCY, "hashtags", Some("[]".into())),
+        line(help::VACANCY, "identifier", None),
+        line(help::VACANCY, "stories", Some("[]".into())),
+        line(help::VACANCY, "draft", Some("true".into())),
     ];
     (lines, VACANCY_BODY)
 }
@@ -331,76 +345,20 @@ fn display_name(id: &str, written: &str) -> String {
 /// Every key of an ambassador file; `consent` is the register's record for them, when it has one.
 fn ambassador_lines(name: &str, consent: Option<String>) -> Vec<Line> {
     vec![
+        line(help::AMBASSADOR, "name", Some(quoted(name))),
+        line(help::AMBASSADOR, "role", Some(quoted("Functie"))),
+        line(help::AMBASSADOR, "department", None),
+        line(help::AMBASSADOR, "location", None),
+        line(help::AMBASSADOR, "photo", None),
+        line(help::AMBASSADOR, "photo_alt", None),
         line(
-            "name",
-            Some(quoted(name)),
-            "",
-            "de naam zoals die op de site komt",
-            "the name as shown on the site",
-        ),
-        line(
-            "role",
-            Some(quoted("Functie")),
-            "",
-            "de functie",
-            "the role",
-        ),
-        line(
-            "department",
-            None,
-            "\"Intensive care\"",
-            "de afdeling",
-            "the department",
-        ),
-        line(
-            "location",
-            None,
-            "Utrecht",
-            "de plaats waar je werkt",
-            "where you work",
-        ),
-        line(
-            "photo",
-            None,
-            "../stories/een-verhaal/portret.jpg",
-            "een portretfoto, relatief aan dit bestand (toestemming met photo nodig)",
-            "a portrait, relative to this file (needs a consent with photo)",
-        ),
-        line(
-            "photo_alt",
-            None,
-            "\"Portret van …\"",
-            "verplicht bij een foto: wat er te zien is",
-            "required with a photo: what it shows",
-        ),
-        line(
+            help::AMBASSADOR,
             "consent",
             Some(consent.unwrap_or_else(|| "TF-JJJJ-NNNN".into())),
-            "",
-            "de toestemming uit content/consent.yaml met subject gelijk aan deze bestandsnaam",
-            "the consent in content/consent.yaml whose subject is this file's name",
         ),
-        line(
-            "socials",
-            None,
-            "{ linkedin: https://www.linkedin.com/in/… }",
-            "profielen: linkedin, instagram, x, facebook",
-            "profiles: linkedin, instagram, x, facebook",
-        ),
-        line(
-            "hashtags",
-            Some("[]".into()),
-            "",
-            "onderwerpen, met of zonder #",
-            "topics, with or without #",
-        ),
-        line(
-            "since",
-            None,
-            "2019",
-            "in dienst sinds (jaar of datum)",
-            "with us since (a year or a date)",
-        ),
+        line(help::AMBASSADOR, "socials", None),
+        line(help::AMBASSADOR, "hashtags", Some("[]".into())),
+        line(help::AMBASSADOR, "since", None),
     ]
 }
 
@@ -412,17 +370,13 @@ const AMBASSADOR_BODY: Body = (
 fn render(lines: &[Line], (nl_body, en_body): Body, language: Language) -> String {
     let mut text = String::from("---\n");
     for l in lines {
-        let comment = match language {
-            Language::Nl => l.nl,
-            Language::En => l.en,
-        };
-        let _ = writeln!(text, "# {comment}");
+        let _ = writeln!(text, "# {}", l.help.text(language));
         match &l.value {
             Some(value) => {
-                let _ = writeln!(text, "{}: {value}", l.key);
+                let _ = writeln!(text, "{}: {value}", l.help.key);
             }
             None => {
-                let _ = writeln!(text, "# {}: {}", l.key, l.example);
+                let _ = writeln!(text, "# {}: {}", l.help.key, l.help.example);
             }
         }
     }

@@ -34,6 +34,9 @@ pub struct SiteConfig {
     pub images: ImageConfig,
     #[serde(default)]
     pub report: ReportConfig,
+    /// The web editor at `/admin/`, when the site asks for one.
+    #[serde(default)]
+    pub editor: Option<crate::content::editor::EditorConfig>,
 }
 
 /// `report: { page: true }` is kept for old sites: the build warns and publishes nothing (the report
@@ -215,6 +218,7 @@ pub(crate) const KEYS: &[&str] = &[
     "paths",
     "images",
     "report",
+    "editor",
 ];
 pub(crate) const NESTED: &[(&str, &[&str])] = &[
     ("organization", &["name", "url", "logo"]),
@@ -234,6 +238,7 @@ pub(crate) const NESTED: &[(&str, &[&str])] = &[
         &["widths", "webp", "quality", "max_pixels", "filter"],
     ),
     ("report", &["page"]),
+    ("editor", crate::content::editor::KEYS),
 ];
 
 /// The resampling filters `images.filter` accepts; the image stage maps each to its kernel.
@@ -267,6 +272,17 @@ pub fn language_of(root: &std::path::Path) -> Language {
         .unwrap_or_default()
 }
 
+/// The path of `root`'s `base_url` (`/werkenbij`, or empty) when its `site.yaml` is right: for
+/// `serve`, which prints its address before the first build.
+pub fn base_path_of(root: &std::path::Path) -> String {
+    let Ok(text) = std::fs::read_to_string(root.join(SITE_FILE)) else {
+        return String::new();
+    };
+    parse(&SourceFile::new(SITE_FILE, text))
+        .map(|config| config.base_path().to_owned())
+        .unwrap_or_default()
+}
+
 /// The value of the top-level `language:` line of a YAML text (quotes and a comment allowed).
 fn language_in(text: &str) -> Language {
     text.lines()
@@ -296,6 +312,9 @@ pub fn parse(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     }
     let mut config: SiteConfig = yaml.deserialize(file).map_err(|d| vec![d])?;
     config.organization.logo_span = yaml.span("organization.logo");
+    if let Some(editor) = &mut config.editor {
+        editor.script_span = yaml.span("editor.script");
+    }
     let mut problems = Problems {
         file,
         yaml: &yaml,
@@ -306,6 +325,11 @@ pub fn parse(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     check_paths(&config.paths, &mut problems);
     check_share(&config.share, &mut problems);
     check_images(&config.images, &mut problems);
+    if let Some(editor) = &config.editor {
+        problems
+            .found
+            .extend(crate::content::editor::check(editor, file, &yaml));
+    }
     if problems.found.is_empty() {
         Ok(config)
     } else {
@@ -343,14 +367,14 @@ impl Problems<'_> {
 fn check_addresses(config: &mut SiteConfig, problems: &mut Problems) {
     match normalise_base_url(&config.base_url) {
         Ok(url) => config.base_url = url,
-        Err(message) => problems.push(
-            "base_url",
-            message,
-            crate::text!(
-                "write the address the site is published at, e.g. `https://werkenbij.example.nl`",
-                "schrijf het adres waarop de site staat, bijvoorbeeld `https://werkenbij.example.nl`"
-            ),
-        ),
+        Err(problem) => {
+            let span = problems.yaml.span("base_url");
+            let diagnostic = problems
+                .file
+                .error(span, problem.message("base_url", &config.base_url))
+                .with_hint(problem.hint());
+            problems.found.push(diagnostic);
+        }
     }
     if !is_absolute_url(&config.organization.url) {
         let url = &config.organization.url;
@@ -492,16 +516,100 @@ fn check_images(images: &ImageConfig, problems: &mut Problems) {
     }
 }
 
-/// `https://werkenbij.example.nl/` → `https://werkenbij.example.nl` (no trailing slash).
-pub fn normalise_base_url(url: &str) -> Result<String, Text> {
+/// What is wrong with a `base_url` (or `--base-url`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadBaseUrl {
+    NotAbsolute,
+    /// A `?query` or `#fragment`: no page address can be put after it.
+    QueryOrFragment,
+    /// A path with an empty, `.` or `..` segment, or a character a URL path cannot have.
+    BadPath,
+}
+
+impl BadBaseUrl {
+    /// The message about `url`, written as `key` (`base_url`, `--base-url`).
+    pub fn message(self, key: &str, url: &str) -> Text {
+        match self {
+            BadBaseUrl::NotAbsolute => crate::text!(
+                "`{key}` must be an absolute http(s) URL, found `{url}`",
+                "`{key}` moet een volledig http(s)-adres zijn, gevonden: `{url}`"
+            ),
+            BadBaseUrl::QueryOrFragment => crate::text!(
+                "`{key}` cannot have a query (`?`) or a fragment (`#`), found `{url}`",
+                "`{key}` mag geen vraagteken (`?`) of hekje (`#`) bevatten, gevonden: `{url}`"
+            ),
+            BadBaseUrl::BadPath => crate::text!(
+                "the path of `{key}` must be folder names separated by `/`, found `{url}`",
+                "het pad van `{key}` moet bestaan uit mapnamen met `/` ertussen, gevonden: `{url}`"
+            ),
+        }
+    }
+
+    pub fn hint(self) -> Text {
+        match self {
+            BadBaseUrl::NotAbsolute => crate::text!(
+                "write the address the site is published at, e.g. `https://werkenbij.example.nl`",
+                "schrijf het adres waarop de site staat, bijvoorbeeld `https://werkenbij.example.nl`"
+            ),
+            BadBaseUrl::QueryOrFragment => crate::text!(
+                "write only the address of the site's home page, e.g. `https://example.github.io/werkenbij/`",
+                "schrijf alleen het adres van de homepage van de site, bijvoorbeeld `https://example.github.io/werkenbij/`"
+            ),
+            BadBaseUrl::BadPath => crate::text!(
+                "use letters, digits, `-`, `_`, `.` and `~` in each folder name, e.g. `https://example.github.io/werkenbij/`",
+                "gebruik letters, cijfers, `-`, `_`, `.` en `~` in elke mapnaam, bijvoorbeeld `https://example.github.io/werkenbij/`"
+            ),
+        }
+    }
+}
+
+/// `https://werkenbij.example.nl/` → `https://werkenbij.example.nl`, `https://example.github.io/werkenbij`
+/// → `https://example.github.io/werkenbij`: without the trailing slash, so that a site path
+/// (`/verhalen/x/`) can follow. A path names the folder the site is published in.
+pub fn normalise_base_url(url: &str) -> Result<String, BadBaseUrl> {
     let trimmed = url.trim().trim_end_matches('/');
     if !is_absolute_url(trimmed) {
-        return Err(crate::text!(
-            "`base_url` must be an absolute http(s) URL, found `{url}`",
-            "`base_url` moet een volledig http(s)-adres zijn, maar is `{url}`"
-        ));
+        return Err(BadBaseUrl::NotAbsolute);
+    }
+    if trimmed.contains(['?', '#']) {
+        return Err(BadBaseUrl::QueryOrFragment);
+    }
+    let path = path_of(trimmed);
+    let segment_ok = |segment: &str| {
+        !segment.is_empty()
+            && segment != "."
+            && segment != ".."
+            && segment
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'%'))
+    };
+    if !path.is_empty() && !path[1..].split('/').all(segment_ok) {
+        return Err(BadBaseUrl::BadPath);
     }
     Ok(trimmed.to_owned())
+}
+
+/// The path of a normalised `base_url`: `` or `/werkenbij` (no trailing slash).
+fn path_of(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    url[after_scheme..]
+        .find('/')
+        .map_or("", |i| &url[after_scheme + i..])
+}
+
+impl SiteConfig {
+    /// The folder the site is published in, from `base_url`: `` for a site at the root of its
+    /// host, `/werkenbij` for `https://example.github.io/werkenbij/`. Every link a page writes
+    /// to the site starts with it.
+    pub fn base_path(&self) -> &str {
+        path_of(&self.base_url)
+    }
+
+    /// Scheme and host of `base_url`, without its path: `https://example.github.io`.
+    pub fn origin(&self) -> &str {
+        let path = self.base_path();
+        &self.base_url[..self.base_url.len() - path.len()]
+    }
 }
 
 pub fn is_absolute_url(url: &str) -> bool {
@@ -520,6 +628,52 @@ mod tests {
         assert_eq!(normalise_base_url("https://a.nl/").unwrap(), "https://a.nl");
         assert!(normalise_base_url("a.nl").is_err());
         assert!(normalise_base_url("https:///x").is_err());
+        assert_eq!(
+            normalise_base_url("https://example.github.io/werkenbij/").unwrap(),
+            "https://example.github.io/werkenbij"
+        );
+        assert_eq!(
+            normalise_base_url(" https://a.nl/zorg/werken-bij// ").unwrap(),
+            "https://a.nl/zorg/werken-bij"
+        );
+        for (url, problem) in [
+            ("https://a.nl/?x=1", BadBaseUrl::QueryOrFragment),
+            ("https://a.nl/werkenbij#top", BadBaseUrl::QueryOrFragment),
+            ("https://a.nl/a//b", BadBaseUrl::BadPath),
+            ("https://a.nl/a/../b", BadBaseUrl::BadPath),
+            ("https://a.nl/w\u{e9}rken", BadBaseUrl::BadPath),
+            ("https://a.nl/a\"b", BadBaseUrl::BadPath),
+        ] {
+            assert_eq!(normalise_base_url(url), Err(problem), "{url}");
+        }
+    }
+
+    #[test]
+    fn the_base_path_and_origin_come_from_base_url() {
+        let mut config = parse(&SourceFile::new(SITE_FILE, SITE.to_owned())).unwrap();
+        assert_eq!((config.base_path(), config.origin()), ("", "https://a.nl"));
+        config.base_url = "https://example.github.io/werkenbij".to_owned();
+        assert_eq!(config.base_path(), "/werkenbij");
+        assert_eq!(config.origin(), "https://example.github.io");
+    }
+
+    const SITE: &str = "title: A\nbase_url: https://a.nl/\norganization: { name: A, url: https://a.nl }\nbrand: { primary: \"#0b5394\", accent: \"#f3c969\" }\n";
+
+    #[test]
+    fn a_query_in_base_url_is_an_error_at_its_value() {
+        let text = SITE.replace("https://a.nl/\n", "https://a.nl/?utm=x\n");
+        let found = parse(&SourceFile::new(SITE_FILE, text)).unwrap_err();
+        assert_eq!(found.len(), 1);
+        let d = &found[0];
+        assert_eq!((d.line, d.column), (2, 11));
+        assert_eq!(
+            &*d.message,
+            "`base_url` cannot have a query (`?`) or a fragment (`#`), found `https://a.nl/?utm=x`"
+        );
+        assert_eq!(
+            d.message.get(crate::base::language::Language::Nl),
+            "`base_url` mag geen vraagteken (`?`) of hekje (`#`) bevatten, gevonden: `https://a.nl/?utm=x`"
+        );
     }
 
     #[test]

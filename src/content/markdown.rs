@@ -29,6 +29,12 @@ pub enum Resolution {
 pub trait LinkResolver {
     /// `destination` as written; `is_image` for `![…](…)`.
     fn resolve(&self, destination: &str, is_image: bool) -> Resolution;
+
+    /// The path of `base_url` (`/werkenbij`, or empty), which a site path in raw HTML is put
+    /// below (a resolved URL already is).
+    fn base_path(&self) -> &str {
+        ""
+    }
 }
 
 pub struct Rendered {
@@ -256,7 +262,9 @@ impl<'a> Renderer<'a> {
             self.events.into_iter().filter(|e| !is_empty_image(e)),
         );
         if self.has_raw_html {
-            html = raw_html::sanitizer().clean(&html).to_string();
+            html = raw_html::sanitizer(self.resolver.base_path())
+                .clean(&html)
+                .to_string();
         }
         Rendered {
             ids: raw_html::ids(&html),

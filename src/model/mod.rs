@@ -162,8 +162,16 @@ pub struct Alias {
 }
 
 impl Site {
+    /// A site path (`/verhalen/x/`) as a full address: `base_url` with its path, then `path`.
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{path}", self.config.base_url)
+    }
+
+    /// A site path as the site's own pages, feeds and kits link it: below the path of
+    /// `base_url` (`/werkenbij/verhalen/x/`), the path itself for a site at the root of its host.
+    /// Site paths stay what the model holds and where the output files go.
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{path}", self.config.base_path())
     }
 
     pub fn open_vacancies(&self) -> impl Iterator<Item = (usize, &Vacancy)> {

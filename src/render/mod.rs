@@ -84,6 +84,9 @@ pub fn render_touched(
     indexable.sort_by(|a, b| a.path.cmp(&b.path));
     sitemap::write(site, &indexable, output)?;
     feeds::write(site, &theme.strings, output)?;
+    for (path, bytes) in crate::editor::files(site) {
+        output.write(&path, &bytes)?;
+    }
     Ok(Counts {
         pages: jobs.len(),
         open_vacancies: site.open_vacancies().count(),

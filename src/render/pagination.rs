@@ -47,17 +47,18 @@ pub(super) fn page_path(base: &str, page: usize, site: &Site) -> String {
     }
 }
 
+/// The page numbers below page `page` of the list at `base`, linked as the pages link.
 pub(super) fn pagination(base: &str, page: usize, items: usize, site: &Site) -> Pagination {
     let total = page_count(items);
     Pagination {
         current: page + 1,
         total,
-        previous_url: (page > 0).then(|| page_path(base, page - 1, site)),
-        next_url: (page + 1 < total).then(|| page_path(base, page + 1, site)),
+        previous_url: (page > 0).then(|| site.href(&page_path(base, page - 1, site))),
+        next_url: (page + 1 < total).then(|| site.href(&page_path(base, page + 1, site))),
         pages: (0..total)
             .map(|p| PageNumber {
                 number: p + 1,
-                url: page_path(base, p, site),
+                url: site.href(&page_path(base, p, site)),
                 current: p == page,
             })
             .collect(),

@@ -68,6 +68,9 @@ impl Renderer<'_> {
         for file in crate::render::feeds::paths(self.site) {
             files.insert(file.trim_start_matches('/').to_owned(), "a feed".to_owned());
         }
+        for file in crate::editor::paths(self.site) {
+            files.insert(file, "the web editor".to_owned());
+        }
         for file in ["sitemap.xml", "robots.txt"] {
             files.insert(file.to_owned(), format!("`{file}`"));
         }

@@ -16,11 +16,15 @@ pub(super) struct SiteView<'a> {
     title: &'a str,
     description: &'a str,
     base_url: &'a str,
+    /// The path of `base_url` (`/werkenbij`, or empty), for the theme's own files.
+    base_path: &'a str,
+    /// `base_url` without its path, before an href to compare it with `meta.canonical`.
+    origin: &'a str,
     language: &'static str,
     locale: &'static str,
     organization: &'a str,
     organization_url: &'a str,
-    logo_url: Option<&'a str>,
+    logo_url: Option<String>,
     primary: &'a str,
     accent: &'a str,
     /// Text colours that read on the primary and the accent colour.
@@ -37,7 +41,7 @@ pub(super) struct SiteView<'a> {
 #[derive(Serialize)]
 struct Link<'a> {
     title: &'a str,
-    url: &'a str,
+    url: String,
 }
 
 impl<'a> SiteView<'a> {
@@ -47,25 +51,27 @@ impl<'a> SiteView<'a> {
             title: &c.title,
             description: c.description.as_deref().unwrap_or(""),
             base_url: &c.base_url,
+            base_path: c.base_path(),
+            origin: c.origin(),
             language: c.language.code(),
             locale: c.language.locale(),
             organization: &c.organization.name,
             organization_url: &c.organization.url,
-            logo_url: site.logo_url.as_deref(),
+            logo_url: site.logo_url.as_deref().map(|url| site.href(url)),
             primary: &c.brand.primary,
             accent: &c.brand.accent,
             on_primary: c.brand.colours.primary.readable_text().hex(),
             on_accent: c.brand.colours.accent.readable_text().hex(),
-            stories_url: format!("/{}/", c.paths.stories),
-            vacancies_url: format!("/{}/", c.paths.vacancies),
-            ambassadors_url: format!("/{}/", c.paths.ambassadors),
-            hashtags_url: format!("/{}/", c.paths.hashtags),
+            stories_url: site.href(&format!("/{}/", c.paths.stories)),
+            vacancies_url: site.href(&format!("/{}/", c.paths.vacancies)),
+            ambassadors_url: site.href(&format!("/{}/", c.paths.ambassadors)),
+            hashtags_url: site.href(&format!("/{}/", c.paths.hashtags)),
             pages: site
                 .pages
                 .iter()
                 .map(|p| Link {
                     title: &p.title,
-                    url: &p.url,
+                    url: site.href(&p.url),
                 })
                 .collect(),
             year: site.today.year(),
@@ -76,14 +82,14 @@ impl<'a> SiteView<'a> {
 #[derive(Serialize)]
 pub(super) struct TagView<'a> {
     name: &'a str,
-    url: Option<&'a str>,
+    url: Option<String>,
     count: usize,
     campaign: bool,
 }
 
 #[derive(Serialize)]
 pub(super) struct ImageView<'a> {
-    src: &'a str,
+    src: String,
     /// `url 480w, url 960w, …` of the JPEG variants, and of the WebP ones when written.
     srcset: String,
     webp_srcset: Option<String>,
@@ -95,12 +101,12 @@ pub(super) struct ImageView<'a> {
 #[derive(Serialize)]
 pub(super) struct StoryCard<'a> {
     title: &'a str,
-    url: &'a str,
+    url: String,
     summary: &'a str,
     date: String,
     date_iso: String,
     ambassador: &'a str,
-    ambassador_url: &'a str,
+    ambassador_url: String,
     role: Option<&'a str>,
     image: Option<ImageView<'a>>,
     hashtags: Vec<TagView<'a>>,
@@ -109,7 +115,7 @@ pub(super) struct StoryCard<'a> {
 #[derive(Serialize)]
 pub(super) struct VacancyCard<'a> {
     title: &'a str,
-    url: &'a str,
+    url: String,
     department: Option<&'a str>,
     role: Option<&'a str>,
     city: &'a str,
@@ -127,7 +133,7 @@ impl<'a> Renderer<'a> {
         let tag = &self.site.hashtags[i];
         TagView {
             name: &tag.name,
-            url: self.tag_has_page[i].then_some(tag.url.as_str()),
+            url: self.tag_has_page[i].then(|| self.site.href(&tag.url)),
             count: tag.stories.len(),
             campaign: tag.campaign,
         }
@@ -143,14 +149,14 @@ impl<'a> Renderer<'a> {
             photo
                 .variants
                 .iter()
-                .map(|v| url(v).map(|u| format!("{u} {}w", v.width)))
+                .map(|v| url(v).map(|u| format!("{} {}w", self.site.href(u), v.width)))
                 .collect::<Option<Vec<_>>>()
                 .map(|list| list.join(", "))
         };
         ImageView {
             srcset: srcset(|v| Some(&v.jpeg_url)).unwrap_or_default(),
             webp_srcset: srcset(|v| v.webp_url.as_ref()),
-            src: &photo.display_url,
+            src: self.site.href(&photo.display_url),
             width: photo.display_width,
             height: photo.display_height,
             alt: &r.alt,
@@ -161,12 +167,12 @@ impl<'a> Renderer<'a> {
         let ambassador = &self.site.ambassadors[story.ambassador];
         StoryCard {
             title: &story.title,
-            url: &story.url,
+            url: self.site.href(&story.url),
             summary: &story.summary,
             date: self.site.config.language.long_date(story.date),
             date_iso: story.date.to_string(),
             ambassador: &ambassador.name,
-            ambassador_url: &ambassador.url,
+            ambassador_url: self.site.href(&ambassador.url),
             role: story.role.as_deref(),
             image: story.image.as_ref().map(|r| self.image(r)),
             hashtags: self.tags(&story.hashtags),
@@ -185,7 +191,7 @@ impl<'a> Renderer<'a> {
         let language = self.site.config.language;
         VacancyCard {
             title: &vacancy.title,
-            url: &vacancy.url,
+            url: self.site.href(&vacancy.url),
             department: vacancy.department.as_deref(),
             role: vacancy.role.as_deref(),
             city: &vacancy.location.city,
@@ -224,7 +230,7 @@ impl<'a> Renderer<'a> {
             "location": a.location,
             "since": a.since.map(|s| s.year()),
             "bio_html": a.bio_html,
-            "url": a.url,
+            "url": self.site.href(&a.url),
             "photo": a.photo.as_ref().map(|r| self.image(r)),
             "socials": a.socials,
             "story_count": a.stories.len(),

@@ -28,6 +28,8 @@ pub(crate) struct LiveState {
     pub failure: Option<String>,
     /// The site's `language:` as of the last build: the error page's language.
     pub language: Language,
+    /// The path of `base_url` (`/werkenbij`, or empty): the site is served below it.
+    pub base_path: String,
 }
 
 /// What one rebuild did.
@@ -71,6 +73,11 @@ impl Live {
 
     pub fn set_language(&self, language: Language) {
         self.state().language = language;
+    }
+
+    /// The folder the site is served in (see `SiteConfig::base_path`).
+    pub fn base_path(&self) -> String {
+        self.state().base_path.clone()
     }
 
     pub fn failure(&self) -> Option<String> {

@@ -22,7 +22,7 @@ use reply::{reply, Reply};
 
 use crate::base::diagnostics::{verbose_note, Detail};
 use crate::base::error::Error;
-use crate::content::config::language_of;
+use crate::content::config::{base_path_of, language_of};
 use crate::pipeline::Options;
 use crate::serve::live::Live;
 
@@ -77,7 +77,7 @@ pub fn run(options: &Options, serve: &ServeOptions, log: &Log) -> Result<(), Err
 
     // The address first, before whatever the first build has to say: requests wait in the
     // listener's queue until that build is done.
-    let url = format!("http://{local}/");
+    let url = format!("http://{local}{}/", base_path_of(&options.root));
     let serving = crate::text!(
         "Serving {url} (drafts and scheduled stories shown; Ctrl-C stops)",
         "De site staat op {url} (met concepten en ingeplande verhalen; Ctrl-C stopt)"
@@ -97,7 +97,7 @@ pub fn run(options: &Options, serve: &ServeOptions, log: &Log) -> Result<(), Err
         let _ = ctrlc::set_handler(move || server.unblock());
     }
     for request in server.incoming_requests() {
-        if request.url().split('?').next() == Some(reply::EVENTS_PATH) {
+        if reply::is_events(&live, request.url()) {
             let receiver = listeners.add();
             std::thread::spawn(move || stream_events(request, receiver));
             continue;
@@ -299,7 +299,7 @@ fn watch(
             let targets = if failing || was_failing {
                 vec!["*".to_owned()]
             } else {
-                reply::reload_targets(&outcome.changed)
+                reply::reload_targets(&outcome.changed, &live.base_path())
             };
             if !targets.is_empty() {
                 listeners.send(&targets);

@@ -61,6 +61,7 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
     }
     let site = &validated.site;
     let mut state = live.state();
+    state.base_path = site.config.base_path().to_owned();
     if state.theme.is_none() {
         state.theme = Some(theme::load(
             &options.root,

@@ -1,5 +1,7 @@
 //! The dev server's answers, as a plain function of the request path and the site in memory:
 //! files, redirects to the trailing slash, the 404 page, the error page, and the reload script.
+//! A site whose `base_url` has a path (`/werkenbij`) is served below it, as its host will, and `/`
+//! redirects there; the reload script and its events live below it too.
 
 use std::path::Path;
 
@@ -7,14 +9,16 @@ use crate::base::diagnostics::Diagnostics;
 use crate::base::language::Language;
 use crate::serve::live::Live;
 
-/// Where the browser listens for reload events.
+/// Where the browser listens for reload events, below the site's path.
 pub const EVENTS_PATH: &str = "/__werkenbij/events";
-/// The reload script, injected into served HTML only (never into `build` output).
+/// The reload script, injected into served HTML only (never into `build` output), below the
+/// site's path.
 pub const SCRIPT_PATH: &str = "/__werkenbij/reload.js";
 
 /// Reloads the page when an event names its path, or `*` (everything, or the error state changed).
+/// The events are beside the script, wherever the site is served.
 pub const RELOAD_SCRIPT: &str = r#"(function () {
-  var source = new EventSource("/__werkenbij/events");
+  var source = new EventSource(new URL("events", document.currentScript.src));
   source.addEventListener("reload", function (event) {
     var changed = JSON.parse(event.data);
     if (changed.indexOf("*") >= 0 || changed.indexOf(location.pathname) >= 0) {
@@ -33,46 +37,72 @@ pub struct Reply {
     pub location: Option<String>,
 }
 
+/// Whether `url` asks for the reload events (an event stream the server keeps open).
+pub fn is_events(live: &Live, url: &str) -> bool {
+    let path = url.split('?').next().unwrap_or("");
+    path.strip_prefix(live.base_path().as_str()) == Some(EVENTS_PATH)
+}
+
 /// What the server should do for a `GET` of `url` (path and query).
 pub fn reply(live: &Live, url: &str) -> Reply {
-    let path = decode(url.split(['?', '#']).next().unwrap_or("/"));
+    let base = live.base_path();
+    let full = decode(url.split(['?', '#']).next().unwrap_or("/"));
+    // The site path below the site's folder; outside it the host has nothing of the site.
+    let Some(path) = full
+        .strip_prefix(base.as_str())
+        .filter(|rest| rest.starts_with('/'))
+    else {
+        if full == "/" || full == base {
+            return redirect(format!("{base}/"));
+        }
+        return not_found(live, &base);
+    };
     if path == SCRIPT_PATH {
         return Reply::ok("text/javascript; charset=utf-8", RELOAD_SCRIPT.into());
     }
     if let Some(failure) = live.failure() {
-        return failure_page(&failure, live.language());
+        return failure_page(&failure, &base, live.language());
     }
     let diagnostics = live.diagnostics();
-    let Some(file) = file_for(live, &path) else {
+    let Some(file) = file_for(live, path) else {
         if !path.ends_with('/') && live.has_file(&format!("{}/index.html", path.trim_matches('/')))
         {
-            return Reply {
-                status: 301,
-                content_type: "text/plain; charset=utf-8",
-                body: Vec::new(),
-                location: Some(format!("{path}/")),
-            };
+            return redirect(format!("{full}/"));
         }
         if diagnostics.has_errors() {
-            return error_page(&diagnostics, live.language());
+            return error_page(&diagnostics, &base, live.language());
         }
-        let body = live
-            .file("404.html")
-            .unwrap_or_else(|| b"not found".to_vec());
-        return Reply {
-            status: 404,
-            ..Reply::ok("text/html; charset=utf-8", inject(&body))
-        };
+        return not_found(live, &base);
     };
     let content_type = content_type(&file);
     if content_type.starts_with("text/html") {
         if diagnostics.has_errors() {
-            return error_page(&diagnostics, live.language());
+            return error_page(&diagnostics, &base, live.language());
         }
         let body = live.file(&file).unwrap_or_default();
-        return Reply::ok(content_type, inject(&body));
+        return Reply::ok(content_type, inject(&body, &base));
     }
     Reply::ok(content_type, live.file(&file).unwrap_or_default())
+}
+
+fn redirect(location: String) -> Reply {
+    Reply {
+        status: 301,
+        content_type: "text/plain; charset=utf-8",
+        body: Vec::new(),
+        location: Some(location),
+    }
+}
+
+/// The site's 404 page, as the host serves it for a path the site does not have.
+fn not_found(live: &Live, base: &str) -> Reply {
+    let body = live
+        .file("404.html")
+        .unwrap_or_else(|| b"not found".to_vec());
+    Reply {
+        status: 404,
+        ..Reply::ok("text/html; charset=utf-8", inject(&body, base))
+    }
 }
 
 impl Reply {
@@ -119,9 +149,10 @@ fn decode(path: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| path.to_owned())
 }
 
-/// The page with the reload script before `</body>` (or at the end when there is none).
-pub fn inject(html: &[u8]) -> Vec<u8> {
-    let tag = format!("<script src=\"{SCRIPT_PATH}\"></script>");
+/// The page with the reload script (below the site's folder `base`) before `</body>` (or at the
+/// end when there is none).
+pub fn inject(html: &[u8], base: &str) -> Vec<u8> {
+    let tag = format!("<script src=\"{base}{SCRIPT_PATH}\"></script>");
     let text = String::from_utf8_lossy(html);
     match text.rfind("</body>") {
         Some(at) => format!("{}{tag}{}", &text[..at], &text[at..]).into_bytes(),
@@ -131,7 +162,7 @@ pub fn inject(html: &[u8]) -> Vec<u8> {
 
 /// Every error with its file and line, shown instead of the site until they are fixed, in the
 /// site's language.
-pub fn error_page(diagnostics: &Diagnostics, language: Language) -> Reply {
+pub fn error_page(diagnostics: &Diagnostics, base: &str, language: Language) -> Reply {
     let errors = diagnostics.error_count();
     let mut items = String::new();
     for diagnostic in diagnostics.clone().sorted() {
@@ -145,19 +176,19 @@ pub fn error_page(diagnostics: &Diagnostics, language: Language) -> Reply {
         status: 500,
         ..Reply::ok(
             "text/html; charset=utf-8",
-            inject(error_html(errors, &items, language).as_bytes()),
+            inject(error_html(errors, &items, language).as_bytes(), base),
         )
     }
 }
 
 /// An environment failure (a template that does not compile, a file that cannot be read).
-pub fn failure_page(message: &str, language: Language) -> Reply {
+pub fn failure_page(message: &str, base: &str, language: Language) -> Reply {
     let items = format!("<pre>{}</pre>\n", escape_html(message));
     Reply {
         status: 500,
         ..Reply::ok(
             "text/html; charset=utf-8",
-            inject(error_html(1, &items, language).as_bytes()),
+            inject(error_html(1, &items, language).as_bytes(), base),
         )
     }
 }
@@ -211,15 +242,16 @@ fn content_type(file: &str) -> &'static str {
     }
 }
 
-/// Output files → the site paths a browser has open: `verhalen/x/index.html` → `/verhalen/x/`.
-/// Anything but a page (a stylesheet, a photo) may be used by every page: `*`.
-pub fn reload_targets(changed: &[String]) -> Vec<String> {
+/// Output files → the paths a browser has open, below the site's folder `base`:
+/// `verhalen/x/index.html` → `/werkenbij/verhalen/x/`. Anything but a page (a stylesheet, a
+/// photo) may be used by every page: `*`.
+pub fn reload_targets(changed: &[String], base: &str) -> Vec<String> {
     let mut targets = Vec::new();
     for file in changed {
         if let Some(dir) = file.strip_suffix("index.html") {
-            targets.push(format!("/{dir}"));
+            targets.push(format!("{base}/{dir}"));
         } else if file.ends_with(".html") {
-            targets.push(format!("/{file}"));
+            targets.push(format!("{base}/{file}"));
         } else if is_for_tools(file) {
             // Feeds, kits for tools, calendars and social cards: no open page shows them.
         } else {
@@ -301,6 +333,50 @@ mod tests {
     }
 
     #[test]
+    fn a_site_with_a_base_path_is_served_below_it() {
+        let live = live();
+        live.state().base_path = "/werkenbij".to_owned();
+        let home = reply(&live, "/");
+        assert_eq!(
+            (home.status, home.location.as_deref()),
+            (301, Some("/werkenbij/"))
+        );
+        let bare = reply(&live, "/werkenbij");
+        assert_eq!(
+            (bare.status, bare.location.as_deref()),
+            (301, Some("/werkenbij/"))
+        );
+        let page = reply(&live, "/werkenbij/");
+        assert_eq!(
+            text(&page),
+            "<html><body><h1>Home</h1><script src=\"/werkenbij/__werkenbij/reload.js\"></script></body></html>"
+        );
+        let folder = reply(&live, "/werkenbij/verhalen");
+        assert_eq!(
+            (folder.status, folder.location.as_deref()),
+            (301, Some("/werkenbij/verhalen/"))
+        );
+        assert_eq!(text(&reply(&live, "/werkenbij/css/site.css")), "body{}");
+        assert_eq!(
+            text(&reply(&live, "/werkenbij/__werkenbij/reload.js")),
+            RELOAD_SCRIPT
+        );
+        // Outside the folder, and a folder that only starts the same: the site has nothing there.
+        for path in [
+            "/verhalen/",
+            "/css/site.css",
+            "/werkenbijx/",
+            "/__werkenbij/reload.js",
+        ] {
+            let missing = reply(&live, path);
+            assert_eq!(missing.status, 404, "{path}");
+            assert!(text(&missing).starts_with("<html><body>Niet gevonden<script"));
+        }
+        assert!(is_events(&live, "/werkenbij/__werkenbij/events"));
+        assert!(!is_events(&live, "/__werkenbij/events"));
+    }
+
+    #[test]
     fn content_errors_replace_every_page_until_fixed() {
         let live = live();
         let mut diagnostics = Diagnostics::new();
@@ -338,10 +414,21 @@ mod tests {
             "verhalen/a/index.html".into(),
             "404.html".into(),
         ];
-        assert_eq!(reload_targets(&pages), ["/", "/verhalen/a/", "/404.html"]);
+        assert_eq!(
+            reload_targets(&pages, ""),
+            ["/", "/verhalen/a/", "/404.html"]
+        );
+        assert_eq!(
+            reload_targets(&pages, "/werkenbij"),
+            [
+                "/werkenbij/",
+                "/werkenbij/verhalen/a/",
+                "/werkenbij/404.html"
+            ]
+        );
         let with_css = ["verhalen/a/index.html".to_owned(), "css/site.css".into()];
-        assert_eq!(reload_targets(&with_css), ["*"]);
-        assert!(reload_targets(&[]).is_empty());
+        assert_eq!(reload_targets(&with_css, ""), ["*"]);
+        assert!(reload_targets(&[], "").is_empty());
         let with_feeds = [
             "verhalen/a/index.html".to_owned(),
             "verhalen/feed.xml".into(),
@@ -349,6 +436,6 @@ mod tests {
             "ambassadeurs/b/delen.ics".into(),
             "og/verhalen/a.jpg".into(),
         ];
-        assert_eq!(reload_targets(&with_feeds), ["/verhalen/a/"]);
+        assert_eq!(reload_targets(&with_feeds, ""), ["/verhalen/a/"]);
     }
 }

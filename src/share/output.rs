@@ -237,9 +237,9 @@ fn escape_text(value: &str) -> String {
 pub struct KitView<'a> {
     ambassador: &'a str,
     first_name: &'a str,
-    profile_url: &'a str,
-    json_url: &'a str,
-    calendar_url: &'a str,
+    profile_url: String,
+    json_url: String,
+    calendar_url: String,
     calendar_subscribe: String,
     stories: Vec<StoryView<'a>>,
 }
@@ -248,7 +248,7 @@ pub struct KitView<'a> {
 struct StoryView<'a> {
     id: String,
     title: &'a str,
-    url: &'a str,
+    url: String,
     summary: &'a str,
     own: bool,
     author: &'a str,
@@ -281,9 +281,9 @@ pub fn kit_view<'a>(site: &'a Site, kit: &'a ShareKit) -> KitView<'a> {
     KitView {
         ambassador: &ambassador.name,
         first_name: ambassador.first_name(),
-        profile_url: &ambassador.url,
-        json_url: &kit.json_url,
-        calendar_url: &kit.calendar_url,
+        profile_url: site.href(&ambassador.url),
+        json_url: site.href(&kit.json_url),
+        calendar_url: site.href(&kit.calendar_url),
         calendar_subscribe: site
             .absolute(&kit.calendar_url)
             .replacen("https://", "webcal://", 1),
@@ -297,7 +297,7 @@ pub fn kit_view<'a>(site: &'a Site, kit: &'a ShareKit) -> KitView<'a> {
                 let id = format!("verhaal-{}", n + 1);
                 StoryView {
                     title: &story.title,
-                    url: &story.url,
+                    url: site.href(&story.url),
                     summary: &story.summary,
                     own: k.own,
                     author: &site.ambassadors[story.ambassador].name,
@@ -314,7 +314,10 @@ pub fn kit_view<'a>(site: &'a Site, kit: &'a ShareKit) -> KitView<'a> {
                             _ => ".jpg",
                         })
                     ),
-                    image: ImageJson { url: image, alt },
+                    image: ImageJson {
+                        url: site.href(&image),
+                        alt,
+                    },
                     posts: k
                         .posts
                         .iter()
@@ -349,8 +352,8 @@ pub fn kit_view<'a>(site: &'a Site, kit: &'a ShareKit) -> KitView<'a> {
 struct IndexRow<'a> {
     name: &'a str,
     role: &'a str,
-    kit_url: &'a str,
-    calendar_url: &'a str,
+    kit_url: String,
+    calendar_url: String,
     stories: usize,
     own: usize,
     next: Option<String>,
@@ -368,8 +371,8 @@ pub fn index_view(site: &Site, kits: &ShareKits) -> serde_json::Value {
             IndexRow {
                 name: &a.name,
                 role: &a.role,
-                kit_url: &kit.url,
-                calendar_url: &kit.calendar_url,
+                kit_url: site.href(&kit.url),
+                calendar_url: site.href(&kit.calendar_url),
                 stories: kit.stories.len(),
                 own: kit.own_count(),
                 next: next.map(|d| site.config.language.long_date(d)),

@@ -31,14 +31,17 @@ enum Target {
 #[derive(Debug)]
 pub(super) struct LinkIndex {
     root: PathBuf,
+    /// The path of `base_url` (`/werkenbij`, or empty): a resolved link starts with it.
+    base_path: String,
     by_file: HashMap<PathBuf, (String, Target)>,
     by_path: HashMap<String, Target>,
 }
 
 impl LinkIndex {
-    fn new(root: &Path) -> Self {
+    fn new(root: &Path, base_path: &str) -> Self {
         let mut index = LinkIndex {
             root: root.to_owned(),
+            base_path: base_path.to_owned(),
             by_file: HashMap::new(),
             by_path: HashMap::new(),
         };
@@ -58,7 +61,7 @@ impl LinkIndex {
         pages: &[AcceptedPage],
     ) -> Self {
         let paths = &content.config.paths;
-        let mut index = LinkIndex::new(&content.root);
+        let mut index = LinkIndex::new(&content.root, content.config.base_path());
         let published = slugs(ambassadors);
         for entry in &content.ambassadors {
             let target = target(&published, ("ambassador", "ambassadeur"), &entry.slug);
@@ -136,6 +139,10 @@ struct FileResolver<'a> {
 }
 
 impl LinkResolver for FileResolver<'_> {
+    fn base_path(&self) -> &str {
+        &self.index.base_path
+    }
+
     fn resolve(&self, destination: &str, is_image: bool) -> Resolution {
         let (path, suffix) = match destination.find(['#', '?']) {
             Some(i) => destination.split_at(i),
@@ -161,7 +168,9 @@ impl LinkResolver for FileResolver<'_> {
                 format!("{path}/")
             };
             return match self.index.by_path.get(&normal) {
-                Some(Target::Page) => Resolution::Url(format!("{normal}{suffix}")),
+                Some(Target::Page) => {
+                    Resolution::Url(format!("{}{normal}{suffix}", self.index.base_path))
+                }
                 Some(Target::Unpublished(reason)) => Resolution::Unpublished {
                     reason: reason.clone(),
                 },
@@ -197,7 +206,9 @@ impl LinkResolver for FileResolver<'_> {
             }
         };
         match self.index.by_file.get(&relative) {
-            Some((url, Target::Page)) => Resolution::Url(format!("{url}{suffix}")),
+            Some((url, Target::Page)) => {
+                Resolution::Url(format!("{}{url}{suffix}", self.index.base_path))
+            }
             Some((_, Target::Unpublished(reason))) => Resolution::Unpublished {
                 reason: reason.clone(),
             },
@@ -277,7 +288,7 @@ impl Validator<'_> {
             (render_all(vacancies, index, language), VACANCY_THEME_IDS),
             (render_all(pages, index, language), PAGE_THEME_IDS),
         ];
-        let targets = FragmentTargets::of(&kinds);
+        let targets = FragmentTargets::of(&kinds, &index.base_path);
         let mut found = Vec::new();
         for (bodies, _) in &kinds {
             for body in bodies {
@@ -321,10 +332,12 @@ const PAGE_THEME_IDS: &[&str] = &[];
 /// The ids of every page with a body, by its address.
 struct FragmentTargets<'a> {
     by_url: HashMap<&'a str, (Vec<&'a str>, &'static [&'static str])>,
+    /// What every resolved link starts with (see `LinkIndex::base_path`).
+    base_path: &'a str,
 }
 
 impl<'a> FragmentTargets<'a> {
-    fn of(kinds: &'a [(Vec<Body<'a>>, &'static [&'static str]); 4]) -> Self {
+    fn of(kinds: &'a [(Vec<Body<'a>>, &'static [&'static str]); 4], base_path: &'a str) -> Self {
         let mut by_url = HashMap::new();
         for (bodies, theme_ids) in kinds {
             for body in bodies {
@@ -334,7 +347,7 @@ impl<'a> FragmentTargets<'a> {
                 }
             }
         }
-        FragmentTargets { by_url }
+        FragmentTargets { by_url, base_path }
     }
 
     /// A warning when `link`, written in `body`, names an id its target page does not have.
@@ -345,7 +358,7 @@ impl<'a> FragmentTargets<'a> {
         let target = if address.is_empty() {
             body.url?
         } else {
-            address
+            address.strip_prefix(self.base_path).unwrap_or(address)
         };
         let (ids, theme_ids) = self.by_url.get(target)?;
         if fragment.is_empty()

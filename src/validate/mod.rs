@@ -4,6 +4,7 @@
 mod aliases;
 mod ambassadors;
 mod consent;
+mod editor;
 mod hashtags;
 mod links;
 mod logo;
@@ -67,6 +68,7 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
         paths,
     );
     let (logo_url, logo_source) = v.logo();
+    v.editor_script();
     let Validator {
         diagnostics,
         photos,

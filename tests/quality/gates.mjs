@@ -59,7 +59,9 @@ const skipped = new Map();
 function pagesFor(check, problems) {
   const out = [];
   for (const page of PAGES.filter((p) => p.checks.includes(check) && (pageIds === null || pageIds.includes(p.id)))) {
-    if (site.fileOf(page.path) !== null) out.push(page);
+    // Opened as the host serves it: below the site's folder.
+    const served = { ...page, path: `${site.basePath}${page.path}` };
+    if (site.fileOf(served.path) !== null) out.push(served);
     else if (page.pending) skipped.set(page, [...(skipped.get(page) ?? []), check]);
     else problems.push(`${page.path} (${page.id}): required page is missing from the site`);
   }

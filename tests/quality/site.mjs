@@ -11,6 +11,9 @@ export class Site {
     }
     this.parsed = new Map();
     this.baseUrl = this.#baseUrl();
+    // The folder the site is published in (`/werkenbij` for `https://example.github.io/werkenbij`,
+    // '' at the root of its host): every URL path of the site starts with it.
+    this.basePath = new URL(this.baseUrl).pathname.replace(/\/+$/, '');
   }
 
   // Every file of the site, as paths relative to its folder with `/` separators, sorted.
@@ -31,21 +34,27 @@ export class Site {
     return this.files().filter((f) => f.endsWith('.html'));
   }
 
-  // The URL path a file is served at: `a/index.html` -> `/a/`, `404.html` -> `/404.html`.
+  // The site path a file is served at, below the site's folder: `a/index.html` -> `/a/`,
+  // `404.html` -> `/404.html` (the URL `${baseUrl}/a/`).
   static urlOf(file) {
     if (file === 'index.html') return '/';
     if (file.endsWith('/index.html')) return `/${file.slice(0, -'index.html'.length)}`;
     return `/${file}`;
   }
 
-  // The file a URL path is served from, relative to the site folder, or null when none exists.
-  // Directory URLs map to their index.html; query strings and fragments are ignored.
+  // The file a URL path is served from, relative to the site folder, or null when none exists
+  // (outside the site's folder `basePath`, nothing is). Directory URLs map to their index.html;
+  // query strings and fragments are ignored.
   fileOf(urlPath) {
     let p = urlPath.split('#')[0].split('?')[0];
     try {
       p = decodeURIComponent(p);
     } catch {
       return null;
+    }
+    if (this.basePath) {
+      if (p !== this.basePath && !p.startsWith(`${this.basePath}/`)) return null;
+      p = p.slice(this.basePath.length) || '/';
     }
     if (!p.startsWith('/') || p.split('/').includes('..')) return null;
     let rel = p.slice(1);

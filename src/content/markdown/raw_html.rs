@@ -51,19 +51,41 @@ fn tag_hint() -> Text {
     )
 }
 
-/// The sanitiser of bodies with raw HTML.
-pub(super) fn sanitizer() -> ammonia::Builder<'static> {
+/// The sanitiser of bodies with raw HTML. A site path written in it (`href="/verhalen/"`) is put
+/// below `base_path` (`/werkenbij`, or empty), as the links written in Markdown are; one that
+/// already is stays as it is.
+pub(super) fn sanitizer(base_path: &str) -> ammonia::Builder<'static> {
+    let base_path = base_path.to_owned();
     let mut builder = ammonia::Builder::default();
     builder
         .add_generic_attributes(["id", "class", "aria-hidden"])
         .add_tag_attributes("img", ["loading", "width", "height"])
         .url_schemes(LINK_SCHEMES.into_iter().collect())
-        .attribute_filter(|_, attribute, value| {
-            (!(LOADING.contains(&attribute) && loads_from_elsewhere(value)))
-                .then_some(Cow::Borrowed(value))
+        .attribute_filter(move |_, attribute, value| {
+            if LOADING.contains(&attribute) && loads_from_elsewhere(value) {
+                return None;
+            }
+            Some(match attribute {
+                // `srcset` is not kept (nor anything else that loads a list of addresses).
+                "href" | "src" => below(&base_path, value),
+                _ => Cow::Borrowed(value),
+            })
         })
         .link_rel(None);
     builder
+}
+
+/// `url` below `base_path` when it is a site path (`/x`, not `//host/x`) not below it yet.
+fn below<'a>(base_path: &str, url: &'a str) -> Cow<'a, str> {
+    let site_path = url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/\\");
+    let done = url
+        .strip_prefix(base_path)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+    if base_path.is_empty() || !site_path || done {
+        Cow::Borrowed(url)
+    } else {
+        Cow::Owned(format!("{base_path}{url}"))
+    }
 }
 
 /// Something the sanitiser removes from raw HTML: where (a byte range in the HTML), what and why.
@@ -77,7 +99,7 @@ pub(super) struct Removal {
 
 /// What `sanitizer()` removes from `html`, in the order of the HTML.
 pub(super) fn removals(html: &str) -> Vec<Removal> {
-    let builder = sanitizer();
+    let builder = sanitizer("");
     let rules = Rules {
         tags: builder.clone_tags(),
         attributes: builder.clone_tag_attributes(),
@@ -472,7 +494,7 @@ mod tests {
                 )],
                 "{html}"
             );
-            let clean = sanitizer().clean(html).to_string();
+            let clean = sanitizer("").clean(html).to_string();
             assert!(!clean.contains("evil.example.com"), "{html} → {clean}");
         }
     }
@@ -482,6 +504,16 @@ mod tests {
         let html =
             "<a href=\"https://www.example.nl/\">site</a> <img src=\"/logo.svg\" alt=\"logo\">";
         assert_eq!(messages(html), Vec::<String>::new());
-        assert_eq!(sanitizer().clean(html).to_string(), html);
+        assert_eq!(sanitizer("").clean(html).to_string(), html);
+    }
+
+    #[test]
+    fn site_paths_in_raw_html_go_below_the_base_path_once() {
+        let html = "<a href=\"/verhalen/\">a</a> <a href=\"/werkenbij/vacatures/\">b</a> <a href=\"https://www.example.nl/x\">c</a> <a href=\"#kop\">d</a> <img src=\"/logo.svg\" alt=\"\">";
+        assert_eq!(
+            sanitizer("/werkenbij").clean(html).to_string(),
+            "<a href=\"/werkenbij/verhalen/\">a</a> <a href=\"/werkenbij/vacatures/\">b</a> <a href=\"https://www.example.nl/x\">c</a> <a href=\"#kop\">d</a> <img src=\"/werkenbij/logo.svg\" alt=\"\">"
+        );
+        assert_eq!(sanitizer("").clean(html).to_string(), html);
     }
 }

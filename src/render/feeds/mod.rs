@@ -76,17 +76,17 @@ fn story_atom_path(site: &Site) -> String {
 pub(super) fn vacancy_feed_links(site: &Site, title: &str) -> Vec<FeedLink> {
     vec![
         FeedLink {
-            url: vacancy_rss_path(site),
+            url: site.href(&vacancy_rss_path(site)),
             mime: "application/rss+xml",
             title: format!("{title} (RSS)"),
         },
         FeedLink {
-            url: vacancy_json_path(site),
+            url: site.href(&vacancy_json_path(site)),
             mime: "application/feed+json",
             title: format!("{title} (JSON Feed)"),
         },
         FeedLink {
-            url: job_feed_path(site),
+            url: site.href(&job_feed_path(site)),
             mime: "application/xml",
             title: format!("{title} (XML job feed)"),
         },
@@ -95,7 +95,7 @@ pub(super) fn vacancy_feed_links(site: &Site, title: &str) -> Vec<FeedLink> {
 
 pub(super) fn story_feed_links(site: &Site, title: &str) -> Vec<FeedLink> {
     vec![FeedLink {
-        url: story_atom_path(site),
+        url: site.href(&story_atom_path(site)),
         mime: "application/atom+xml",
         title: format!("{title} (Atom)"),
     }]
@@ -109,7 +109,8 @@ fn feed_vacancies(site: &Site) -> impl Iterator<Item = &Vacancy> {
 }
 
 /// A page body for use elsewhere (feeds, JSON-LD): without the heading anchors, which only make
-/// sense on the page, and with site paths made absolute.
+/// sense on the page, and with the site's links (`/werkenbij/verhalen/x/`, below the path of
+/// `base_url`) made absolute.
 pub(super) fn syndicated_html(site: &Site, html: &str) -> String {
     const ANCHOR: &str = " <a class=\"heading-anchor\"";
     let mut out = String::with_capacity(html.len());
@@ -125,7 +126,7 @@ pub(super) fn syndicated_html(site: &Site, html: &str) -> String {
         }
     }
     out.push_str(rest);
-    let base = &site.config.base_url;
+    let base = site.config.origin();
     out.replace("href=\"/", &format!("href=\"{base}/"))
         .replace("src=\"/", &format!("src=\"{base}/"))
 }

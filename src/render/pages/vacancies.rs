@@ -24,7 +24,7 @@ struct FacetView<'a> {
 struct OptionView<'a> {
     slug: &'a str,
     label: &'a str,
-    url: &'a str,
+    url: String,
     count: usize,
     current: bool,
 }
@@ -83,7 +83,7 @@ impl<'a> Renderer<'a> {
                     .map(|(o, option)| OptionView {
                         slug: &option.slug,
                         label: &option.label,
-                        url: &option.url,
+                        url: self.site.href(&option.url),
                         count: option.vacancies.len(),
                         current: current == Some((f, o)),
                     })
