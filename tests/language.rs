@@ -273,8 +273,14 @@ fn the_report_text_is_dutch_with_dutch_dates_and_json_stays_a_machine_format() {
 
 #[test]
 fn serve_prints_its_address_first() {
-    // The minimal fixture has warnings, which the first build would print.
+    // The minimal fixture has warnings, which the first build would print; published under a
+    // sub-path, which the address names before anything is built.
     let site = TestSite::new("minimal").in_english();
+    let config = site.read("content/site.yaml").replace(
+        "base_url: https://werkenbij.example.nl",
+        "base_url: https://example.github.io/werkenbij/",
+    );
+    site.write("content/site.yaml", &config);
     let mut child = Command::new(env!("CARGO_BIN_EXE_werkenbij"))
         .args(["serve", "--port", "0", "--now", NOW])
         .current_dir(&site.root)
@@ -297,7 +303,7 @@ fn serve_prints_its_address_first() {
     let _ = child.wait();
     assert!(
         first.starts_with("Serving http://127.0.0.1:")
-            && first.ends_with("/ (drafts and scheduled stories shown; Ctrl-C stops)"),
+            && first.ends_with("/werkenbij/ (drafts and scheduled stories shown; Ctrl-C stops)"),
         "{first}"
     );
     assert!(
