@@ -126,10 +126,12 @@ fn built(summary: &Summary, note: &str) -> Text {
     } = summary;
     let (pages, open, closed) = (counts.pages, counts.open_vacancies, counts.closed_vacancies);
     let size = crate::images::cache::human_size(*cache_bytes);
+    // Dutch writes a decimal comma: `0,37 s`, `5,5 MB`.
     let seconds_nl = format!("{seconds:.2}").replace('.', ",");
+    let size_nl = size.replace('.', ",");
     crate::text!(
         "Built {pages} pages ({stories} stories, {open} open and {closed} closed vacancies), {images} images ({cached_images} cached) in {seconds:.2} s; image cache {size}{note}",
-        "{pages} pagina's gebouwd ({stories} verhalen, {open} open en {closed} gesloten vacatures), {images} afbeeldingen ({cached_images} uit de cache) in {seconds_nl} s; afbeeldingencache {size}{note}"
+        "{pages} pagina's gebouwd ({stories} verhalen, {open} open en {closed} gesloten vacatures), {images} afbeeldingen ({cached_images} uit de cache) in {seconds_nl} s; afbeeldingencache {size_nl}{note}"
     )
 }
 
