@@ -96,14 +96,24 @@ fn time_site(name: &str, source: &Path) {
             let _ = sender.send(line);
         }
     });
-    let address = loop {
-        let line = receiver
+    // The address comes first (in the site's language), then the first build's diagnostics and
+    // the line that says it is done.
+    let next = || {
+        receiver
             .recv_timeout(Duration::from_secs(600))
-            .expect("serve starts");
-        if let Some(rest) = line.strip_prefix("Serving http://") {
-            break rest.split('/').next().unwrap().to_owned();
-        }
+            .expect("serve starts")
     };
+    let first = next();
+    let (_, rest) = first
+        .split_once("http://")
+        .expect("the first line is the address");
+    let address = rest.split('/').next().unwrap().to_owned();
+    loop {
+        let line = next();
+        if line.starts_with("Rebuilt ") || line.contains(" opnieuw gebouwd ") {
+            break;
+        }
+    }
     let first_build = started.elapsed();
 
     let mut stream = TcpStream::connect(&address).unwrap();

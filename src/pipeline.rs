@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use crate::base::date::Day;
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::base::error::Error;
+use crate::base::language::Language;
 use crate::base::yaml::YamlDocument;
 use crate::content::cache::ContentCache;
 use crate::content::{self, Content, Loaded};
@@ -58,6 +59,9 @@ pub struct Report {
     /// Problems in `site.yaml`: a configuration error (exit 2), not a content error.
     pub config_error: bool,
     pub built: Option<Summary>,
+    /// The site's `language:`, for what is printed about the run (read from the raw `site.yaml`
+    /// when it does not parse).
+    pub language: Language,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -138,9 +142,15 @@ fn report_page_moved(config_file: &crate::base::source::SourceFile) -> Diagnosti
     config_file
         .warning(
             span,
-            "`report.page` no longer publishes the report page: it is not in the public site",
+            crate::text!(
+                "`report.page` no longer publishes the report page: it is not in the public site",
+                "`report.page` publiceert de rapportpagina niet meer: die staat niet op de openbare site"
+            ),
         )
-        .with_hint("remove `report.page`, and write the page into a folder of its own with `werkenbij report --html DIR`")
+        .with_hint(crate::text!(
+            "remove `report.page`, and write the page into a folder of its own with `werkenbij report --html DIR`",
+            "haal `report.page` weg, en schrijf de pagina in een eigen map met `werkenbij report --html DIR`"
+        ))
 }
 
 /// The programme figures: the site validated with drafts (so the calendar has the scheduled
@@ -181,10 +191,11 @@ pub fn programme_report(
 
 pub fn run(options: &Options) -> Result<Report, Error> {
     let started = Instant::now();
-    let refused = |diagnostics, config_error| Report {
+    let refused = |diagnostics, config_error, language| Report {
         diagnostics,
         config_error,
         built: None,
+        language,
     };
     if options.mode == Mode::Build {
         // A bad `--out` or `--cache-dir` is a usage error before any content problem.
@@ -193,10 +204,14 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     }
     let (validated, mut diagnostics) = match load(options, None)? {
         Loaded::Ready(validated, diagnostics) => (validated, diagnostics),
-        Loaded::ConfigErrors(diagnostics) => return Ok(refused(diagnostics, true)),
+        Loaded::ConfigErrors(diagnostics) => {
+            let language = content::config::language_of(&options.root);
+            return Ok(refused(diagnostics, true, language));
+        }
     };
+    let language = validated.site.config.language;
     if diagnostics.has_errors() {
-        return Ok(refused(diagnostics, false));
+        return Ok(refused(diagnostics, false, language));
     }
     let site = &validated.site;
     let theme = theme::load(&options.root, &site.config.theme, site.config.language)?;
@@ -206,7 +221,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         diagnostics.extend(renditions::check(site, &theme)?);
     }
     if diagnostics.has_errors() || options.mode == Mode::Check {
-        return Ok(refused(diagnostics, false));
+        return Ok(refused(diagnostics, false, language));
     }
     let cache = ImageCache::new(cache_dir(options));
     // Locked and checked before anything is built: a build that could not be swapped in, or
@@ -240,11 +255,12 @@ pub fn run(options: &Options) -> Result<Report, Error> {
                 diagnostics,
                 config_error: false,
                 built: Some(summary),
+                language,
             })
         }
         Err(found) => {
             diagnostics.extend(found);
-            Ok(refused(diagnostics, false))
+            Ok(refused(diagnostics, false, language))
         }
     }
 }
@@ -336,6 +352,7 @@ pub fn prune_cache(options: &Options) -> Result<Result<Pruned, Report>, Error> {
                 diagnostics,
                 config_error: true,
                 built: None,
+                language: content::config::language_of(&options.root),
             }))
         }
     };
@@ -344,6 +361,7 @@ pub fn prune_cache(options: &Options) -> Result<Result<Pruned, Report>, Error> {
             diagnostics,
             config_error: false,
             built: None,
+            language: validated.site.config.language,
         }));
     }
     let site = &validated.site;

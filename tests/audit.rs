@@ -89,9 +89,10 @@ impl Built {
         let run = self.audit();
         let mut expected: Vec<String> = findings.iter().map(|f| f.to_string()).collect();
         expected.push(format!(
-            "error: {} finding{} in {} files of public; do not publish it",
+            // The example is a Dutch site: the summary is in Dutch (the findings are in English).
+            "error: {} bevinding{} in {} bestanden van public; publiceer dit niet",
             findings.len(),
-            if findings.len() == 1 { "" } else { "s" },
+            if findings.len() == 1 { "" } else { "en" },
             self.files()
         ));
         assert_eq!(run.stderr.lines().collect::<Vec<_>>(), expected);
@@ -105,7 +106,10 @@ fn the_built_example_passes_the_audit() {
     let run = built.audit();
     assert_eq!(
         run.stderr,
-        format!("Audited {} files in public: no findings\n", built.files())
+        format!(
+            "{} bestanden in public gecontroleerd: geen bevindingen\n",
+            built.files()
+        )
     );
     assert_eq!(run.code, 0);
 }
@@ -203,7 +207,7 @@ fn build_with_audit_fails_on_a_static_photo_with_exif() {
         last,
         [
             format!(
-                "error: 1 finding in {} files of public; do not publish it",
+                "error: 1 bevinding in {} bestanden van public; publiceer dit niet",
                 site.output_files().len()
             )
             .as_str(),

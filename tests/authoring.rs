@@ -332,22 +332,23 @@ fn prune_after_a_build_of_the_example_removes_nothing() {
         .unwrap();
     assert_eq!(init.status.code(), Some(0));
     let built = werkenbij(&["build", "--now", NOW]);
-    assert!(built.contains(" images (0 cached) "), "{built}");
+    // The example is a Dutch site: the summaries are in Dutch.
+    assert!(built.contains(" afbeeldingen (0 uit de cache) "), "{built}");
     let pruned = werkenbij(&["cache", "prune", "--now", NOW]);
     assert!(
-        pruned.starts_with("Pruned 0 unused images (0 kB) from "),
+        pruned.starts_with("0 ongebruikte afbeeldingen (0 kB) uit "),
         "{pruned}"
     );
     let again = werkenbij(&["build", "--now", NOW]);
     let images = again
-        .split(" images (")
+        .split(" afbeeldingen (")
         .next()
         .unwrap()
         .rsplit(' ')
         .next()
         .unwrap();
     assert!(
-        again.contains(&format!(" {images} images ({images} cached) ")),
+        again.contains(&format!(" {images} afbeeldingen ({images} uit de cache) ")),
         "{again}"
     );
 }

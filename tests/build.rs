@@ -223,7 +223,7 @@ fn a_closed_vacancy_keeps_its_page_but_leaves_listings_and_search() {
 
 #[test]
 fn a_withdrawn_consent_leaves_no_trace_in_the_whole_output() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     let run = site.build();
     assert!(
         run.stderr
@@ -575,7 +575,7 @@ fn base_url_can_be_overridden() {
 
 #[test]
 fn check_validates_and_writes_nothing() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     let run = site.run(&["check", "--now", NOW]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(

@@ -135,7 +135,7 @@ fn the_config_has_the_backend_the_workflow_and_no_content() {
 
 #[test]
 fn a_self_hosted_script_is_loaded_from_static_and_must_exist() {
-    let site = with_editor("  script: /admin/decap-cms.js\n");
+    let site = with_editor("  script: /admin/decap-cms.js\n").in_english();
     let line = site.read("content/site.yaml").lines().count();
     let run = site.run(&["build", "--now", NOW]);
     assert_eq!(run.code, 1, "{}", run.stderr);
@@ -166,7 +166,7 @@ fn a_self_hosted_script_is_loaded_from_static_and_must_exist() {
 
 #[test]
 fn a_wrong_backend_or_repo_is_an_error_at_its_value() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     let config = site.read("content/site.yaml");
     let lines = config.lines().count();
     site.write(

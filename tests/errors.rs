@@ -7,7 +7,7 @@ use support::{TestSite, NOW};
 /// Ten kinds of broken files in one site: every one is reported in one run, sorted by file.
 #[test]
 fn every_content_error_is_reported_in_one_run() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     let story = |name: &str, front: &str| {
         site.write(
             &format!("content/stories/{name}.md"),
@@ -55,6 +55,32 @@ fn every_content_error_is_reported_in_one_run() {
     assert_eq!(run.code, 1);
     insta::assert_snapshot!(run.stderr);
     assert!(!site.public().exists(), "nothing is written");
+    // The two warnings are only counted beside the errors; `--verbose` shows them in full, after
+    // the errors.
+    let verbose = site.run(&["build", "--verbose", "--now", NOW]);
+    assert_eq!(verbose.code, 1);
+    let withdrawn = |path: &str, line: u32, what: &str| {
+        format!(
+            "{path}:{line}:10: warning: consent `TF-2026-0003` was withdrawn on 2026-09-01: {what} left out\n  |\n{line} | consent: TF-2026-0003\n  |          ^^^^^^^^^^^^\n  = hint: nothing derived from it is published; remove the file when it is no longer needed\n"
+        )
+    };
+    let errors = run
+        .stderr
+        .split_once("2 warnings not shown; --verbose lists them\n")
+        .expect("the warnings are counted after the errors")
+        .0;
+    assert_eq!(
+        verbose.stderr,
+        format!(
+            "{errors}{}{}error: 15 errors and 2 warnings; nothing was written, the previous output is untouched\n",
+            withdrawn(
+                "content/ambassadors/greetje-zwaan.md",
+                4,
+                "this ambassador's profile and stories are"
+            ),
+            withdrawn("content/stories/laatste-operatie.md", 5, "this story is"),
+        )
+    );
     // `check` finds the same, and also exits 1.
     let check = site.run(&["check", "--now", NOW]);
     assert_eq!(check.code, 1);
@@ -69,7 +95,7 @@ fn every_content_error_is_reported_in_one_run() {
 
 #[test]
 fn consent_scope_without_website_is_an_error() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     site.write(
         "content/consent.yaml",
         &site.read("content/consent.yaml").replace(
@@ -84,7 +110,7 @@ fn consent_scope_without_website_is_an_error() {
 
 #[test]
 fn github_actions_get_annotations() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     site.write(
         "content/stories/zeven-clienten.md",
         &site
@@ -106,7 +132,7 @@ fn github_actions_get_annotations() {
 
 #[test]
 fn a_heic_photo_says_how_to_convert_it() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     let mut heic = vec![0, 0, 0, 24];
     heic.extend_from_slice(b"ftypheic\0\0\0\0mif1heic");
     std::fs::write(
@@ -136,7 +162,7 @@ fn a_heic_photo_says_how_to_convert_it() {
 
 #[test]
 fn a_truncated_photo_fails_the_build_and_names_the_file() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     let path = site.root.join("content/stories/avonddienst/foto.jpg");
     let bytes = std::fs::read(&path).unwrap();
     std::fs::write(&path, &bytes[..bytes.len() / 3]).unwrap();
@@ -151,7 +177,7 @@ fn a_truncated_photo_fails_the_build_and_names_the_file() {
 
 #[test]
 fn a_huge_image_is_refused_before_decoding() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     // A PNG header that claims 100,000 × 100,000 pixels, and no pixel data.
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
     png.extend_from_slice(&100_000u32.to_be_bytes());
@@ -184,16 +210,20 @@ fn a_huge_image_is_refused_before_decoding() {
     );
 }
 
-/// The lines of the first error (the fixture's withdrawn consent gives warnings before it).
+/// The lines of the first error: its message, then the source line (`8 | …`), caret and hint.
 fn first_error(stderr: &str) -> Vec<&str> {
     let lines: Vec<&str> = stderr.lines().collect();
     let start = lines
         .iter()
         .position(|l| l.contains(": error: "))
         .expect("an error is reported");
+    let source_line = |l: &str| {
+        l.split_once(" |")
+            .is_some_and(|(number, _)| number.chars().all(|c| c.is_ascii_digit()))
+    };
     let end = lines[start + 1..]
         .iter()
-        .position(|l| !l.starts_with(' ') && !l.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .position(|l| !l.starts_with(' ') && !source_line(l))
         .map_or(lines.len(), |i| start + 1 + i);
     lines[start..end].to_vec()
 }
@@ -215,7 +245,7 @@ fn crc32(bytes: &[u8]) -> u32 {
 
 #[test]
 fn raw_html_is_sanitised_with_a_warning() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     site.write(
         "content/pages/privacy.md",
         "---\ntitle: Privacy\n---\n<p onclick=\"steal()\">Hallo</p>\n\n<script>alert(1)</script>\n",
@@ -229,7 +259,7 @@ fn raw_html_is_sanitised_with_a_warning() {
 
 #[test]
 fn configuration_errors_exit_with_two() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     site.write(
         "content/site.yaml",
         &site

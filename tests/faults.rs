@@ -151,7 +151,7 @@ fn the_cache_folder_may_not_overlap_the_site_or_the_output() {
 
 #[test]
 fn prune_leaves_every_file_that_is_not_a_cache_entry() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     let other = tempfile::tempdir().unwrap();
     let notes = other.path().join("notes");
     for (name, text) in [

@@ -181,7 +181,7 @@ fn init_empty_takes_the_organisation_from_the_flags() {
     assert_eq!(site["organization"]["url"], "https://www.zonnehuis.nl");
     assert_eq!(site["brand"]["primary"], "#7ab800");
 
-    let build = werkenbij(&root, &["build", "--now", NOW]);
+    let build = werkenbij(&root, &["build", "--now", NOW, "--verbose"]);
     assert_eq!(build.code, 0, "{}", build.stderr);
     // The words of the message follow the site's `language:`; the place and the values do not.
     let warnings = lines_of(&build.stderr, "warning");
@@ -610,7 +610,7 @@ fn a_hashtag_a_letter_off_a_campaign_hashtag_is_warned() {
         "hashtags: [verschilmakers, Verschilmaker, thuiszorg]",
     );
     site.write(file, &text);
-    let run = site.run(&["check", "--now", NOW]);
+    let run = site.run(&["check", "--now", NOW, "--verbose"]);
     assert_eq!(run.code, 0, "a warning only: {}", run.stderr);
     let warnings: Vec<String> = lines_of(&run.stderr, "warning")
         .into_iter()
@@ -681,7 +681,7 @@ fn brand_colours_that_fail_wcag_aa_are_warned_with_the_nearest_that_passes() {
         "brand:\n  primary: \"#7ab800\"\n  accent: \"#777777\"",
     );
     site.write("content/site.yaml", &config);
-    let run = site.run(&["check", "--now", NOW]);
+    let run = site.run(&["check", "--now", NOW, "--verbose"]);
     assert_eq!(run.code, 0, "warnings only: {}", run.stderr);
     let brand: Vec<String> = lines_of(&run.stderr, "warning")
         .into_iter()

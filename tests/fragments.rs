@@ -37,8 +37,9 @@ fn a_link_to_a_missing_fragment_is_a_warning_with_the_nearest_ids() {
     let site = site_with(
         "Lees [de overdracht](avonddienst/index.md#overdracht-2) en [hier](#wat-ga-je-doe).\n\
          Zie [de tabel](/verhalen/avonddienst/#tabel) en [privacy](../pages/privacy.md#cookies).",
-    );
-    let run = site.run(&["check", "--now", NOW]);
+    )
+    .in_english();
+    let run = site.run(&["check", "--verbose", "--now", NOW]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         diagnostics_of(&run.stderr, STORY),

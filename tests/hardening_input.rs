@@ -40,7 +40,7 @@ fn symlink(target: impl AsRef<std::path::Path>, link: impl AsRef<std::path::Path
 /// A second record for a withdrawn consent, without its `withdrawn:`, no longer wins.
 #[test]
 fn a_consent_record_written_twice_is_refused_at_the_second() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     let register = site.read("content/consent.yaml");
     site.write(
         "content/consent.yaml",
@@ -60,7 +60,7 @@ fn a_consent_record_written_twice_is_refused_at_the_second() {
 
 #[test]
 fn a_front_matter_key_written_twice_is_reported_at_the_second() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     let story = site.read("content/stories/zeven-clienten.md");
     site.write(
         "content/stories/zeven-clienten.md",
@@ -80,7 +80,7 @@ fn a_front_matter_key_written_twice_is_reported_at_the_second() {
 /// A record with a wrong type names its key, and the stories that use it get no follow-on error.
 #[test]
 fn a_consent_record_with_a_wrong_type_names_the_key_and_has_no_follow_on_errors() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     site.write(
         "content/consent.yaml",
         &site
@@ -103,7 +103,7 @@ fn a_consent_record_with_a_wrong_type_names_the_key_and_has_no_follow_on_errors(
 
 #[test]
 fn a_bad_valid_through_is_reported_at_its_value() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     site.write(
         "content/vacancies/ic-verpleegkundige.md",
         &site
@@ -120,7 +120,7 @@ fn a_bad_valid_through_is_reported_at_its_value() {
 
 #[test]
 fn latin_1_is_reported_at_the_first_byte_that_is_not_utf_8() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     let mut bytes = site.read("content/stories/zeven-clienten.md").into_bytes();
     let at = bytes.len() - 2;
     bytes.splice(at..at, b"caf\xe9".iter().copied());
@@ -142,7 +142,7 @@ fn latin_1_is_reported_at_the_first_byte_that_is_not_utf_8() {
 /// Control characters are refused where text enters: front-matter, body, site.yaml, consent.yaml.
 #[test]
 fn control_characters_are_refused_with_their_position() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     let story = site.read("content/stories/zeven-clienten.md");
     site.write(
         "content/stories/zeven-clienten.md",
@@ -166,7 +166,7 @@ fn control_characters_are_refused_with_their_position() {
     );
     assert!(!run.stderr.contains('\u{1}'));
 
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     let config = site.read("content/site.yaml");
     site.write(
         "content/site.yaml",
@@ -213,7 +213,7 @@ fn a_logo_must_be_an_image_inside_the_site() {
         ),
     ];
     for (logo, svg, message) in cases {
-        let site = TestSite::new("minimal");
+        let site = TestSite::new("minimal").in_english();
         if let Some(svg) = svg {
             site.write(logo, svg);
         }
@@ -242,7 +242,7 @@ fn a_logo_must_be_an_image_inside_the_site() {
 #[cfg(unix)]
 #[test]
 fn a_logo_linked_out_of_the_site_is_refused() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     site.remove("static/logo.svg");
     symlink("/etc/passwd", site.root.join("static/logo.svg"));
     let run = build(&site);
@@ -263,7 +263,7 @@ fn a_logo_linked_out_of_the_site_is_refused() {
 #[cfg(unix)]
 #[test]
 fn symbolic_links_out_of_the_site_are_refused_and_never_read() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     let outside = site.root.parent().unwrap().join("buiten");
     std::fs::create_dir_all(outside.join("map")).unwrap();
     std::fs::write(
@@ -338,7 +338,7 @@ fn symbolic_links_inside_the_site_are_followed() {
 /// `check` decodes every photo as `build` does: a truncated JPEG fails both, with one message.
 #[test]
 fn check_refuses_a_truncated_photo_as_build_does() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     let photo = site.root.join("content/stories/avonddienst/foto.jpg");
     let bytes = std::fs::read(&photo).unwrap();
     std::fs::write(&photo, &bytes[..bytes.len() / 2]).unwrap();
@@ -432,7 +432,7 @@ fn every_problem_of_a_file_is_reported_beside_a_wrong_key() {
         ),
     ];
     for (file, replacements, expected) in cases {
-        let site = TestSite::new("minimal");
+        let site = TestSite::new("minimal").in_english();
         let mut text = site.read(file);
         for (from, to) in *replacements {
             assert!(text.contains(from), "{file} has `{from}`");

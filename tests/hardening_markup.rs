@@ -25,7 +25,7 @@ fn diagnostics(stderr: &str) -> Vec<&str> {
 
 #[test]
 fn hashtags_that_fold_to_one_address_are_one_hashtag() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     edit(
         &site,
         "content/stories/zeven-clienten.md",
@@ -91,7 +91,7 @@ fn aliases_are_plain_paths_that_no_file_of_the_output_has() {
         ("/x/?utm=1", "alias `/x/?utm=1` is not a site path: it has a query or fragment"),
     ];
     for (alias, message) in cases {
-        let site = TestSite::new("minimal");
+        let site = TestSite::new("minimal").in_english();
         edit(&site, STORY, ALIASES, &format!("aliases: [\"{alias}\"]"));
         let run = site.run(&["build", "--now", support::NOW]);
         assert_eq!(run.code, 1, "{alias}: {}", run.stderr);
@@ -136,7 +136,7 @@ fn aliases_are_normalised_and_a_drafts_alias_is_not_published() {
 
 #[test]
 fn raw_html_loads_nothing_from_another_site_and_each_removal_is_a_warning() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     site.write(
         "content/pages/privacy.md",
         "---\ntitle: Privacy\n---\n\

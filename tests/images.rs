@@ -87,7 +87,7 @@ fn story_photos_are_responsive_pictures_with_webp_and_fixed_sizes() {
 
 #[test]
 fn widths_webp_quality_and_filter_come_from_site_yaml_and_photos_are_never_upscaled() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     let config = site.read("content/site.yaml");
     site.write(
         "content/site.yaml",
@@ -241,7 +241,7 @@ fn a_long_dutch_title_is_wrapped_shrunk_and_cut_at_a_word_on_the_card() {
 
 #[test]
 fn a_warm_cache_processes_no_image_and_a_new_title_redraws_exactly_one_card() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     let (images, cached) = image_counts(&site.build().stderr);
     assert_eq!(cached, 0, "a cold cache");
     assert!(images > 10, "variants and cards: {images}");
@@ -273,7 +273,7 @@ fn a_warm_cache_processes_no_image_and_a_new_title_redraws_exactly_one_card() {
 
 #[test]
 fn the_cache_moves_with_cache_dir_or_the_environment_and_prune_removes_unused_entries() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     let elsewhere = site.root.parent().unwrap().join("ci-cache");
     let run = site.run(&[
         "build",
@@ -326,7 +326,7 @@ fn the_cache_moves_with_cache_dir_or_the_environment_and_prune_removes_unused_en
 
 #[test]
 fn a_photo_too_small_for_a_card_gets_a_warning_and_a_text_card() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     let small = image::RgbImage::from_pixel(1000, 700, image::Rgb([200, 30, 30]));
     write_png(
         &site.root.join("content/stories/avonddienst/klein.png"),
@@ -338,7 +338,8 @@ fn a_photo_too_small_for_a_card_gets_a_warning_and_a_text_card() {
         "image: foto.jpg",
         "image: klein.png",
     );
-    let run = site.build();
+    let run = site.run(&["build", "--verbose", "--now", NOW]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
     let warning: Vec<&str> = run
         .stderr
         .lines()
@@ -457,7 +458,7 @@ fn cmyk_adobe_rgb_and_transparent_photos_come_out_as_srgb() {
 
 #[test]
 fn people_in_photo_must_be_known_and_consent_to_the_photo() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     set_front(
         &site,
         "content/stories/avonddienst/index.md",
@@ -490,7 +491,8 @@ fn people_in_photo_must_be_known_and_consent_to_the_photo() {
         "people_in_photo: [TF-2026-0044]",
         "people_in_photo: [TF-2026-0002]",
     );
-    let run = site.build();
+    let run = site.run(&["build", "--verbose", "--now", NOW]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
     let warning: Vec<&str> = run
         .stderr
         .lines()
@@ -518,7 +520,7 @@ fn people_in_photo_must_be_known_and_consent_to_the_photo() {
 
 #[test]
 fn a_file_that_is_no_image_is_refused_with_its_name() {
-    let site = TestSite::new("minimal");
+    let site = TestSite::new("minimal").in_english();
     site.write("content/stories/avonddienst/foto.jpg", "dit is geen foto\n");
     let run = site.run(&["check", "--now", NOW]);
     assert_eq!(run.code, 1);

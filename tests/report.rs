@@ -63,7 +63,7 @@ Vacancies closing within 14 days
 
 #[test]
 fn the_text_report_has_aligned_tables_of_every_figure() {
-    let site = TestSite::new("report");
+    let site = TestSite::new("report").in_english();
     let run = site.run(&["report", "--now", NOW]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout, TEXT);
@@ -167,7 +167,7 @@ fn the_csv_report_parses_with_the_same_figures() {
 
 #[test]
 fn a_report_with_content_errors_says_so_and_exits_1() {
-    let site = TestSite::new("report");
+    let site = TestSite::new("report").in_english();
     site.write(
         "content/stories/kapot.md",
         "---\ntitle: Kapot\ndate: 2026-11-01\nambassador: niemand\nconsent: TF-2026-0002\nsummary: x\n---\n",
@@ -184,7 +184,7 @@ fn a_report_with_content_errors_says_so_and_exits_1() {
 
 #[test]
 fn report_page_in_site_yaml_only_warns_and_publishes_nothing() {
-    let site = TestSite::new("report");
+    let site = TestSite::new("report").in_english();
     let config = site.read("content/site.yaml");
     let line = config.lines().count() + 1;
     site.write(
@@ -195,9 +195,15 @@ fn report_page_in_site_yaml_only_warns_and_publishes_nothing() {
         "content/site.yaml:{line}:11: warning: `report.page` no longer publishes the report page: it is not in the public site\n   |\n{line} | report: {{ page: true }}\n   |           ^^^^\n   = hint: remove `report.page`, and write the page into a folder of its own with `werkenbij report --html DIR`"
     );
     for command in ["check", "build"] {
-        let run = site.run(&[command, "--now", NOW]);
+        let run = site.run(&[command, "--verbose", "--now", NOW]);
         assert_eq!(run.code, 0, "{}", run.stderr);
         assert_eq!(diagnostic_of(&run.stderr, "content/site.yaml:"), warning);
+        // Without `--verbose`, the warning is its first line.
+        let brief = site.run(&[command, "--now", NOW]);
+        assert_eq!(
+            diagnostic_of(&brief.stderr, "content/site.yaml:"),
+            warning.lines().next().unwrap()
+        );
     }
     assert!(!site.exists("/intern/rapport/"));
     let files = site.output_files();
@@ -218,7 +224,7 @@ fn the_report_page_is_written_into_a_folder_of_its_own() {
     assert_eq!(run.stdout, "");
     assert_eq!(
         run.stderr.lines().last(),
-        Some("Wrote the report page to intern/index.html")
+        Some("De rapportpagina staat in intern/index.html")
     );
     assert_eq!(
         site.output_files(),
@@ -267,7 +273,7 @@ fn the_report_page_is_written_into_a_folder_of_its_own() {
 
 #[test]
 fn a_report_on_a_broken_site_yaml_is_a_configuration_error() {
-    let site = TestSite::new("report");
+    let site = TestSite::new("report").in_english();
     let config = site.read("content/site.yaml");
     site.write(
         "content/site.yaml",

@@ -617,7 +617,7 @@ fn delen_ics_has_one_all_day_event_per_coming_share_date() {
 
 #[test]
 fn consent_without_social_keeps_people_and_stories_out_of_every_kit() {
-    let site = TestSite::new("share");
+    let site = TestSite::new("share").in_english();
     let run = site.build();
     let warnings: Vec<&str> = run
         .stderr
@@ -783,7 +783,7 @@ fn kit_outputs_are_byte_identical_between_builds() {
 
 #[test]
 fn an_own_text_over_a_limit_is_an_error_at_its_line() {
-    let site = TestSite::new("share");
+    let site = TestSite::new("share").in_english();
     let long = "Spannend, leerzaam en warm. ".repeat(10);
     site.write(
         "content/stories/nieuw-op-de-ic.md",
@@ -827,7 +827,11 @@ fn errors(stderr: &str) -> Vec<String> {
         if line.contains(": error: ") {
             blocks.push(format!("{line}\n"));
             open = true;
-        } else if open && (line.starts_with(' ') || line.starts_with(|c: char| c.is_ascii_digit()))
+        } else if open
+            && (line.starts_with(' ')
+                || line
+                    .split_once(" |")
+                    .is_some_and(|(number, _)| number.chars().all(|c| c.is_ascii_digit())))
         {
             let last = blocks.last_mut().expect("a block is open");
             last.push_str(line);
@@ -841,7 +845,7 @@ fn errors(stderr: &str) -> Vec<String> {
 
 #[test]
 fn mastodon_without_an_instance_is_a_configuration_error() {
-    let site = TestSite::new("share");
+    let site = TestSite::new("share").in_english();
     site.write(
         "content/site.yaml",
         &site
@@ -858,7 +862,7 @@ fn mastodon_without_an_instance_is_a_configuration_error() {
 
 #[test]
 fn unknown_utm_keys_are_rejected_with_a_suggestion() {
-    let site = TestSite::new("share");
+    let site = TestSite::new("share").in_english();
     site.write(
         "content/stories/nieuw-op-de-ic.md",
         &site.read("content/stories/nieuw-op-de-ic.md").replace(
@@ -886,7 +890,7 @@ fn unknown_utm_keys_are_rejected_with_a_suggestion() {
 
 #[test]
 fn an_ambassador_cannot_take_the_address_of_the_kit_index() {
-    let site = TestSite::new("share");
+    let site = TestSite::new("share").in_english();
     site.write(
         "content/ambassadors/delen.md",
         "---\nname: Del En\nrole: Verpleegkundige\nconsent: TF-2026-0002\n---\nBio.\n",

@@ -582,7 +582,7 @@ fn overlay(site: &TestSite, fixture: &str) {
 /// Every bad value in `tests/fixtures/broken_vacancies` is reported in one run, with its place.
 #[test]
 fn bad_vacancy_values_fail_with_file_line_and_hint() {
-    let site = TestSite::new("vacancies");
+    let site = TestSite::new("vacancies").in_english();
     overlay(&site, "broken_vacancies");
     let run = site.run(&["check", "--now", NOW]);
     assert_eq!(run.code, 1, "{}", run.stderr);

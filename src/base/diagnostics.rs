@@ -72,14 +72,7 @@ impl Diagnostic {
     /// hint, in `language` (the words `error` and `warning` stay English, for the tools that parse
     /// them). `shown_path` is how the user sees the site folder (`--root`), joined to `path`.
     pub fn render(&self, shown_path: &Path, language: Language) -> String {
-        let mut out = format!(
-            "{}:{}:{}: {}: {}\n",
-            shown_path.display(),
-            self.line,
-            self.column,
-            self.severity.label(),
-            self.message.get(language)
-        );
+        let mut out = self.render_line(shown_path, language);
         if let Some(snippet) = &self.snippet {
             let number = self.line.to_string();
             let gutter = " ".repeat(number.len());
@@ -97,6 +90,18 @@ impl Diagnostic {
             let _ = writeln!(out, "  = hint: {}", hint.get(language));
         }
         out
+    }
+
+    /// Only the first line of `render`: `path:line:col: warning: message`.
+    pub fn render_line(&self, shown_path: &Path, language: Language) -> String {
+        format!(
+            "{}:{}:{}: {}: {}\n",
+            shown_path.display(),
+            self.line,
+            self.column,
+            self.severity.label(),
+            self.message.get(language)
+        )
     }
 
     /// A GitHub Actions workflow command, so the problem shows on the line in a pull request.
@@ -172,6 +177,66 @@ impl Diagnostics {
         });
         self.items.dedup();
         self.items
+    }
+}
+
+/// How much of a diagnostic a run prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// The message, the offending line and the hint (`Diagnostic::render`).
+    Full,
+    /// The message line alone (`Diagnostic::render_line`).
+    Line,
+    /// Counted in the note after the others, not printed.
+    Counted,
+}
+
+impl Diagnostics {
+    /// Errors first, then warnings, each sorted, with how much of each to print. With `verbose`
+    /// everything in full; else errors in full, and warnings one line each when there is no
+    /// error or only counted when there is, so the errors are not buried under them.
+    pub fn in_print_order(self, verbose: bool) -> Vec<(Diagnostic, Detail)> {
+        let (errors, warnings): (Vec<_>, Vec<_>) =
+            self.sorted().into_iter().partition(Diagnostic::is_error);
+        let warning_detail = match (verbose, errors.is_empty()) {
+            (true, _) => Detail::Full,
+            (false, true) => Detail::Line,
+            (false, false) => Detail::Counted,
+        };
+        errors
+            .into_iter()
+            .map(|d| (d, Detail::Full))
+            .chain(warnings.into_iter().map(|d| (d, warning_detail)))
+            .collect()
+    }
+}
+
+/// The line after the diagnostics that says what `--verbose` would add, when it would add anything.
+pub fn verbose_note(listed: &[(Diagnostic, Detail)]) -> Option<Text> {
+    let counted = listed.iter().filter(|(_, d)| *d == Detail::Counted).count();
+    let brief = listed
+        .iter()
+        .filter(|(d, detail)| *detail == Detail::Line && (d.snippet.is_some() || d.hint.is_some()))
+        .count();
+    if counted > 0 {
+        let s = if counted == 1 { "" } else { "s" };
+        let en = if counted == 1 { "" } else { "en" };
+        let (it, nl_it) = if counted == 1 {
+            ("it", "hem")
+        } else {
+            ("them", "ze")
+        };
+        Some(crate::text!(
+            "{counted} warning{s} not shown; --verbose lists {it}",
+            "{counted} waarschuwing{en} niet getoond; met --verbose zie je {nl_it}"
+        ))
+    } else if brief > 0 {
+        Some(crate::text!(
+            "--verbose shows each warning with its line and hint",
+            "met --verbose zie je bij elke waarschuwing de regel en een tip"
+        ))
+    } else {
+        None
     }
 }
 
@@ -321,6 +386,61 @@ mod tests {
         assert_eq!(
             d.github_annotation(Path::new("a,b.md"), Language::En),
             "::warning file=a%2Cb.md,line=2,col=3::50%25%0Amore"
+        );
+    }
+
+    #[test]
+    fn errors_come_first_and_warnings_are_shown_by_how_the_run_went() {
+        let at = |severity, path: &str, line| {
+            Diagnostic::new(severity, Path::new(path), Span::new(line, 1, 1), "x").with_hint("h")
+        };
+        let mixed: Diagnostics = [
+            at(Severity::Warning, "a.md", 1),
+            at(Severity::Error, "b.md", 2),
+            at(Severity::Warning, "c.md", 3),
+        ]
+        .into_iter()
+        .collect();
+        let order = |listed: &[(Diagnostic, Detail)]| {
+            listed
+                .iter()
+                .map(|(d, detail)| (d.path.display().to_string(), *detail))
+                .collect::<Vec<_>>()
+        };
+        let brief = mixed.clone().in_print_order(false);
+        assert_eq!(
+            order(&brief),
+            [
+                ("b.md".to_owned(), Detail::Full),
+                ("a.md".to_owned(), Detail::Counted),
+                ("c.md".to_owned(), Detail::Counted),
+            ]
+        );
+        let note = verbose_note(&brief).unwrap();
+        assert_eq!(note.en(), "2 warnings not shown; --verbose lists them");
+        assert_eq!(
+            note.get(Language::Nl),
+            "2 waarschuwingen niet getoond; met --verbose zie je ze"
+        );
+        let full = mixed.in_print_order(true);
+        assert!(full.iter().all(|(_, detail)| *detail == Detail::Full));
+        assert_eq!(verbose_note(&full), None);
+
+        let warnings: Diagnostics = [at(Severity::Warning, "a.md", 1)].into_iter().collect();
+        let brief = warnings.in_print_order(false);
+        assert_eq!(order(&brief), [("a.md".to_owned(), Detail::Line)]);
+        assert_eq!(
+            verbose_note(&brief).unwrap().en(),
+            "--verbose shows each warning with its line and hint"
+        );
+        // A warning with no line and no hint has nothing more to show.
+        let bare: Diagnostics = [Diagnostic::file(Severity::Warning, Path::new("a.md"), "x")]
+            .into_iter()
+            .collect();
+        assert_eq!(verbose_note(&bare.in_print_order(false)), None);
+        assert_eq!(
+            at(Severity::Warning, "a.md", 1).render_line(Path::new("site/a.md"), Language::En),
+            "site/a.md:1:1: warning: x\n"
         );
     }
 

@@ -9,7 +9,9 @@ use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 use crate::base::diagnostics::{did_you_mean, Diagnostic};
+use crate::base::language::Language;
 use crate::base::source::{SourceFile, Span};
+use crate::base::text::Text;
 
 /// A YAML block inside a source file (a whole `.yaml` file or a front-matter block).
 #[derive(Debug, Clone)]
@@ -47,7 +49,10 @@ impl YamlDocument {
             );
             let message = error.info().to_owned();
             return Err(file
-                .error(span, format!("invalid YAML: {message}"))
+                .error(
+                    span,
+                    crate::text!("invalid YAML: {message}", "ongeldige YAML: {message}"),
+                )
                 .with_hint(yaml_syntax_hint(&message)));
         }
         let to_file = |(line, column, len): (usize, usize, usize)| {
@@ -93,7 +98,10 @@ impl YamlDocument {
             .map(|duplicate| {
                 duplicate.diagnostic(
                     file,
-                    "remove one of the two: YAML keeps only one value for a key",
+                    crate::text!(
+                        "remove one of the two: YAML keeps only one value for a key",
+                        "haal er een van de twee weg: YAML bewaart maar één waarde per sleutel"
+                    ),
                 )
             })
             .collect()
@@ -158,7 +166,7 @@ impl YamlDocument {
         file: &SourceFile,
         path: &str,
         known: &[&str],
-        what: &str,
+        what: &Text,
     ) -> Vec<Diagnostic> {
         self.keys(path)
             .filter(|(key, _)| !known.contains(&key.as_str()))
@@ -168,11 +176,18 @@ impl YamlDocument {
                 } else {
                     format!("{path}.{key}")
                 };
+                let (list, what_nl) = (known_list(known), what.get(Language::Nl));
                 let hint = did_you_mean(key, known.iter().copied()).unwrap_or_else(|| {
-                    format!("the keys of {what} are {}", known_list(known)).into()
+                    crate::text!(
+                        "the keys of {what} are {list}",
+                        "de sleutels van {what_nl} zijn {list}"
+                    )
                 });
-                file.error(*span, format!("unknown key `{shown}` in {what}"))
-                    .with_hint(hint)
+                let message = crate::text!(
+                    "unknown key `{shown}` in {what}",
+                    "onbekende sleutel `{shown}` in {what_nl}"
+                );
+                file.error(*span, message).with_hint(hint)
             })
             .collect()
     }
@@ -249,8 +264,14 @@ impl YamlDocument {
                 key: Some(top_key(&key)),
                 missing: path.is_none(),
                 diagnostic: file
-                    .error(span, format!("the required key `{key}` is missing"))
-                    .with_hint(format!("add `{field}: …`")),
+                    .error(
+                        span,
+                        crate::text!(
+                            "the required key `{key}` is missing",
+                            "de verplichte sleutel `{key}` ontbreekt"
+                        ),
+                    )
+                    .with_hint(crate::text!("add `{field}: …`", "voeg `{field}: …` toe")),
             };
         }
         let location = error.location().filter(|_| copy.is_none());
@@ -269,11 +290,16 @@ impl YamlDocument {
         };
         let detail = detail.replace("invalid type: ", "found ");
         let message = match path {
-            Some(path) => format!("`{path}` has the wrong type: {detail}"),
-            None if detail.starts_with("found ") => format!("wrong type: {detail}"),
+            Some(path) => crate::text!(
+                "`{path}` has the wrong type: {detail}",
+                "`{path}` heeft het verkeerde type: {detail}"
+            ),
+            None if detail.starts_with("found ") => {
+                crate::text!("wrong type: {detail}", "verkeerd type: {detail}")
+            }
             None => match probe {
-                Some(key) => format!("`{key}`: {detail}"),
-                None => detail,
+                Some(key) => Text::from(format!("`{key}`: {detail}")),
+                None => Text::from(detail),
             },
         };
         KeyProblem {
@@ -307,12 +333,13 @@ pub struct KeyProblem {
 
 impl Duplicate {
     /// The error at the second key, naming the line of the first.
-    pub fn diagnostic(&self, file: &SourceFile, hint: &str) -> Diagnostic {
+    pub fn diagnostic(&self, file: &SourceFile, hint: Text) -> Diagnostic {
+        let (path, line) = (&self.path, self.first.line);
         file.error(
             self.again,
-            format!(
-                "duplicate key `{}`: it is already written on line {}",
-                self.path, self.first.line
+            crate::text!(
+                "duplicate key `{path}`: it is already written on line {line}",
+                "dubbele sleutel `{path}`: die staat al op regel {line}"
             ),
         )
         .with_hint(hint)
@@ -327,13 +354,22 @@ fn known_list(known: &[&str]) -> String {
         .join(", ")
 }
 
-fn yaml_syntax_hint(message: &str) -> &'static str {
+fn yaml_syntax_hint(message: &str) -> Text {
     if message.contains("mapping values are not allowed") {
-        "a value that contains `: ` must be quoted: `title: \"Nachtdienst: mijn verhaal\"`"
+        crate::text!(
+            "a value that contains `: ` must be quoted: `title: \"Nachtdienst: mijn verhaal\"`",
+            "zet een waarde met `: ` erin tussen aanhalingstekens: `title: \"Nachtdienst: mijn verhaal\"`"
+        )
     } else if message.contains("tab") {
-        "indent YAML with spaces, not tabs"
+        crate::text!(
+            "indent YAML with spaces, not tabs",
+            "spring YAML in met spaties, niet met tabs"
+        )
     } else {
-        "check the quotes, colons and indentation on this line and the one above"
+        crate::text!(
+            "check the quotes, colons and indentation on this line and the one above",
+            "controleer de aanhalingstekens, dubbele punten en het inspringen op deze regel en de regel erboven"
+        )
     }
 }
 
@@ -490,7 +526,7 @@ mod tests {
     fn unknown_keys_get_a_suggestion() {
         let file = doc("titel: x\nconsent: y\n");
         let yaml = YamlDocument::parse(&file, 0, file.text.len()).unwrap();
-        let errors = yaml.unknown_keys(&file, "", &["title", "consent"], "a story");
+        let errors = yaml.unknown_keys(&file, "", &["title", "consent"], &Text::from("a story"));
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].message, "unknown key `titel` in a story");
         assert_eq!(errors[0].hint.as_deref(), Some("did you mean `title`?"));

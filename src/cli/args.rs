@@ -49,6 +49,9 @@ pub(super) enum Command {
 pub(super) struct BuildArgs {
     #[command(flatten)]
     pub common: Common,
+    /// Every warning in full, with its line and hint (and, with errors, the warnings at all).
+    #[arg(short, long)]
+    pub verbose: bool,
     /// The output folder; replaced as a whole when the build succeeds.
     #[arg(long, value_name = "DIR", default_value = "public")]
     pub out: PathBuf,
@@ -91,6 +94,9 @@ pub(super) struct AuditArgs {
 pub(super) struct CheckArgs {
     #[command(flatten)]
     pub common: Common,
+    /// Every warning in full, with its line and hint (and, with errors, the warnings at all).
+    #[arg(short, long)]
+    pub verbose: bool,
     /// Also check drafts and scheduled stories.
     #[arg(long)]
     pub drafts: bool,
@@ -100,6 +106,9 @@ pub(super) struct CheckArgs {
 pub(super) struct ServeArgs {
     #[command(flatten)]
     pub common: Common,
+    /// Every warning in full, with its line and hint (and, with errors, the warnings at all).
+    #[arg(short, long)]
+    pub verbose: bool,
     /// The port; 0 picks a free one.
     #[arg(long, default_value_t = 1111)]
     pub port: u16,
@@ -115,6 +124,9 @@ pub(super) struct ServeArgs {
 pub(super) struct ReportArgs {
     #[command(flatten)]
     pub common: Common,
+    /// Every warning in full, with its line and hint (and, with errors, the warnings at all).
+    #[arg(short, long)]
+    pub verbose: bool,
     /// `text` for a terminal, `json` or `csv` for tools and spreadsheets (to stdout).
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,

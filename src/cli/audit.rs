@@ -5,11 +5,12 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::base::error::Error;
+use crate::content::config::language_of;
 use crate::content::Loaded;
 use crate::pipeline::Options;
 
 use super::args::AuditArgs;
-use super::print::{self, paint, plural, Style};
+use super::print::{self, paint, plural, plural_nl, Style};
 use super::{EXIT_CONTENT, EXIT_USAGE};
 
 pub(super) fn run(args: AuditArgs, style: Style) -> Result<ExitCode, Error> {
@@ -34,13 +35,15 @@ pub(super) fn audit(options: &Options, style: Style) -> Result<ExitCode, Error> 
         Loaded::ConfigErrors(diagnostics) => (Default::default(), Some(diagnostics), EXIT_USAGE),
     };
     if let Some(diagnostics) = diagnostics {
+        let language = language_of(&options.root);
         let errors = diagnostics.error_count();
-        print::diagnostics(&mut stderr, diagnostics, &options.root, style);
-        let _ = writeln!(
-            stderr,
-            "{error}: {errors} error{} in the site; nothing was audited",
-            plural(errors)
+        print::diagnostics(&mut stderr, diagnostics, &options.root, style, language);
+        let (s, en) = (plural(errors), plural_nl(errors, "en"));
+        let line = crate::text!(
+            "{errors} error{s} in the site; nothing was audited",
+            "{errors} fout{en} in de site; er is niets gecontroleerd"
         );
+        let _ = writeln!(stderr, "{error}: {}", line.get(language));
         return Ok(ExitCode::from(code));
     }
     let out = options.out.display();
@@ -53,19 +56,21 @@ pub(super) fn audit(options: &Options, style: Style) -> Result<ExitCode, Error> 
         );
     }
     let count = audit.findings.len();
+    let files = audit.files;
+    let language = language_of(&options.root);
     if count > 0 {
-        let _ = writeln!(
-            stderr,
-            "{error}: {count} finding{} in {} files of {out}; do not publish it",
-            plural(count),
-            audit.files
+        let (s, en) = (plural(count), plural_nl(count, "en"));
+        let line = crate::text!(
+            "{count} finding{s} in {files} files of {out}; do not publish it",
+            "{count} bevinding{en} in {files} bestanden van {out}; publiceer dit niet"
         );
+        let _ = writeln!(stderr, "{error}: {}", line.get(language));
         return Ok(ExitCode::from(EXIT_CONTENT));
     }
-    let _ = writeln!(
-        stderr,
-        "Audited {} files in {out}: no findings",
-        audit.files
+    let line = crate::text!(
+        "Audited {files} files in {out}: no findings",
+        "{files} bestanden in {out} gecontroleerd: geen bevindingen"
     );
+    let _ = writeln!(stderr, "{}", line.get(language));
     Ok(ExitCode::SUCCESS)
 }

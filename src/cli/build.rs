@@ -19,7 +19,9 @@ pub(super) fn build(args: BuildArgs, style: Style) -> Result<ExitCode, Error> {
         cache_dir,
         force,
         audit,
+        verbose,
     } = args;
+    let style = style.verbose(verbose);
     let options = Options {
         progress: std::io::stderr().is_terminal(),
         force,
@@ -69,7 +71,7 @@ pub(super) fn check(args: CheckArgs, style: Style) -> Result<ExitCode, Error> {
         force: false,
         lock_wait: args.common.lock_wait()?,
     };
-    run(&options, style)
+    run(&options, style.verbose(args.verbose))
 }
 
 fn run(options: &Options, style: Style) -> Result<ExitCode, Error> {
@@ -102,6 +104,7 @@ pub(super) fn serve(args: ServeArgs) -> Result<ExitCode, Error> {
         bind: args.bind,
         port: args.port,
         open: args.open,
+        verbose: args.verbose,
     };
     let log: crate::serve::Log = std::sync::Arc::new(|line: &str| eprintln!("{line}"));
     crate::serve::run(&options, &serve, &log)?;

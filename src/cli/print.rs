@@ -5,17 +5,21 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::base::diagnostics::Diagnostics;
+use crate::base::diagnostics::{verbose_note, Detail, Diagnostics};
 use crate::base::error::Error;
+use crate::base::language::Language;
+use crate::base::text::Text;
 use crate::pipeline::{Mode, Report, Summary};
 
 use super::{EXIT_CONTENT, EXIT_USAGE};
 
-/// How diagnostics are shown: in colour on a terminal, with an annotation line each in GitHub Actions.
+/// How diagnostics are shown: in colour on a terminal, with an annotation line each in GitHub
+/// Actions, and every warning in full with `--verbose`.
 #[derive(Clone, Copy)]
 pub(super) struct Style {
     pub colour: bool,
     pub annotate: bool,
+    pub verbose: bool,
 }
 
 impl Style {
@@ -24,7 +28,13 @@ impl Style {
         Style {
             colour: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             annotate: std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true"),
+            verbose: false,
         }
+    }
+
+    /// This style, with the command's `--verbose`.
+    pub fn verbose(self, verbose: bool) -> Style {
+        Style { verbose, ..self }
     }
 }
 
@@ -38,7 +48,7 @@ pub(super) fn error(out: &mut impl Write, error: &Error, colour: bool) -> ExitCo
 }
 
 /// The diagnostics of a `build` or `check` (or of the load before `cache prune`), then one line
-/// saying what came of it.
+/// saying what came of it, in the site's language.
 pub(super) fn report(
     out: &mut impl Write,
     report: &Report,
@@ -46,64 +56,103 @@ pub(super) fn report(
     mode: Mode,
     style: Style,
 ) -> ExitCode {
+    let language = report.language;
     let errors = report.diagnostics.error_count();
     let warnings = report.diagnostics.warning_count();
-    diagnostics(out, report.diagnostics.clone(), root, style);
+    diagnostics(out, report.diagnostics.clone(), root, style, language);
     let error = paint("error", style.colour);
     if report.config_error {
-        let _ = writeln!(
-            out,
-            "{error}: content/site.yaml has {errors} problem{}; nothing was built",
-            plural(errors)
+        let s = plural(errors);
+        let en = plural_nl(errors, "en");
+        let line = crate::text!(
+            "content/site.yaml has {errors} problem{s}; nothing was built",
+            "content/site.yaml heeft {errors} probleem{en}; er is niets gebouwd"
         );
+        let _ = writeln!(out, "{error}: {}", line.get(language));
         return ExitCode::from(EXIT_USAGE);
     }
     if errors > 0 {
-        let _ = writeln!(
-            out,
-            "{error}: {errors} error{} and {warnings} warning{}; {}",
-            plural(errors),
-            plural(warnings),
-            if mode == Mode::Build {
-                "nothing was written, the previous output is untouched"
-            } else {
-                "fix them before building"
-            }
-        );
+        let counts = counts(errors, warnings);
+        let line = if mode == Mode::Build {
+            crate::text!(
+                "{counts}; nothing was written, the previous output is untouched",
+                "{counts}; er is niets geschreven, de vorige uitvoer is ongewijzigd",
+                counts = counts.get(language)
+            )
+        } else {
+            crate::text!(
+                "{counts}; fix them before building",
+                "{counts}; los ze op voordat je bouwt",
+                counts = counts.get(language)
+            )
+        };
+        let _ = writeln!(out, "{error}: {}", line.get(language));
         return ExitCode::from(EXIT_CONTENT);
     }
+    let note = warning_note(warnings).get(language).to_owned();
     let _ = match report.built {
-        Some(summary) => writeln!(out, "{}", built(&summary, warnings)),
-        None => writeln!(out, "Checked: no errors{}", warning_note(warnings)),
+        Some(summary) => writeln!(out, "{}", built(&summary, &note).get(language)),
+        None => writeln!(
+            out,
+            "{}",
+            crate::text!(
+                "Checked: no errors{note}",
+                "Gecontroleerd: geen fouten{note}"
+            )
+            .get(language)
+        ),
     };
     ExitCode::SUCCESS
 }
 
-fn built(summary: &Summary, warnings: usize) -> String {
-    format!(
-        "Built {} pages ({} stories, {} open and {} closed vacancies), {} images ({} cached) in {:.2} s; image cache {}{}",
-        summary.counts.pages,
-        summary.stories,
-        summary.counts.open_vacancies,
-        summary.counts.closed_vacancies,
-        summary.images,
-        summary.cached_images,
-        summary.seconds,
-        crate::images::cache::human_size(summary.cache_bytes),
-        warning_note(warnings)
+/// "2 errors and 7 warnings" / "2 fouten en 7 waarschuwingen".
+fn counts(errors: usize, warnings: usize) -> Text {
+    let (s, w) = (plural(errors), plural(warnings));
+    let (en, wen) = (plural_nl(errors, "en"), plural_nl(warnings, "en"));
+    crate::text!(
+        "{errors} error{s} and {warnings} warning{w}",
+        "{errors} fout{en} en {warnings} waarschuwing{wen}"
     )
 }
 
-/// Every diagnostic, sorted, with its path as the user gave the site folder.
+fn built(summary: &Summary, note: &str) -> Text {
+    let Summary {
+        counts,
+        images,
+        cached_images,
+        cache_bytes,
+        stories,
+        seconds,
+    } = summary;
+    let (pages, open, closed) = (counts.pages, counts.open_vacancies, counts.closed_vacancies);
+    let size = crate::images::cache::human_size(*cache_bytes);
+    // Dutch writes a decimal comma: `0,37 s`, `5,5 MB`.
+    let seconds_nl = format!("{seconds:.2}").replace('.', ",");
+    let size_nl = size.replace('.', ",");
+    crate::text!(
+        "Built {pages} pages ({stories} stories, {open} open and {closed} closed vacancies), {images} images ({cached_images} cached) in {seconds:.2} s; image cache {size}{note}",
+        "{pages} pagina's gebouwd ({stories} verhalen, {open} open en {closed} gesloten vacatures), {images} afbeeldingen ({cached_images} uit de cache) in {seconds_nl} s; afbeeldingencache {size_nl}{note}"
+    )
+}
+
+/// Every diagnostic, errors first, with its path as the user gave the site folder; how much of
+/// each is shown depends on `style.verbose` (see `Diagnostics::in_print_order`). An annotation
+/// goes out for every one, shown or not.
 pub(super) fn diagnostics(
     out: &mut impl Write,
     diagnostics: Diagnostics,
     root: &Path,
     style: Style,
+    language: Language,
 ) {
-    for diagnostic in diagnostics.sorted() {
+    let listed = diagnostics.in_print_order(style.verbose);
+    for (diagnostic, detail) in &listed {
         let shown = shown(root, &diagnostic.path);
-        let text = diagnostic.render(&shown, crate::base::language::Language::En);
+        let text = match detail {
+            Detail::Full => diagnostic.render(&shown, language),
+            Detail::Line => diagnostic.render_line(&shown, language),
+            Detail::Counted => String::new(),
+        };
         let text = if style.colour {
             let label = if diagnostic.is_error() {
                 ": error: "
@@ -120,12 +169,11 @@ pub(super) fn diagnostics(
         };
         let _ = write!(out, "{text}");
         if style.annotate {
-            let _ = writeln!(
-                out,
-                "{}",
-                diagnostic.github_annotation(&shown, crate::base::language::Language::En)
-            );
+            let _ = writeln!(out, "{}", diagnostic.github_annotation(&shown, language));
         }
+    }
+    if let Some(note) = verbose_note(&listed) {
+        let _ = writeln!(out, "{}", note.get(language));
     }
 }
 
@@ -138,12 +186,13 @@ pub(super) fn shown(root: &Path, path: &Path) -> PathBuf {
     }
 }
 
-fn warning_note(warnings: usize) -> String {
+/// " (7 warnings)" / " (7 waarschuwingen)", nothing without warnings.
+fn warning_note(warnings: usize) -> Text {
     if warnings == 0 {
-        String::new()
-    } else {
-        format!(" ({warnings} warning{})", plural(warnings))
+        return Text::from("");
     }
+    let (s, en) = (plural(warnings), plural_nl(warnings, "en"));
+    crate::text!(" ({warnings} warning{s})", " ({warnings} waarschuwing{en})")
 }
 
 pub(super) fn plural(n: usize) -> &'static str {
@@ -151,6 +200,15 @@ pub(super) fn plural(n: usize) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+/// The Dutch plural ending (`fout` → `fouten`: "en"; `pagina` → `pagina's`: "'s").
+pub(super) fn plural_nl(n: usize, ending: &'static str) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        ending
     }
 }
 

@@ -33,6 +33,7 @@ pub struct Socials {
 
 pub const SCHEMA: Schema = Schema {
     what: "an ambassador",
+    what_nl: "een ambassadeursprofiel",
     keys: &[
         "name",
         "role",

@@ -263,6 +263,45 @@ pub(crate) const PLATFORMS: &[&str] = &[
     "mastodon",
 ];
 
+/// The `language:` of `root`'s `site.yaml`, read from the raw text, so that even the problems of a
+/// `site.yaml` that does not parse are said in the site's language; Dutch, as `Language::default()`,
+/// when there is no such line or the file cannot be read.
+pub fn language_of(root: &std::path::Path) -> Language {
+    std::fs::read_to_string(root.join(SITE_FILE))
+        .map(|text| language_in(&text))
+        .unwrap_or_default()
+}
+
+/// The path of `root`'s `base_url` (`/werkenbij`, or empty) when its `site.yaml` is right: for
+/// `serve`, which prints its address before the first build.
+pub fn base_path_of(root: &std::path::Path) -> String {
+    let Ok(text) = std::fs::read_to_string(root.join(SITE_FILE)) else {
+        return String::new();
+    };
+    parse(&SourceFile::new(SITE_FILE, text))
+        .map(|config| config.base_path().to_owned())
+        .unwrap_or_default()
+}
+
+/// The value of the top-level `language:` line of a YAML text (quotes and a comment allowed).
+fn language_in(text: &str) -> Language {
+    text.lines()
+        .filter_map(|line| {
+            line.trim_start_matches('\u{feff}')
+                .strip_prefix("language:")
+        })
+        .map(|value| {
+            let value = value.split(" #").next().unwrap_or_default().trim();
+            value.trim_matches(['"', '\''])
+        })
+        .find_map(|value| match value {
+            "en" => Some(Language::En),
+            "nl" => Some(Language::Nl),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
 /// Parses and checks `site.yaml`; every problem found is returned.
 pub fn parse(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     let yaml = YamlDocument::parse(file, 0, file.text.len()).map_err(|d| vec![d])?;
@@ -300,9 +339,10 @@ pub fn parse(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
 
 /// Keys `site.yaml` does not know, at the top and in each section.
 fn unknown_keys(file: &SourceFile, yaml: &YamlDocument) -> Vec<Diagnostic> {
-    let mut problems = yaml.unknown_keys(file, "", KEYS, "site.yaml");
+    let mut problems = yaml.unknown_keys(file, "", KEYS, &Text::from("site.yaml"));
     for (path, keys) in NESTED {
-        problems.extend(yaml.unknown_keys(file, path, keys, &format!("`{path}`")));
+        let what = Text::from(format!("`{path}`"));
+        problems.extend(yaml.unknown_keys(file, path, keys, &what));
     }
     problems
 }
@@ -316,10 +356,10 @@ struct Problems<'a> {
 
 impl Problems<'_> {
     /// `path` is where the value stands in the YAML: `brand.primary`, `share.platforms.2`.
-    fn push(&mut self, path: &str, message: String, hint: &str) {
+    fn push(&mut self, path: &str, message: Text, hint: Text) {
         let span = self.yaml.span(path);
         self.found
-            .push(self.file.error(span, message).with_hint(hint.to_owned()));
+            .push(self.file.error(span, message).with_hint(hint));
     }
 }
 
@@ -337,13 +377,17 @@ fn check_addresses(config: &mut SiteConfig, problems: &mut Problems) {
         }
     }
     if !is_absolute_url(&config.organization.url) {
+        let url = &config.organization.url;
         problems.push(
             "organization.url",
-            format!(
-                "`organization.url` must be an absolute URL, found `{}`",
-                config.organization.url
+            crate::text!(
+                "`organization.url` must be an absolute URL, found `{url}`",
+                "`organization.url` moet een volledig adres zijn (met `https://`), maar is `{url}`"
             ),
-            "e.g. `https://www.example.nl`",
+            crate::text!(
+                "e.g. `https://www.example.nl`",
+                "bijvoorbeeld `https://www.example.nl`"
+            ),
         );
     }
 }
@@ -354,8 +398,14 @@ fn brand_colours(brand: &Brand, problems: &mut Problems) -> BrandColours {
         Colour::parse(text).unwrap_or_else(|| {
             problems.push(
                 path,
-                format!("`{path}` must be a colour like `#0b5394`, found `{text}`"),
-                "write six hexadecimal digits after `#`",
+                crate::text!(
+                    "`{path}` must be a colour like `#0b5394`, found `{text}`",
+                    "`{path}` moet een kleur zijn zoals `#0b5394`, maar is `{text}`"
+                ),
+                crate::text!(
+                    "write six hexadecimal digits after `#`",
+                    "schrijf zes hexadecimale tekens (0-9, a-f) na `#`"
+                ),
             );
             Colour::default()
         })
@@ -377,8 +427,14 @@ fn check_paths(paths: &Paths, problems: &mut Problems) {
         if !crate::base::slug::is_slug(value) {
             problems.push(
                 &format!("paths.{name}"),
-                format!("`paths.{name}` must be one lowercase URL segment, found `{value}`"),
-                "use letters, digits and hyphens, e.g. `verhalen`",
+                crate::text!(
+                    "`paths.{name}` must be one lowercase URL segment, found `{value}`",
+                    "`paths.{name}` moet één deel van een adres zijn, in kleine letters, maar is `{value}`"
+                ),
+                crate::text!(
+                    "use letters, digits and hyphens, e.g. `verhalen`",
+                    "gebruik letters, cijfers en streepjes, bijvoorbeeld `verhalen`"
+                ),
             );
         }
     }
@@ -388,12 +444,18 @@ fn check_paths(paths: &Paths, problems: &mut Problems) {
 fn check_share(share: &ShareConfig, problems: &mut Problems) {
     for (index, platform) in share.platforms.iter().enumerate() {
         if !PLATFORMS.contains(&platform.as_str()) {
+            let list = PLATFORMS.join(", ");
             let hint = crate::base::diagnostics::did_you_mean(platform, PLATFORMS.iter().copied())
-                .unwrap_or_else(|| format!("the platforms are {}", PLATFORMS.join(", ")).into());
+                .unwrap_or_else(|| {
+                    crate::text!("the platforms are {list}", "de platforms zijn {list}")
+                });
             problems.push(
                 &format!("share.platforms.{index}"),
-                format!("unknown share platform `{platform}`"),
-                &hint,
+                crate::text!(
+                    "unknown share platform `{platform}`",
+                    "onbekend deelplatform `{platform}`"
+                ),
+                hint,
             );
         }
     }
@@ -401,8 +463,14 @@ fn check_share(share: &ShareConfig, problems: &mut Problems) {
     if let (Some(index), None) = (mastodon, &share.mastodon) {
         problems.push(
             &format!("share.platforms.{index}"),
-            "`share.platforms` names `mastodon` but `share.mastodon` names no instance".to_owned(),
-            "add the instance your colleagues use, e.g. `mastodon: mastodon.nl`",
+            crate::text!(
+                "`share.platforms` names `mastodon` but `share.mastodon` names no instance",
+                "`share.platforms` noemt `mastodon`, maar `share.mastodon` noemt geen server"
+            ),
+            crate::text!(
+                "add the instance your colleagues use, e.g. `mastodon: mastodon.nl`",
+                "voeg de server toe die je collega's gebruiken, bijvoorbeeld `mastodon: mastodon.nl`"
+            ),
         );
     }
 }
@@ -412,27 +480,38 @@ fn check_images(images: &ImageConfig, problems: &mut Problems) {
     if images.widths.is_empty() || images.widths.iter().any(|w| !(16..=4096).contains(w)) {
         problems.push(
             "images.widths",
-            "`images.widths` must list widths between 16 and 4096 pixels".to_owned(),
-            "e.g. `[480, 960, 1600]`",
+            crate::text!(
+                "`images.widths` must list widths between 16 and 4096 pixels",
+                "`images.widths` moet breedtes tussen 16 en 4096 pixels noemen"
+            ),
+            crate::text!("e.g. `[480, 960, 1600]`", "bijvoorbeeld `[480, 960, 1600]`"),
         );
     }
     if !(1..=100).contains(&images.quality) {
         problems.push(
             "images.quality",
-            format!(
-                "`images.quality` must be 1 to 100, found `{}`",
-                images.quality
+            crate::text!(
+                "`images.quality` must be 1 to 100, found `{quality}`",
+                "`images.quality` moet 1 tot en met 100 zijn, maar is `{quality}`",
+                quality = images.quality
             ),
-            "80 is a good balance of size and sharpness",
+            crate::text!(
+                "80 is a good balance of size and sharpness",
+                "80 is een goede balans tussen bestandsgrootte en scherpte"
+            ),
         );
     }
     if !FILTERS.contains(&images.filter.as_str()) {
-        let hint = crate::base::diagnostics::did_you_mean(&images.filter, FILTERS.iter().copied())
-            .unwrap_or_else(|| format!("the filters are {}", FILTERS.join(", ")).into());
+        let (filter, list) = (&images.filter, FILTERS.join(", "));
+        let hint = crate::base::diagnostics::did_you_mean(filter, FILTERS.iter().copied())
+            .unwrap_or_else(|| crate::text!("the filters are {list}", "de filters zijn {list}"));
         problems.push(
             "images.filter",
-            format!("unknown resampling filter `{}`", images.filter),
-            &hint,
+            crate::text!(
+                "unknown resampling filter `{filter}`",
+                "onbekend schaalfilter `{filter}`"
+            ),
+            hint,
         );
     }
 }
@@ -595,5 +674,16 @@ mod tests {
             d.message.get(crate::base::language::Language::Nl),
             "`base_url` mag geen vraagteken (`?`) of hekje (`#`) bevatten, gevonden: `https://a.nl/?utm=x`"
         );
+    }
+
+    #[test]
+    fn the_language_is_read_even_from_yaml_that_does_not_parse() {
+        assert_eq!(language_in("title: [\nlanguage: en\n"), Language::En);
+        assert_eq!(language_in("language: \"en\" # English\n"), Language::En);
+        assert_eq!(language_in("title: x\nlanguage: nl\n"), Language::Nl);
+        // Only a top-level key counts, and anything else is the default, Dutch.
+        assert_eq!(language_in("brand:\n  language: en\n"), Language::Nl);
+        assert_eq!(language_in("language: fr\n"), Language::Nl);
+        assert_eq!(language_in(""), Language::Nl);
     }
 }

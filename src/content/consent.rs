@@ -7,7 +7,9 @@ use serde::Deserialize;
 
 use crate::base::date::Day;
 use crate::base::diagnostics::Diagnostic;
+use crate::base::language::Language;
 use crate::base::source::{SourceFile, Span};
+use crate::base::text::Text;
 use crate::base::yaml::YamlDocument;
 
 pub const CONSENT_FILE: &str = "content/consent.yaml";
@@ -91,12 +93,21 @@ pub enum Publishing {
 
 impl ConsentState {
     /// "was withdrawn on 2026-09-01", for warnings.
-    pub fn describe(self) -> String {
+    pub fn describe(self) -> Text {
         match self {
-            ConsentState::Valid => "is valid".to_owned(),
-            ConsentState::NotYetValid(day) => format!("is not valid before {day}"),
-            ConsentState::Expired(day) => format!("expired on {day}"),
-            ConsentState::Withdrawn(day) => format!("was withdrawn on {day}"),
+            ConsentState::Valid => crate::text!("is valid", "is geldig"),
+            ConsentState::NotYetValid(day) => {
+                let nl = Language::Nl.long_date(day);
+                crate::text!("is not valid before {day}", "is pas geldig vanaf {nl}")
+            }
+            ConsentState::Expired(day) => {
+                let nl = Language::Nl.long_date(day);
+                crate::text!("expired on {day}", "is verlopen op {nl}")
+            }
+            ConsentState::Withdrawn(day) => {
+                let nl = Language::Nl.long_date(day);
+                crate::text!("was withdrawn on {day}", "is ingetrokken op {nl}")
+            }
         }
     }
 }
@@ -112,7 +123,12 @@ pub struct ConsentRegister {
 
 pub(crate) const KEYS: &[&str] = &["subject", "scope", "granted", "expires", "withdrawn"];
 
-const DUPLICATE_HINT: &str = "a consent reference has one record: merge the two into one, keeping a `withdrawn:` date if it has one";
+fn duplicate_hint() -> Text {
+    crate::text!(
+        "a consent reference has one record: merge the two into one, keeping a `withdrawn:` date if it has one",
+        "een toestemmingsnummer heeft één record: voeg de twee samen, en houd een `withdrawn:`-datum als die er is"
+    )
+}
 
 impl ConsentRegister {
     /// Parses the register; every malformed record is reported, the good ones are kept.
@@ -130,7 +146,7 @@ impl ConsentRegister {
         // A record written twice must not let the later copy (without its `withdrawn:`) win.
         for duplicate in yaml.duplicates() {
             let reference = duplicate.path.split('.').next().unwrap_or_default();
-            problems.push(duplicate.diagnostic(&file, DUPLICATE_HINT));
+            problems.push(duplicate.diagnostic(&file, duplicate_hint()));
             broken.insert(reference.to_owned());
         }
         // Read as a list of entries: a map would keep only one of two records of a reference.
@@ -152,9 +168,18 @@ impl ConsentRegister {
             Err(_) => {
                 let error = match yaml.deserialize::<BTreeMap<String, serde_yaml::Value>>(&file) {
                     Err(error) => error,
-                    Ok(_) => file.error(Span::file_start(), "the consent register cannot be read"),
+                    Ok(_) => file.error(
+                        Span::file_start(),
+                        crate::text!(
+                            "the consent register cannot be read",
+                            "het toestemmingsregister is niet te lezen"
+                        ),
+                    ),
                 };
-                let error = error.with_hint("write each record as `TF-2026-0001:` with `subject`, `scope` and `granted` below it");
+                let error = error.with_hint(crate::text!(
+                    "write each record as `TF-2026-0001:` with `subject`, `scope` and `granted` below it",
+                    "schrijf elk record als `TF-2026-0001:` met `subject`, `scope` en `granted` eronder"
+                ));
                 return (ConsentRegister::default(), vec![error]);
             }
         };
@@ -166,8 +191,8 @@ impl ConsentRegister {
             if broken.contains(&reference) {
                 continue;
             }
-            let unknown =
-                yaml.unknown_keys(&file, &reference, KEYS, &format!("consent `{reference}`"));
+            let what = crate::text!("consent `{reference}`", "toestemming `{reference}`");
+            let unknown = yaml.unknown_keys(&file, &reference, KEYS, &what);
             let record = if unknown.is_empty() {
                 record(&file, &yaml, &reference, value)
             } else {
@@ -257,13 +282,15 @@ fn record(
         return Err(vec![file
             .error(
                 at_reference,
-                format!(
-                    "consent `{reference}` must be a record with `subject`, `scope` and `granted`"
+                crate::text!(
+                    "consent `{reference}` must be a record with `subject`, `scope` and `granted`",
+                    "toestemming `{reference}` moet een record zijn met `subject`, `scope` en `granted`"
                 ),
             )
-            .with_hint(
+            .with_hint(crate::text!(
                 "write `subject:`, `scope:` and `granted:` on the lines below it, indented",
-            )]);
+                "schrijf `subject:`, `scope:` en `granted:` op de regels eronder, ingesprongen"
+            ))]);
     };
     let mut reader = RecordReader {
         file,
@@ -273,18 +300,27 @@ fn record(
         fields,
         problems: Vec::new(),
     };
-    const DATE: &str = "write a date of the form YYYY-MM-DD, e.g. `2026-01-12`";
+    let date = crate::text!(
+        "write a date of the form YYYY-MM-DD, e.g. `2026-01-12`",
+        "schrijf een datum als JJJJ-MM-DD, bijvoorbeeld `2026-01-12`"
+    );
     let subject = reader.required::<String>(
         "subject",
-        "write the id of an ambassador (the file name in content/ambassadors/ without `.md`), or `extern`",
+        &crate::text!(
+            "write the id of an ambassador (the file name in content/ambassadors/ without `.md`), or `extern`",
+            "schrijf de id van een ambassadeur (de bestandsnaam in content/ambassadors/ zonder `.md`), of `extern`"
+        ),
     );
     let scope = reader.required::<Vec<Use>>(
         "scope",
-        "write a list of `website`, `social` and `photo`, e.g. `scope: [website, social]`",
+        &crate::text!(
+            "write a list of `website`, `social` and `photo`, e.g. `scope: [website, social]`",
+            "schrijf een lijst van `website`, `social` en `photo`, bijvoorbeeld `scope: [website, social]`"
+        ),
     );
-    let granted = reader.required::<Day>("granted", DATE);
-    let expires = reader.optional::<Day>("expires", DATE);
-    let withdrawn = reader.optional::<Day>("withdrawn", DATE);
+    let granted = reader.required::<Day>("granted", &date);
+    let expires = reader.optional::<Day>("expires", &date);
+    let withdrawn = reader.optional::<Day>("withdrawn", &date);
     match (subject, scope, granted, expires, withdrawn) {
         (Some(subject), Some(scope), Some(granted), Ok(expires), Ok(withdrawn)) => {
             Ok(ConsentRecord {
@@ -311,7 +347,7 @@ struct RecordReader<'a> {
 
 impl RecordReader<'_> {
     /// A key the record must have; `None` when it is missing or wrong (reported).
-    fn required<T: DeserializeOwned>(&mut self, name: &str, hint: &str) -> Option<T> {
+    fn required<T: DeserializeOwned>(&mut self, name: &str, hint: &Text) -> Option<T> {
         let reference = self.reference;
         match self.optional(name, hint) {
             Ok(Some(value)) => Some(value),
@@ -320,9 +356,18 @@ impl RecordReader<'_> {
                     self.file
                         .error(
                             self.at_reference,
-                            format!("consent `{reference}` has no `{name}`"),
+                            crate::text!(
+                                "consent `{reference}` has no `{name}`",
+                                "toestemming `{reference}` heeft geen `{name}`"
+                            ),
                         )
-                        .with_hint(format!("add `{name}:` to the record: {hint}")),
+                        .with_hint({
+                            let hint_nl = hint.get(Language::Nl);
+                            crate::text!(
+                                "add `{name}:` to the record: {hint}",
+                                "voeg `{name}:` toe aan het record: {hint_nl}"
+                            )
+                        }),
                 );
                 None
             }
@@ -331,7 +376,7 @@ impl RecordReader<'_> {
     }
 
     /// A key the record may leave out (or leave empty); `Err` when it is wrong (reported).
-    fn optional<T: DeserializeOwned>(&mut self, name: &str, hint: &str) -> Result<Option<T>, ()> {
+    fn optional<T: DeserializeOwned>(&mut self, name: &str, hint: &Text) -> Result<Option<T>, ()> {
         let Some(value) = self.fields.get(name).filter(|v| !v.is_null()) else {
             return Ok(None);
         };
@@ -345,9 +390,12 @@ impl RecordReader<'_> {
                     self.file
                         .error(
                             span,
-                            format!("consent `{reference}`, key `{name}`: {detail}"),
+                            crate::text!(
+                                "consent `{reference}`, key `{name}`: {detail}",
+                                "toestemming `{reference}`, sleutel `{name}`: {detail}"
+                            ),
                         )
-                        .with_hint(hint.to_owned()),
+                        .with_hint(hint.clone()),
                 );
                 Err(())
             }
@@ -368,17 +416,21 @@ fn check_record(
     let at = |key: &str| yaml.span(&format!("{reference}.{key}"));
     if record.subject == EXTERN && !record.covers(Use::Photo) {
         problems.push(
-            file.error(at("scope"), format!("consent `{reference}` is for someone in a photo (`extern`) but its scope lacks `photo`"))
-                .with_hint("add `photo` to `scope`"),
+            file.error(at("scope"), crate::text!(
+                "consent `{reference}` is for someone in a photo (`extern`) but its scope lacks `photo`",
+                "toestemming `{reference}` is voor iemand op een foto (`extern`), maar `photo` staat niet in de scope"
+            ))
+                .with_hint(crate::text!("add `photo` to `scope`", "voeg `photo` toe aan `scope`")),
         );
     }
     if let Some(expires) = record.expires {
         if expires < record.granted {
             problems.push(file.error(
                 at("expires"),
-                format!(
-                    "consent `{reference}` expires ({expires}) before it was granted ({})",
-                    record.granted
+                crate::text!(
+                    "consent `{reference}` expires ({expires}) before it was granted ({granted})",
+                    "toestemming `{reference}` verloopt ({expires}) voordat die is gegeven ({granted})",
+                    granted = record.granted
                 ),
             ));
         }

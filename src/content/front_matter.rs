@@ -15,6 +15,8 @@ use crate::base::yaml::YamlDocument;
 pub struct Schema {
     /// "a story", for messages.
     pub what: &'static str,
+    /// The same in Dutch: "een verhaal".
+    pub what_nl: &'static str,
     pub keys: &'static [&'static str],
     pub nested: &'static [(&'static str, &'static [&'static str])],
     /// A value for each required key, as YAML: it stands in for a key that is wrong or missing,
@@ -77,9 +79,15 @@ fn split(file: &SourceFile) -> Result<(Range<usize>, Range<usize>), Diagnostic> 
         return Err(file
             .error(
                 Span::new(1, 1, 0),
-                "the file does not start with a front-matter block",
+                crate::text!(
+                    "the file does not start with a front-matter block",
+                    "het bestand begint niet met een front-matterblok"
+                ),
             )
-            .with_hint("start the file with a line `---`, the YAML keys, and another `---` line"));
+            .with_hint(crate::text!(
+                "start the file with a line `---`, the YAML keys, and another `---` line",
+                "begin het bestand met een regel `---`, dan de YAML-sleutels en weer een regel `---`"
+            )));
     }
     let mut offset = first_line_end;
     while offset < text.len() {
@@ -93,8 +101,17 @@ fn split(file: &SourceFile) -> Result<(Range<usize>, Range<usize>), Diagnostic> 
         offset = line_end;
     }
     Err(file
-        .error(Span::new(1, 1, 3), "the front-matter block is never closed")
-        .with_hint("end the YAML keys with a line `---` before the text"))
+        .error(
+            Span::new(1, 1, 3),
+            crate::text!(
+                "the front-matter block is never closed",
+                "het front-matterblok wordt nergens afgesloten"
+            ),
+        )
+        .with_hint(crate::text!(
+            "end the YAML keys with a line `---` before the text",
+            "sluit de YAML-sleutels af met een regel `---` vóór de tekst"
+        )))
 }
 
 /// Splits, checks the keys against `schema` and deserialises the front-matter of `file`. Every
@@ -173,10 +190,15 @@ impl UnknownKeys {
         let mut unknown = UnknownKeys {
             keys,
             meant,
-            problems: yaml.unknown_keys(file, "", schema.keys, schema.what),
+            problems: yaml.unknown_keys(
+                file,
+                "",
+                schema.keys,
+                &Text::new(schema.what, schema.what_nl),
+            ),
         };
         for (path, known) in schema.nested {
-            let found = yaml.unknown_keys(file, path, known, &format!("`{path}`"));
+            let found = yaml.unknown_keys(file, path, known, &Text::from(format!("`{path}`")));
             if !found.is_empty() {
                 unknown.keys.push((*path).to_owned());
             }
@@ -272,6 +294,7 @@ mod tests {
 
     const SCHEMA: Schema = Schema {
         what: "a page",
+        what_nl: "een pagina",
         keys: &["title"],
         nested: &[],
         stand_ins: "title: \"\"\n",
@@ -318,6 +341,7 @@ mod tests {
 
     const TYPED: Schema = Schema {
         what: "a page",
+        what_nl: "een pagina",
         keys: &["title", "hours", "tags"],
         nested: &[],
         stand_ins: "title: \"\"\n",

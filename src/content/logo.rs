@@ -7,7 +7,9 @@ use std::path::{Component, Path, PathBuf};
 use quick_xml::events::{BytesStart, Event};
 
 use crate::base::diagnostics::Diagnostic;
+use crate::base::language::Language;
 use crate::base::source::{SourceFile, Span};
+use crate::base::text::Text;
 
 /// A logo that passed its checks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,8 +25,12 @@ pub struct Logo {
 /// More than any logo needs; keeps a wrong file from being read whole.
 const MAX_BYTES: u64 = 5_000_000;
 
-const WHERE_HINT: &str =
-    "`organization.logo` is relative to the site folder, e.g. `static/logo.svg`";
+fn where_hint() -> Text {
+    crate::text!(
+        "`organization.logo` is relative to the site folder, e.g. `static/logo.svg`",
+        "`organization.logo` is gerekend vanaf de map van de site, bijvoorbeeld `static/logo.svg`"
+    )
+}
 
 /// Checks the logo `written` in site.yaml at `span`; every refusal is one error there.
 pub fn check(
@@ -33,37 +39,46 @@ pub fn check(
     file: &SourceFile,
     span: Span,
 ) -> Result<Logo, Diagnostic> {
-    let refuse = |message: String, hint: &str| file.error(span, message).with_hint(hint.to_owned());
-    let relative = relative_path(written).map_err(|message| refuse(message, WHERE_HINT))?;
+    let refuse = |message: Text, hint: Text| file.error(span, message).with_hint(hint);
+    let relative = relative_path(written).map_err(|message| refuse(message, where_hint()))?;
     let full = root.join(&relative);
     let real_root = root
         .canonicalize()
-        .map_err(|_| refuse(format!("logo `{written}` does not exist"), WHERE_HINT))?;
+        .map_err(|_| refuse(missing(written), where_hint()))?;
     let source = match full.canonicalize() {
         Ok(source) if source.is_file() => source,
-        _ => {
-            return Err(refuse(
-                format!("logo `{written}` does not exist"),
-                WHERE_HINT,
-            ))
-        }
+        _ => return Err(refuse(missing(written), where_hint())),
     };
     if !source.starts_with(&real_root) {
         return Err(refuse(
-            format!("logo `{written}` links to a file outside the site folder"),
-            "copy the logo into `static/` instead of linking to it",
+            crate::text!(
+                "logo `{written}` links to a file outside the site folder",
+                "logo `{written}` verwijst naar een bestand buiten de map van de site"
+            ),
+            crate::text!(
+                "copy the logo into `static/` instead of linking to it",
+                "kopieer het logo naar `static/` in plaats van ernaar te verwijzen"
+            ),
         ));
     }
     let bytes = read_limited(&source).map_err(|message| {
+        let nl = message.get(Language::Nl);
         refuse(
-            format!("logo `{written}`: {message}"),
-            "use a PNG, JPEG, WebP or SVG file",
+            crate::text!("logo `{written}`: {message}", "logo `{written}`: {nl}"),
+            crate::text!(
+                "use a PNG, JPEG, WebP or SVG file",
+                "gebruik een PNG-, JPEG-, WebP- of SVG-bestand"
+            ),
         )
     })?;
     image_kind(&bytes).map_err(|message| {
+        let nl = message.get(Language::Nl);
         refuse(
-            format!("logo `{written}` {message}"),
-            "use a PNG, JPEG or WebP image, or an SVG without scripts, event attributes or links to other files",
+            crate::text!("logo `{written}` {message}", "logo `{written}` {nl}"),
+            crate::text!(
+                "use a PNG, JPEG or WebP image, or an SVG without scripts, event attributes or links to other files",
+                "gebruik een PNG-, JPEG- of WebP-afbeelding, of een SVG zonder scripts, event-attributen of verwijzingen naar andere bestanden"
+            ),
         )
     })?;
     let linked = std::fs::symlink_metadata(&full).is_ok_and(|m| m.file_type().is_symlink());
@@ -74,8 +89,15 @@ pub fn check(
     })
 }
 
+fn missing(written: &str) -> Text {
+    crate::text!(
+        "logo `{written}` does not exist",
+        "logo `{written}` bestaat niet"
+    )
+}
+
 /// `written` as a path below the site folder: not absolute, not leaving it.
-fn relative_path(written: &str) -> Result<PathBuf, String> {
+fn relative_path(written: &str) -> Result<PathBuf, Text> {
     let mut relative = PathBuf::new();
     for component in Path::new(written).components() {
         match component {
@@ -83,56 +105,73 @@ fn relative_path(written: &str) -> Result<PathBuf, String> {
             Component::CurDir => {}
             Component::ParentDir => {
                 if !relative.pop() {
-                    return Err(format!("logo `{written}` leaves the site folder"));
+                    return Err(crate::text!(
+                        "logo `{written}` leaves the site folder",
+                        "logo `{written}` ligt buiten de map van de site"
+                    ));
                 }
             }
             Component::RootDir | Component::Prefix(_) => {
-                return Err(format!("logo `{written}` is an absolute path"))
+                return Err(crate::text!(
+                    "logo `{written}` is an absolute path",
+                    "logo `{written}` is een absoluut pad"
+                ))
             }
         }
     }
     if relative.as_os_str().is_empty() || written.starts_with('\\') {
-        return Err(format!("logo `{written}` names no file"));
+        return Err(crate::text!(
+            "logo `{written}` names no file",
+            "logo `{written}` noemt geen bestand"
+        ));
     }
     Ok(relative)
 }
 
-fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+fn read_limited(path: &Path) -> Result<Vec<u8>, Text> {
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| crate::text!("cannot be read: {e}", "is niet te lezen: {e}"))?;
     let mut bytes = Vec::new();
     file.take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot be read: {e}"))?;
+        .map_err(|e| crate::text!("cannot be read: {e}", "is niet te lezen: {e}"))?;
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(format!("is larger than {} MB", MAX_BYTES / 1_000_000));
+        let mb = MAX_BYTES / 1_000_000;
+        return Err(crate::text!(
+            "is larger than {mb} MB",
+            "is groter dan {mb} MB"
+        ));
     }
     Ok(bytes)
 }
 
 /// Whether `bytes` are an image a logo may be: `Err` says what is wrong ("is not an image").
-fn image_kind(bytes: &[u8]) -> Result<(), String> {
+fn image_kind(bytes: &[u8]) -> Result<(), Text> {
     if let Ok(format) = image::guess_format(bytes) {
         if !matches!(
             format,
             image::ImageFormat::Png | image::ImageFormat::Jpeg | image::ImageFormat::WebP
         ) {
-            return Err("is not a PNG, JPEG, WebP or SVG image".to_owned());
+            return Err(crate::text!(
+                "is not a PNG, JPEG, WebP or SVG image",
+                "is geen PNG-, JPEG-, WebP- of SVG-afbeelding"
+            ));
         }
         let mut reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
         reader.limits(crate::content::photo::limits(50_000_000));
         return reader
             .decode()
             .map(|_| ())
-            .map_err(|e| format!("cannot be decoded: {e}"));
+            .map_err(|e| crate::text!("cannot be decoded: {e}", "is niet te openen: {e}"));
     }
     svg_problem(bytes)
 }
 
 /// An SVG a browser shows without running or loading anything: no script, no event attribute,
 /// no reference to another file or host, no entity declarations.
-fn svg_problem(bytes: &[u8]) -> Result<(), String> {
-    let not_image = || "is not an image".to_owned();
+fn svg_problem(bytes: &[u8]) -> Result<(), Text> {
+    let not_image = || crate::text!("is not an image", "is geen afbeelding");
     let text = std::str::from_utf8(bytes).map_err(|_| not_image())?;
     let mut reader = quick_xml::Reader::from_str(text);
     let mut root_seen = false;
@@ -147,7 +186,10 @@ fn svg_problem(bytes: &[u8]) -> Result<(), String> {
                 root_seen = true;
                 if ["script", "foreignobject", "iframe", "embed", "object"].contains(&name.as_str())
                 {
-                    return Err(format!("is an SVG with a `<{name}>` element"));
+                    return Err(crate::text!(
+                        "is an SVG with a `<{name}>` element",
+                        "is een SVG met een `<{name}>`-element"
+                    ));
                 }
                 in_style = name == "style";
                 svg_attributes(&element)?;
@@ -163,14 +205,17 @@ fn svg_problem(bytes: &[u8]) -> Result<(), String> {
             Ok(Event::End(_)) => in_style = false,
             Ok(Event::DocType(doctype)) => {
                 if doctype.to_lowercase().contains("<!entity") {
-                    return Err("is an SVG that declares entities".to_owned());
+                    return Err(crate::text!(
+                        "is an SVG that declares entities",
+                        "is een SVG die entities declareert"
+                    ));
                 }
             }
             Ok(Event::Eof) => break,
             Ok(_) => {}
             Err(_) => {
                 return Err(if root_seen {
-                    "is not a well-formed SVG".to_owned()
+                    not_well_formed()
                 } else {
                     not_image()
                 })
@@ -184,24 +229,34 @@ fn svg_problem(bytes: &[u8]) -> Result<(), String> {
     }
 }
 
+fn not_well_formed() -> Text {
+    crate::text!("is not a well-formed SVG", "is geen geldige SVG")
+}
+
 fn local_name(element: &BytesStart) -> String {
     element.local_name().as_ref().to_lowercase()
 }
 
-fn svg_attributes(element: &BytesStart) -> Result<(), String> {
+fn svg_attributes(element: &BytesStart) -> Result<(), Text> {
     for attribute in element.attributes() {
-        let attribute = attribute.map_err(|_| "is not a well-formed SVG".to_owned())?;
+        let attribute = attribute.map_err(|_| not_well_formed())?;
         let name = attribute.key.local_name().as_ref().to_lowercase();
         // Entities decoded first, so `&#x68;ttps:` is seen as `https:`.
         let value = quick_xml::escape::unescape(&attribute.value)
-            .map_err(|_| "is not a well-formed SVG".to_owned())?
+            .map_err(|_| not_well_formed())?
             .trim()
             .to_lowercase();
         if name.starts_with("on") {
-            return Err(format!("is an SVG with an event attribute `{name}`"));
+            return Err(crate::text!(
+                "is an SVG with an event attribute `{name}`",
+                "is een SVG met een event-attribuut `{name}`"
+            ));
         }
         if name == "href" && !value.starts_with('#') {
-            return Err(format!("is an SVG that links to `{value}`"));
+            return Err(crate::text!(
+                "is an SVG that links to `{value}`",
+                "is een SVG die verwijst naar `{value}`"
+            ));
         }
         loads_something(&value)?;
     }
@@ -209,7 +264,7 @@ fn svg_attributes(element: &BytesStart) -> Result<(), String> {
 }
 
 /// CSS or an attribute that loads another file: `url(…)` other than `url(#id)`, `@import`.
-fn loads_something(text: &str) -> Result<(), String> {
+fn loads_something(text: &str) -> Result<(), Text> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let loads = compact.contains("@import")
         || compact.contains("javascript:")
@@ -219,7 +274,10 @@ fn loads_something(text: &str) -> Result<(), String> {
                 .starts_with('#')
         });
     if loads {
-        Err("is an SVG that loads another file".to_owned())
+        Err(crate::text!(
+            "is an SVG that loads another file",
+            "is een SVG die een ander bestand laadt"
+        ))
     } else {
         Ok(())
     }

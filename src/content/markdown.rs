@@ -13,6 +13,7 @@ use crate::base::diagnostics::Diagnostic;
 use crate::base::language::Language;
 use crate::base::slug::slugify;
 use crate::base::source::{SourceFile, Span};
+use crate::base::text::Text;
 
 /// What a link or image destination written in Markdown turns into.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,9 +21,9 @@ pub enum Resolution {
     /// Write this URL instead (a content file or site path made into the page's URL).
     Url(String),
     /// The target exists but is not published (consent gone, draft): keep the text, drop the link.
-    Unpublished { reason: String },
+    Unpublished { reason: Text },
     /// Nothing there: an error.
-    Broken { message: String, hint: String },
+    Broken { message: Text, hint: Text },
 }
 
 pub trait LinkResolver {
@@ -280,8 +281,8 @@ fn is_empty_image(event: &Event) -> bool {
 
 enum LinkProblem {
     Unsafe(String),
-    Unpublished(String),
-    Broken { message: String, hint: String },
+    Unpublished(Text),
+    Broken { message: Text, hint: Text },
 }
 
 impl LinkProblem {
@@ -290,15 +291,29 @@ impl LinkProblem {
             LinkProblem::Unsafe(destination) => file
                 .warning(
                     span,
-                    format!("link to `{destination}` was removed: it could run code"),
+                    crate::text!(
+                        "link to `{destination}` was removed: it could run code",
+                        "link naar `{destination}` is weggehaald: die zou code kunnen uitvoeren"
+                    ),
                 )
-                .with_hint("link to an `https://` address or a page of the site"),
-            LinkProblem::Unpublished(reason) => file
-                .warning(
+                .with_hint(crate::text!(
+                    "link to an `https://` address or a page of the site",
+                    "link naar een `https://`-adres of een pagina van de site"
+                )),
+            LinkProblem::Unpublished(reason) => {
+                let nl = reason.get(Language::Nl);
+                file.warning(
                     span,
-                    format!("{reason}; the link was removed, its text kept"),
+                    crate::text!(
+                        "{reason}; the link was removed, its text kept",
+                        "{nl}; de link is weggehaald, de tekst is gebleven"
+                    ),
                 )
-                .with_hint("link to another page, or remove the link"),
+                .with_hint(crate::text!(
+                    "link to another page, or remove the link",
+                    "link naar een andere pagina, of haal de link weg"
+                ))
+            }
             LinkProblem::Broken { message, hint } => file.error(span, message).with_hint(hint),
         }
     }
@@ -318,8 +333,14 @@ fn check_destination(
         Some("http" | "https" | "mailto" | "tel") if !is_image => return Ok(destination.to_owned()),
         Some("http" | "https") => {
             return Err(LinkProblem::Broken {
-                message: format!("image `{destination}` is on another site"),
-                hint: "put the photo beside the story (a page bundle) so it is processed and nothing is loaded from elsewhere".into(),
+                message: crate::text!(
+                    "image `{destination}` is on another site",
+                    "afbeelding `{destination}` staat op een andere site"
+                ),
+                hint: crate::text!(
+                    "put the photo beside the story (a page bundle) so it is processed and nothing is loaded from elsewhere",
+                    "zet de foto naast het verhaal (in de map van het verhaal), zodat hij wordt verwerkt en er niets van elders wordt geladen"
+                ),
             })
         }
         Some(_) => return Err(LinkProblem::Unsafe(destination.to_owned())),
@@ -359,7 +380,7 @@ mod tests {
                     reason: "story `weg` is not published".into(),
                 },
                 _ => Resolution::Broken {
-                    message: format!("link to `{destination}` points at no page"),
+                    message: format!("link to `{destination}` points at no page").into(),
                     hint: "check it".into(),
                 },
             }

@@ -23,7 +23,9 @@ use walkdir::WalkDir;
 
 use crate::base::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::base::error::Error;
+use crate::base::language::Language;
 use crate::base::source::SourceFile;
+use crate::base::text::Text;
 use crate::content::cache::ContentCache;
 use crate::content::consent::{ConsentRegister, CONSENT_FILE};
 use ambassador::AmbassadorFront;
@@ -211,18 +213,25 @@ fn control_character(file: &SourceFile) -> Option<Diagnostic> {
     let (offset, first) = found.next()?;
     let more = found.count();
     let more = match more {
-        0 => String::new(),
-        1 => " (and 1 more in this file)".to_owned(),
-        n => format!(" (and {n} more in this file)"),
+        0 => Text::from(""),
+        1 => crate::text!(" (and 1 more in this file)", " (en nog 1 in dit bestand)"),
+        n => crate::text!(
+            " (and {n} more in this file)",
+            " (en nog {n} in dit bestand)"
+        ),
     };
+    let (code, more_nl) = (u32::from(first), more.get(Language::Nl));
     let mut error = file.error(
             file.span(offset, offset + first.len_utf8()),
-            format!(
-                "the invisible control character U+{:04X} is not allowed in text{more}",
-                u32::from(first)
+            crate::text!(
+                "the invisible control character U+{code:04X} is not allowed in text{more}",
+                "het onzichtbare stuurteken U+{code:04X} mag niet in tekst staan{more_nl}"
             ),
         )
-        .with_hint("delete it (it often comes with text pasted from a PDF or a word processor); tabs and line breaks are fine");
+        .with_hint(crate::text!(
+            "delete it (it often comes with text pasted from a PDF or a word processor); tabs and line breaks are fine",
+            "haal het weg (het komt vaak mee met tekst die je uit een pdf of tekstverwerker plakt); tabs en regeleindes mogen wel"
+        ));
     // The line is shown with a visible mark where each such character is, not the character.
     error.snippet = error.snippet.map(|line| line.replace(refused, "\u{fffd}"));
     Some(error)
@@ -238,9 +247,15 @@ fn not_utf8(relative: &Path, bytes: &[u8], error: std::str::Utf8Error) -> Diagno
         Severity::Error,
         relative,
         crate::base::source::Span::new(line, column, 0),
-        format!("the file is not UTF-8 text: the byte 0x{byte:02X} here is not UTF-8 (Latin-1 or Windows-1252?)"),
+        crate::text!(
+            "the file is not UTF-8 text: the byte 0x{byte:02X} here is not UTF-8 (Latin-1 or Windows-1252?)",
+            "het bestand is geen UTF-8-tekst: de byte 0x{byte:02X} hier is geen UTF-8 (Latin-1 of Windows-1252?)"
+        ),
     )
-    .with_hint("save the file as UTF-8 in your editor")
+    .with_hint(crate::text!(
+        "save the file as UTF-8 in your editor",
+        "sla het bestand in je editor op als UTF-8"
+    ))
 }
 
 /// An error when `relative` is (or passes through) a symbolic link that leads out of the site
@@ -256,17 +271,24 @@ fn link_out_of_site(root: &Path, relative: &Path) -> Option<Diagnostic> {
     if !linked {
         return None;
     }
-    let refuse = |message: &str| {
+    let refuse = |message: Text| {
         Some(
-            Diagnostic::file(Severity::Error, relative, message.to_owned()).with_hint(
+            Diagnostic::file(Severity::Error, relative, message).with_hint(crate::text!(
                 "a symbolic link in the site folder must point to a file inside it: copy the file into the site instead",
-            ),
+                "een symbolische link in de map van de site moet naar een bestand in die map wijzen: kopieer het bestand liever naar de site"
+            )),
         )
     };
     match (full.canonicalize(), root.canonicalize()) {
         (Ok(real), Ok(real_root)) if real.starts_with(&real_root) => None,
-        (Ok(_), _) => refuse("this is a symbolic link to a file outside the site folder; it was not read"),
-        (Err(_), _) => refuse("this is a symbolic link that cannot be followed (it is broken or loops); it was not read"),
+        (Ok(_), _) => refuse(crate::text!(
+            "this is a symbolic link to a file outside the site folder; it was not read",
+            "dit is een symbolische link naar een bestand buiten de map van de site; het is niet gelezen"
+        )),
+        (Err(_), _) => refuse(crate::text!(
+            "this is a symbolic link that cannot be followed (it is broken or loops); it was not read",
+            "dit is een symbolische link die niet te volgen is (hij is kapot of loopt rond); het is niet gelezen"
+        )),
     }
 }
 
@@ -322,11 +344,15 @@ impl Loader<'_> {
                         Diagnostic::file(
                             Severity::Warning,
                             &relative,
-                            "this folder has no `index.md`; it was skipped",
+                            crate::text!(
+                                "this folder has no `index.md`; it was skipped",
+                                "deze map heeft geen `index.md`; hij is overgeslagen"
+                            ),
                         )
-                        .with_hint(
+                        .with_hint(crate::text!(
                             "a story with photos is a folder with `index.md` and the photos beside it",
-                        ),
+                            "een verhaal met foto's is een map met `index.md` en de foto's ernaast"
+                        )),
                     );
                 }
             } else if let Some(slug) = name.strip_suffix(".md") {

@@ -17,6 +17,7 @@ pub struct PageFront {
 
 pub const SCHEMA: Schema = Schema {
     what: "a page",
+    what_nl: "een pagina",
     keys: &["title", "summary", "draft", "aliases"],
     nested: &[],
     stand_ins: "title: \"\"\n",

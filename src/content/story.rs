@@ -40,6 +40,7 @@ pub struct StoryFront {
 
 pub const SCHEMA: Schema = Schema {
     what: "a story",
+    what_nl: "een verhaal",
     keys: &[
         "title",
         "date",

@@ -179,6 +179,7 @@ pub fn employment_type_for_dutch(word: &str) -> Option<&'static str> {
 
 pub const SCHEMA: Schema = Schema {
     what: "a vacancy",
+    what_nl: "een vacature",
     keys: &[
         "title",
         "date",

@@ -13,13 +13,27 @@ use crate::model::photos::{card_crop, CARD_HEIGHT, CARD_WIDTH};
 pub fn decode(bytes: &[u8], max_pixels: u64) -> Result<RgbImage, Refusal> {
     if bytes.starts_with(&[0xff, 0xd8]) && !jpeg_is_complete(bytes) {
         return Err(refusal(
-            "the photo cannot be decoded: the JPEG file is truncated (it has no end-of-image marker)",
-            "the file was cut off while copying or uploading: export it again as JPEG",
+            crate::text!(
+                "the photo cannot be decoded: the JPEG file is truncated (it has no end-of-image marker)",
+                "de foto is niet te openen: het JPEG-bestand is afgebroken (het einde ontbreekt)"
+            ),
+            crate::text!(
+                "the file was cut off while copying or uploading: export it again as JPEG",
+                "het bestand is bij het kopiëren of uploaden afgebroken: exporteer het opnieuw als JPEG"
+            ),
         ));
     }
     let mut reader = ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| refusal(format!("cannot read the photo: {e}"), "check the file"))?;
+        .map_err(|e| {
+            refusal(
+                crate::text!(
+                    "cannot read the photo: {e}",
+                    "de foto is niet te lezen: {e}"
+                ),
+                crate::text!("check the file", "controleer het bestand"),
+            )
+        })?;
     reader.limits(limits(max_pixels));
     let mut decoder = reader.into_decoder().map_err(|e| undecodable(&e))?;
     let (width, height) = decoder.dimensions();
@@ -160,8 +174,14 @@ pub fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, Refusal> {
     let (Ok(width), Ok(height)) = (u16::try_from(image.width()), u16::try_from(image.height()))
     else {
         return Err(refusal(
-            "the photo is too large for a JPEG variant",
-            "use `images.widths` of at most 4096 pixels",
+            crate::text!(
+                "the photo is too large for a JPEG variant",
+                "de foto is te groot voor een JPEG-versie"
+            ),
+            crate::text!(
+                "use `images.widths` of at most 4096 pixels",
+                "gebruik `images.widths` van hoogstens 4096 pixels"
+            ),
         ));
     };
     // Its optimised Huffman tables are not read correctly by every decoder (zune-jpeg, the one
@@ -171,8 +191,11 @@ pub fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, Refusal> {
         .encode(image.as_raw(), width, height, jpeg_encoder::ColorType::Rgb)
         .map_err(|e| {
             refusal(
-                format!("cannot encode the photo: {e}"),
-                "report this as a bug",
+                crate::text!(
+                    "cannot encode the photo: {e}",
+                    "de foto kan niet worden opgeslagen: {e}"
+                ),
+                crate::text!("report this as a bug", "meld dit als fout in werkenbij"),
             )
         })?;
     Ok(bytes)
@@ -183,8 +206,14 @@ pub fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, Refusal> {
 pub fn encode_webp(image: &RgbImage, quality: u8) -> Result<Vec<u8>, Refusal> {
     let failed = |why: String| {
         refusal(
-            format!("cannot encode the photo as WebP: {why}"),
-            "set `images.webp: false` in content/site.yaml, and report this as a bug",
+            crate::text!(
+                "cannot encode the photo as WebP: {why}",
+                "de foto kan niet als WebP worden opgeslagen: {why}"
+            ),
+            crate::text!(
+                "set `images.webp: false` in content/site.yaml, and report this as a bug",
+                "zet `images.webp: false` in content/site.yaml, en meld dit als fout in werkenbij"
+            ),
         )
     };
     let mut config = webp::WebPConfig::new().map_err(|()| failed("no encoder".into()))?;

@@ -349,7 +349,7 @@ fn run_unit(
                 Err(refusal) => {
                     return Err(Error::Image {
                         path: job.url.clone().into(),
-                        message: refusal.message,
+                        message: refusal.message.en().to_owned(),
                     })
                 }
             };

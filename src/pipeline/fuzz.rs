@@ -39,11 +39,11 @@ impl LinkResolver for AnyLink {
         match destination.len() % 3 {
             0 => Resolution::Url(destination.to_owned()),
             1 => Resolution::Unpublished {
-                reason: "not published".to_owned(),
+                reason: "not published".into(),
             },
             _ => Resolution::Broken {
-                message: "broken".to_owned(),
-                hint: "fix it".to_owned(),
+                message: "broken".into(),
+                hint: "fix it".into(),
             },
         }
     }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{days_between, ConsentRow, LeftOutRow, CONSENT_WARNING_DAYS};
 use crate::base::date::Day;
+use crate::base::language::Language;
 use crate::content::consent::{ConsentState, Publishing};
 use crate::content::Content;
 
@@ -40,16 +41,29 @@ fn left_out(content: &Content, today: Day) -> Vec<LeftOutRow> {
         }
         let problem = |reference: &str| match register.get(reference)?.for_website(today) {
             Publishing::Allowed => None,
-            Publishing::NotInScope => {
-                Some(format!("consent `{reference}` does not cover `website`"))
-            }
+            Publishing::NotInScope => Some(crate::text!(
+                "consent `{reference}` does not cover `website`",
+                "toestemming `{reference}` geldt niet voor `website`"
+            )),
             Publishing::LeftOut(state) => {
-                Some(format!("consent `{reference}` {}", state.describe()))
+                let described = state.describe();
+                let (en, nl) = (described.en(), described.get(Language::Nl));
+                Some(crate::text!(
+                    "consent `{reference}` {en}",
+                    "toestemming `{reference}` {nl}"
+                ))
             }
         };
         let reason = problem(&f.consent).or_else(|| {
             let own = ambassador_consent.get(f.ambassador.as_str())?;
-            problem(own).map(|p| format!("ambassador `{}`: {p}", f.ambassador))
+            let ambassador = &f.ambassador;
+            problem(own).map(|p| {
+                let nl = p.get(Language::Nl);
+                crate::text!(
+                    "ambassador `{ambassador}`: {p}",
+                    "ambassadeur `{ambassador}`: {nl}"
+                )
+            })
         });
         if let Some(reason) = reason {
             rows.push(LeftOutRow {

@@ -4,25 +4,76 @@
 use std::fmt::Write as _;
 
 use super::{Report, ACTIVE_DAYS, CLOSING_DAYS, CONSENT_WARNING_DAYS};
+use crate::base::date::Day;
+use crate::base::language::Language;
+use crate::base::text::Text;
 
-/// Aligned text tables, one section each, for a terminal.
-pub fn text(report: &Report) -> String {
+/// Aligned text tables, one section each, for a terminal, in the site's language (dates in words
+/// in Dutch: `2 december 2026`).
+pub fn text(report: &Report, language: Language) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "Programme report for {}", report.today);
+    let today = date(&report.today, language);
+    let title = crate::text!(
+        "Programme report for {today}",
+        "Programmarapport van {today}"
+    );
+    let _ = writeln!(out, "{}", title.get(language));
+    let words = Words(language);
     for table in [
-        ambassador_table(report),
-        month_table(report),
-        hashtag_table(report),
-        department_table(report),
-        role_table(report),
-        calendar_table(report),
-        expiring_consent_table(report),
-        left_out_table(report),
-        closing_vacancy_table(report),
+        ambassador_table(report, words),
+        month_table(report, words),
+        hashtag_table(report, words),
+        department_table(report, words),
+        role_table(report, words),
+        calendar_table(report, words),
+        expiring_consent_table(report, words),
+        left_out_table(report, words),
+        closing_vacancy_table(report, words),
     ] {
-        table.write(&mut out);
+        table.write(&mut out, words);
     }
     out
+}
+
+/// The language of the text report: picks the English or the Dutch words, and writes dates.
+#[derive(Clone, Copy)]
+struct Words(Language);
+
+impl Words {
+    fn pick<T: ?Sized>(self, en: &'static T, nl: &'static T) -> &'static T {
+        match self.0 {
+            Language::En => en,
+            Language::Nl => nl,
+        }
+    }
+
+    fn text(self, text: Text) -> String {
+        text.get(self.0).to_owned()
+    }
+
+    fn date(self, iso: &str) -> String {
+        date(iso, self.0)
+    }
+}
+
+/// `2026-12-02` as the report shows it: as it is in English, `2 december 2026` in Dutch (and
+/// `2026-12` as `december 2026`); anything else as it was.
+fn date(iso: &str, language: Language) -> String {
+    if language == Language::En {
+        return iso.to_owned();
+    }
+    if let Ok(day) = Day::parse(iso) {
+        return language.long_date(day);
+    }
+    match iso
+        .split_once('-')
+        .map(|(y, m)| (y.parse::<i16>(), m.parse::<i8>()))
+    {
+        Some((Ok(year), Ok(month))) if (1..=12).contains(&month) => {
+            format!("{} {year}", language.month_name(month))
+        }
+        _ => iso.to_owned(),
+    }
 }
 
 /// One section of the text report: a title over an aligned table.
@@ -32,22 +83,34 @@ struct Table {
     rows: Vec<Vec<String>>,
 }
 
-fn ambassador_table(report: &Report) -> Table {
+fn ambassador_table(report: &Report, words: Words) -> Table {
     let active = report.ambassadors.iter().filter(|a| a.active).count();
+    let all = report.ambassadors.len();
     Table {
-        title: format!(
-            "Ambassadors ({active} of {} active: a story in the last {ACTIVE_DAYS} days)",
-            report.ambassadors.len()
+        title: words.text(crate::text!(
+            "Ambassadors ({active} of {all} active: a story in the last {ACTIVE_DAYS} days)",
+            "Ambassadeurs ({active} van {all} actief: een verhaal in de laatste {ACTIVE_DAYS} dagen)"
+        )),
+        header: words.pick(
+            &[
+                "ambassador",
+                "name",
+                "role",
+                "stories",
+                "scheduled",
+                "last story",
+                "active",
+            ],
+            &[
+                "ambassadeur",
+                "naam",
+                "functie",
+                "verhalen",
+                "ingepland",
+                "laatste verhaal",
+                "actief",
+            ],
         ),
-        header: &[
-            "ambassador",
-            "name",
-            "role",
-            "stories",
-            "scheduled",
-            "last story",
-            "active",
-        ],
         rows: report
             .ambassadors
             .iter()
@@ -58,30 +121,39 @@ fn ambassador_table(report: &Report) -> Table {
                     a.role.clone(),
                     a.stories.to_string(),
                     a.scheduled.to_string(),
-                    a.last_story.clone().unwrap_or_else(|| "-".into()),
-                    if a.active { "yes" } else { "no" }.into(),
+                    a.last_story
+                        .as_deref()
+                        .map_or_else(|| "-".into(), |d| words.date(d)),
+                    if a.active {
+                        words.pick("yes", "ja")
+                    } else {
+                        words.pick("no", "nee")
+                    }
+                    .into(),
                 ]
             })
             .collect(),
     }
 }
 
-fn month_table(report: &Report) -> Table {
+fn month_table(report: &Report, words: Words) -> Table {
     Table {
-        title: "Stories per month".into(),
-        header: &["month", "stories"],
+        title: words.pick("Stories per month", "Verhalen per maand").into(),
+        header: words.pick(&["month", "stories"], &["maand", "verhalen"]),
         rows: report
             .months
             .iter()
-            .map(|m| vec![m.month.clone(), m.stories.to_string()])
+            .map(|m| vec![words.date(&m.month), m.stories.to_string()])
             .collect(),
     }
 }
 
-fn hashtag_table(report: &Report) -> Table {
+fn hashtag_table(report: &Report, words: Words) -> Table {
     Table {
-        title: "Hashtags by use".into(),
-        header: &["hashtag", "stories"],
+        title: words
+            .pick("Hashtags by use", "Hashtags naar gebruik")
+            .into(),
+        header: words.pick(&["hashtag", "stories"], &["hashtag", "verhalen"]),
         rows: report
             .hashtags
             .iter()
@@ -90,10 +162,15 @@ fn hashtag_table(report: &Report) -> Table {
     }
 }
 
-fn department_table(report: &Report) -> Table {
+fn department_table(report: &Report, words: Words) -> Table {
     Table {
-        title: "Departments covered".into(),
-        header: &["department", "stories", "ambassadors"],
+        title: words
+            .pick("Departments covered", "Afdelingen met een verhaal")
+            .into(),
+        header: words.pick(
+            &["department", "stories", "ambassadors"],
+            &["afdeling", "verhalen", "ambassadeurs"],
+        ),
         rows: report
             .departments
             .iter()
@@ -108,10 +185,18 @@ fn department_table(report: &Report) -> Table {
     }
 }
 
-fn role_table(report: &Report) -> Table {
+fn role_table(report: &Report, words: Words) -> Table {
     Table {
-        title: "Roles (missing: open vacancies but no story)".into(),
-        header: &["role", "stories", "open vacancies", "missing"],
+        title: words
+            .pick(
+                "Roles (missing: open vacancies but no story)",
+                "Functies (ontbreekt: open vacatures maar geen verhaal)",
+            )
+            .into(),
+        header: words.pick(
+            &["role", "stories", "open vacancies", "missing"],
+            &["functie", "verhalen", "open vacatures", "ontbreekt"],
+        ),
         rows: report
             .roles
             .iter()
@@ -121,24 +206,37 @@ fn role_table(report: &Report) -> Table {
                     r.role.clone(),
                     r.stories.to_string(),
                     r.open_vacancies.to_string(),
-                    if missing { "missing" } else { "" }.into(),
+                    if missing {
+                        words.pick("missing", "ontbreekt")
+                    } else {
+                        ""
+                    }
+                    .into(),
                 ]
             })
             .collect(),
     }
 }
 
-fn calendar_table(report: &Report) -> Table {
+fn calendar_table(report: &Report, words: Words) -> Table {
     Table {
-        title: "Content calendar (scheduled stories)".into(),
-        header: &["week", "date", "story", "ambassador"],
+        title: words
+            .pick(
+                "Content calendar (scheduled stories)",
+                "Contentkalender (ingeplande verhalen)",
+            )
+            .into(),
+        header: words.pick(
+            &["week", "date", "story", "ambassador"],
+            &["week", "datum", "verhaal", "ambassadeur"],
+        ),
         rows: report
             .calendar
             .iter()
             .map(|c| {
                 vec![
                     c.week.clone(),
-                    c.date.clone(),
+                    words.date(&c.date),
                     c.title.clone(),
                     c.ambassador.clone(),
                 ]
@@ -147,10 +245,16 @@ fn calendar_table(report: &Report) -> Table {
     }
 }
 
-fn expiring_consent_table(report: &Report) -> Table {
+fn expiring_consent_table(report: &Report, words: Words) -> Table {
     Table {
-        title: format!("Consents expiring within {CONSENT_WARNING_DAYS} days"),
-        header: &["consent", "subject", "expires", "days left"],
+        title: words.text(crate::text!(
+            "Consents expiring within {CONSENT_WARNING_DAYS} days",
+            "Toestemmingen die binnen {CONSENT_WARNING_DAYS} dagen verlopen"
+        )),
+        header: words.pick(
+            &["consent", "subject", "expires", "days left"],
+            &["toestemming", "persoon", "verloopt", "dagen over"],
+        ),
         rows: report
             .expiring_consents
             .iter()
@@ -158,7 +262,7 @@ fn expiring_consent_table(report: &Report) -> Table {
                 vec![
                     c.reference.clone(),
                     c.subject.clone(),
-                    c.expires.clone(),
+                    words.date(&c.expires),
                     c.days_left.to_string(),
                 ]
             })
@@ -166,29 +270,49 @@ fn expiring_consent_table(report: &Report) -> Table {
     }
 }
 
-fn left_out_table(report: &Report) -> Table {
+fn left_out_table(report: &Report, words: Words) -> Table {
     Table {
-        title: "Stories left out for consent".into(),
-        header: &["story", "ambassador", "reason"],
+        title: words
+            .pick(
+                "Stories left out for consent",
+                "Verhalen weggelaten vanwege toestemming",
+            )
+            .into(),
+        header: words.pick(
+            &["story", "ambassador", "reason"],
+            &["verhaal", "ambassadeur", "reden"],
+        ),
         rows: report
             .left_out
             .iter()
-            .map(|l| vec![l.story.clone(), l.ambassador.clone(), l.reason.clone()])
+            .map(|l| {
+                vec![
+                    l.story.clone(),
+                    l.ambassador.clone(),
+                    l.reason.get(words.0).to_owned(),
+                ]
+            })
             .collect(),
     }
 }
 
-fn closing_vacancy_table(report: &Report) -> Table {
+fn closing_vacancy_table(report: &Report, words: Words) -> Table {
     Table {
-        title: format!("Vacancies closing within {CLOSING_DAYS} days"),
-        header: &["vacancy", "closes", "days left"],
+        title: words.text(crate::text!(
+            "Vacancies closing within {CLOSING_DAYS} days",
+            "Vacatures die binnen {CLOSING_DAYS} dagen sluiten"
+        )),
+        header: words.pick(
+            &["vacancy", "closes", "days left"],
+            &["vacature", "sluit", "dagen over"],
+        ),
         rows: report
             .closing_vacancies
             .iter()
             .map(|v| {
                 vec![
                     v.title.clone(),
-                    v.valid_through.clone(),
+                    words.date(&v.valid_through),
                     v.days_left.to_string(),
                 ]
             })
@@ -199,7 +323,7 @@ fn closing_vacancy_table(report: &Report) -> Table {
 impl Table {
     /// The title, then the header, a rule and the rows in columns two spaces apart, indented by
     /// two; "(none)" for no rows.
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut String, words: Words) {
         let Table {
             title,
             header,
@@ -207,7 +331,7 @@ impl Table {
         } = self;
         let _ = writeln!(out, "\n{title}");
         if rows.is_empty() {
-            let _ = writeln!(out, "  (none)");
+            let _ = writeln!(out, "  {}", words.pick("(none)", "(geen)"));
             return;
         }
         let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();

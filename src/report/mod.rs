@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::base::date::Day;
+use crate::base::text::Text;
 
 mod content_facts;
 mod figures;
@@ -96,7 +97,13 @@ pub struct LeftOutRow {
     pub story: String,
     pub ambassador: String,
     pub consent: String,
-    pub reason: String,
+    /// Said in English in JSON and CSV, in the site's language in the text report.
+    #[serde(serialize_with = "english")]
+    pub reason: Text,
+}
+
+fn english<S: serde::Serializer>(text: &Text, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(text.en())
 }
 
 #[derive(Debug, Serialize)]

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard};
 
 use crate::base::diagnostics::Diagnostics;
+use crate::base::language::Language;
 use crate::content::cache::ContentCache;
 use crate::render::touched::Fingerprints;
 use crate::theme::Theme;
@@ -25,6 +26,8 @@ pub(crate) struct LiveState {
     pub diagnostics: Diagnostics,
     /// A failure of the environment (a template that does not compile), shown until it is fixed.
     pub failure: Option<String>,
+    /// The site's `language:` as of the last build: the error page's language.
+    pub language: Language,
     /// The path of `base_url` (`/werkenbij`, or empty): the site is served below it.
     pub base_path: String,
 }
@@ -62,6 +65,14 @@ impl Live {
     /// The last build's diagnostics.
     pub fn diagnostics(&self) -> Diagnostics {
         self.state().diagnostics.clone()
+    }
+
+    pub fn language(&self) -> Language {
+        self.state().language
+    }
+
+    pub fn set_language(&self, language: Language) {
+        self.state().language = language;
     }
 
     /// The folder the site is served in (see `SiteConfig::base_path`).

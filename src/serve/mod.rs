@@ -20,7 +20,9 @@ use notify::RecursiveMode;
 use change::{classify, is_edit};
 use reply::{reply, Reply};
 
+use crate::base::diagnostics::{verbose_note, Detail};
 use crate::base::error::Error;
+use crate::content::config::{base_path_of, language_of};
 use crate::pipeline::Options;
 use crate::serve::live::Live;
 
@@ -30,6 +32,8 @@ pub struct ServeOptions {
     pub bind: std::net::IpAddr,
     pub port: u16,
     pub open: bool,
+    /// Every warning in full, as `build --verbose` prints them.
+    pub verbose: bool,
 }
 
 /// Progress lines for the terminal; the command line decides where they go.
@@ -71,18 +75,21 @@ pub fn run(options: &Options, serve: &ServeOptions, log: &Log) -> Result<(), Err
             .map_err(|e| Error::usage(format!("cannot serve on {local}: {e}"), None))?,
     );
 
+    // The address first, before whatever the first build has to say: requests wait in the
+    // listener's queue until that build is done.
+    let url = format!("http://{local}{}/", base_path_of(&options.root));
+    let serving = crate::text!(
+        "Serving {url} (drafts and scheduled stories shown; Ctrl-C stops)",
+        "De site staat op {url} (met concepten en ingeplande verhalen; Ctrl-C stopt)"
+    );
+    log(serving.get(language_of(&options.root)));
     let live = Arc::new(Live::default());
     let started = Instant::now();
-    let failing = rebuild(options, &live, log, started).failing;
+    let failing = rebuild(options, serve.verbose, &live, log, started).failing;
     let listeners = Arc::new(Listeners::default());
-    let _watcher = watch(options, &live, &listeners, log, failing)?;
-
-    let url = format!("http://{local}{}/", live.base_path());
-    log(&format!(
-        "Serving {url} (drafts and scheduled stories shown; Ctrl-C stops)"
-    ));
+    let _watcher = watch(options, serve.verbose, &live, &listeners, log, failing)?;
     if serve.open {
-        open_browser(&url, log);
+        open_browser(&url, language_of(&options.root), log);
     }
     {
         let server = Arc::clone(&server);
@@ -109,7 +116,7 @@ pub fn run(options: &Options, serve: &ServeOptions, log: &Log) -> Result<(), Err
         };
         let _ = request.respond(response(answer));
     }
-    log("Stopped");
+    log(crate::text!("Stopped", "Gestopt").get(language_of(&options.root)));
     Ok(())
 }
 
@@ -173,35 +180,50 @@ struct Outcome {
     changed: Vec<String>,
 }
 
-/// Builds into `live` and logs the outcome.
-fn rebuild(options: &Options, live: &Live, log: &Log, started: Instant) -> Outcome {
+/// Builds into `live` and logs the outcome in the site's language, errors first (and the
+/// warnings as `build` prints them, see `Diagnostics::in_print_order`).
+fn rebuild(options: &Options, verbose: bool, live: &Live, log: &Log, started: Instant) -> Outcome {
+    let language = language_of(&options.root);
+    live.set_language(language);
     match rebuild::rebuild(options, live) {
         Ok(rebuilt) => {
             live.set_failure(None);
             let errors = rebuilt.diagnostics.error_count();
-            for diagnostic in rebuilt.diagnostics.clone().sorted() {
-                log(diagnostic
-                    .render(&diagnostic.path, crate::base::language::Language::En)
-                    .trim_end());
+            let listed = rebuilt.diagnostics.clone().in_print_order(verbose);
+            for (diagnostic, detail) in &listed {
+                let text = match detail {
+                    Detail::Full => diagnostic.render(&diagnostic.path, language),
+                    Detail::Line => diagnostic.render_line(&diagnostic.path, language),
+                    Detail::Counted => continue,
+                };
+                log(text.trim_end());
             }
-            if errors > 0 {
-                log(&format!(
-                    "{errors} error{}: the browser shows them until the file is fixed",
-                    if errors == 1 { "" } else { "s" }
-                ));
+            if let Some(note) = verbose_note(&listed) {
+                log(note.get(language));
+            }
+            let line = if errors > 0 {
+                let (s, en) = if errors == 1 { ("", "") } else { ("s", "en") };
+                crate::text!(
+                    "{errors} error{s}: the browser shows them until the file is fixed",
+                    "{errors} fout{en}: de browser toont ze tot je het bestand hebt verbeterd"
+                )
             } else {
-                log(&format!(
-                    "Rebuilt {} page{}{} in {} ms",
-                    rebuilt.rendered,
-                    if rebuilt.rendered == 1 { "" } else { "s" },
-                    if rebuilt.full {
-                        ""
-                    } else {
-                        " (only what changed)"
-                    },
-                    started.elapsed().as_millis()
-                ));
-            }
+                let rendered = rebuilt.rendered;
+                let (s, nl_s) = if rendered == 1 { ("", "") } else { ("s", "'s") };
+                let ms = started.elapsed().as_millis();
+                if rebuilt.full {
+                    crate::text!(
+                        "Rebuilt {rendered} page{s} in {ms} ms",
+                        "{rendered} pagina{nl_s} opnieuw gebouwd in {ms} ms"
+                    )
+                } else {
+                    crate::text!(
+                        "Rebuilt {rendered} page{s} (only what changed) in {ms} ms",
+                        "{rendered} pagina{nl_s} opnieuw gebouwd (alleen wat veranderde) in {ms} ms"
+                    )
+                }
+            };
+            log(line.get(language));
             Outcome {
                 failing: errors > 0,
                 changed: rebuilt.changed,
@@ -230,6 +252,7 @@ type Watcher = notify_debouncer_full::Debouncer<
 /// Watches `content/`, `themes/` and `static/`; each debounced batch rebuilds and notifies.
 fn watch(
     options: &Options,
+    verbose: bool,
     live: &Arc<Live>,
     listeners: &Arc<Listeners>,
     log: &Log,
@@ -271,7 +294,7 @@ fn watch(
                 live.forget_theme();
             }
             let was_failing = failing;
-            let outcome = rebuild(&options, &live, &log, started);
+            let outcome = rebuild(&options, verbose, &live, &log, started);
             failing = outcome.failing;
             let targets = if failing || was_failing {
                 vec!["*".to_owned()]
@@ -286,7 +309,7 @@ fn watch(
     Ok(debouncer)
 }
 
-fn open_browser(url: &str, log: &Log) {
+fn open_browser(url: &str, language: crate::base::language::Language, log: &Log) {
     let mut command = if cfg!(target_os = "macos") {
         std::process::Command::new("open")
     } else if cfg!(windows) {
@@ -297,6 +320,10 @@ fn open_browser(url: &str, log: &Log) {
         std::process::Command::new("xdg-open")
     };
     if command.arg(url).spawn().is_err() {
-        log(&format!("could not open a browser; open {url} yourself"));
+        let text = crate::text!(
+            "could not open a browser; open {url} yourself",
+            "kon geen browser openen; open {url} zelf"
+        );
+        log(text.get(language));
     }
 }

@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use crate::base::diagnostics::Diagnostics;
+use crate::base::language::Language;
 use crate::serve::live::Live;
 
 /// Where the browser listens for reload events, below the site's path.
@@ -60,7 +61,7 @@ pub fn reply(live: &Live, url: &str) -> Reply {
         return Reply::ok("text/javascript; charset=utf-8", RELOAD_SCRIPT.into());
     }
     if let Some(failure) = live.failure() {
-        return failure_page(&failure, &base);
+        return failure_page(&failure, &base, live.language());
     }
     let diagnostics = live.diagnostics();
     let Some(file) = file_for(live, path) else {
@@ -69,14 +70,14 @@ pub fn reply(live: &Live, url: &str) -> Reply {
             return redirect(format!("{full}/"));
         }
         if diagnostics.has_errors() {
-            return error_page(&diagnostics, &base);
+            return error_page(&diagnostics, &base, live.language());
         }
         return not_found(live, &base);
     };
     let content_type = content_type(&file);
     if content_type.starts_with("text/html") {
         if diagnostics.has_errors() {
-            return error_page(&diagnostics, &base);
+            return error_page(&diagnostics, &base, live.language());
         }
         let body = live.file(&file).unwrap_or_default();
         return Reply::ok(content_type, inject(&body, &base));
@@ -159,16 +160,15 @@ pub fn inject(html: &[u8], base: &str) -> Vec<u8> {
     }
 }
 
-/// Every error with its file and line, shown instead of the site until they are fixed.
-pub fn error_page(diagnostics: &Diagnostics, base: &str) -> Reply {
+/// Every error with its file and line, shown instead of the site until they are fixed, in the
+/// site's language.
+pub fn error_page(diagnostics: &Diagnostics, base: &str, language: Language) -> Reply {
     let errors = diagnostics.error_count();
     let mut items = String::new();
     for diagnostic in diagnostics.clone().sorted() {
         if diagnostic.is_error() {
             items.push_str("<pre>");
-            items.push_str(&escape_html(
-                &diagnostic.render(&diagnostic.path, crate::base::language::Language::En),
-            ));
+            items.push_str(&escape_html(&diagnostic.render(&diagnostic.path, language)));
             items.push_str("</pre>\n");
         }
     }
@@ -176,29 +176,43 @@ pub fn error_page(diagnostics: &Diagnostics, base: &str) -> Reply {
         status: 500,
         ..Reply::ok(
             "text/html; charset=utf-8",
-            inject(error_html(errors, &items).as_bytes(), base),
+            inject(error_html(errors, &items, language).as_bytes(), base),
         )
     }
 }
 
 /// An environment failure (a template that does not compile, a file that cannot be read).
-pub fn failure_page(message: &str, base: &str) -> Reply {
+pub fn failure_page(message: &str, base: &str, language: Language) -> Reply {
     let items = format!("<pre>{}</pre>\n", escape_html(message));
     Reply {
         status: 500,
         ..Reply::ok(
             "text/html; charset=utf-8",
-            inject(error_html(1, &items).as_bytes(), base),
+            inject(error_html(1, &items, language).as_bytes(), base),
         )
     }
 }
 
-fn error_html(errors: usize, items: &str) -> String {
-    let plural = if errors == 1 { "" } else { "s" };
+fn error_html(errors: usize, items: &str, language: Language) -> String {
+    let s = if errors == 1 { "" } else { "s" };
+    let en = if errors == 1 { "" } else { "en" };
+    let title = crate::text!("{errors} error{s}", "{errors} fout{en}");
+    let heading = crate::text!(
+        "{errors} error{s} in the content",
+        "{errors} fout{en} in de inhoud"
+    );
+    let lead = crate::text!(
+        "The page comes back as soon as the file is fixed and saved.",
+        "De pagina komt terug zodra je het bestand hebt verbeterd en opgeslagen."
+    );
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>werkenbij: {errors} error{plural}</title>\n\
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head><meta charset=\"utf-8\"><title>werkenbij: {title}</title>\n\
 <style>body{{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}}pre{{background:#fff4f4;border-left:4px solid #b00020;padding:1rem;overflow-x:auto;white-space:pre-wrap}}</style></head>\n\
-<body>\n<main>\n<h1>{errors} error{plural} in the content</h1>\n<p>The page comes back as soon as the file is fixed and saved.</p>\n{items}</main>\n</body>\n</html>\n"
+<body>\n<main>\n<h1>{heading}</h1>\n<p>{lead}</p>\n{items}</main>\n</body>\n</html>\n",
+        code = language.code(),
+        title = title.get(language),
+        heading = heading.get(language),
+        lead = lead.get(language),
     )
 }
 

@@ -7,13 +7,37 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::base::diagnostics::Diagnostics;
+use crate::base::text::Text;
 use crate::content::front_matter::Document;
 use crate::model::{Alias, Origin};
 use crate::validate::links::LinkIndex;
 use crate::validate::pages::AcceptedPage;
 use crate::validate::Validator;
 
-const HINT: &str = "write the old address from its first `/`, e.g. `/verhalen/oude-titel/`";
+fn path_hint() -> Text {
+    crate::text!(
+        "write the old address from its first `/`, e.g. `/verhalen/oude-titel/`",
+        "schrijf het oude adres vanaf de eerste `/`, bijvoorbeeld `/verhalen/oude-titel/`"
+    )
+}
+
+/// Why `normalise` refused a path, in Dutch.
+fn why_nl(why: &str) -> &str {
+    match why {
+        "it must start with a single `/`" => "het moet met één `/` beginnen",
+        "it has a backslash" => "er staat een backslash in",
+        "it has a query or fragment" => "er staat een `?` of `#` in",
+        "it has a space, a control character or a quote" => {
+            "er staat een spatie, een stuurteken of een aanhalingsteken in"
+        }
+        "it has a percent-encoded dot, slash or backslash" => {
+            "er staat een punt, slash of backslash in, geschreven met `%`"
+        }
+        "it has an empty segment (`//`)" => "er staat een leeg deel in (`//`)",
+        "it has a `.` or `..` segment" => "er staat een deel `.` of `..` in",
+        other => other,
+    }
+}
 
 /// `written` as the site path of a redirect page (`/oud` → `/oud/`, `/oud/index.html` → `/oud/`),
 /// or why it is not a plain path of this site.
@@ -80,11 +104,14 @@ impl Validator<'_> {
             if let Err(why) = normalise(alias) {
                 ok = false;
                 self.diagnostics.push(
-                    doc.error(
-                        &format!("aliases.{i}"),
-                        format!("alias `{alias}` is not a site path: {why}"),
-                    )
-                    .with_hint(HINT),
+                    doc.error(&format!("aliases.{i}"), {
+                        let nl = why_nl(why);
+                        crate::text!(
+                            "alias `{alias}` is not a site path: {why}",
+                            "alias `{alias}` is geen adres op de site: {nl}"
+                        )
+                    })
+                    .with_hint(path_hint()),
                 );
             }
         }
@@ -136,11 +163,15 @@ impl Validator<'_> {
                 self.diagnostics.push(
                     doc.error(
                         &key,
-                        format!(
-                            "alias `{written}` is taken: `{page}` is a page or file of the site"
+                        crate::text!(
+                            "alias `{written}` is taken: `{page}` is a page or file of the site",
+                            "alias `{written}` is al bezet: `{page}` is een pagina of bestand van de site"
                         ),
                     )
-                    .with_hint("remove the alias: a redirect may not replace a page"),
+                    .with_hint(crate::text!(
+                        "remove the alias: a redirect may not replace a page",
+                        "haal de alias weg: een doorverwijzing mag geen pagina vervangen"
+                    )),
                 );
                 continue;
             }
@@ -149,11 +180,17 @@ impl Validator<'_> {
                 .find(|a| output_file(&a.from).eq_ignore_ascii_case(&file))
             {
                 self.diagnostics.push(
-                    doc.error(
-                        &key,
-                        format!("alias `{written}` already redirects to `{}`", other.to),
-                    )
-                    .with_hint("keep the alias in one file only"),
+                    doc.error(&key, {
+                        let to = &other.to;
+                        crate::text!(
+                            "alias `{written}` already redirects to `{to}`",
+                            "alias `{written}` verwijst al door naar `{to}`"
+                        )
+                    })
+                    .with_hint(crate::text!(
+                        "keep the alias in one file only",
+                        "zet de alias in maar één bestand"
+                    )),
                 );
                 continue;
             }
@@ -202,11 +239,18 @@ pub fn collisions(aliases: &[Alias], outputs: &BTreeMap<String, String>) -> Diag
                     .map(|(f, what)| format!("`{f}`, {what}"))
             });
         if let Some(clash) = clash {
+            let from = &alias.from;
             found.push(
                 alias
                     .origin
-                    .error(format!("alias `{}` would overwrite {clash}", alias.from))
-                    .with_hint("remove the alias: a redirect may not replace a file of the site"),
+                    .error(crate::text!(
+                        "alias `{from}` would overwrite {clash}",
+                        "alias `{from}` zou {clash} overschrijven"
+                    ))
+                    .with_hint(crate::text!(
+                        "remove the alias: a redirect may not replace a file of the site",
+                        "haal de alias weg: een doorverwijzing mag geen bestand van de site vervangen"
+                    )),
             );
         }
     }

@@ -3,11 +3,42 @@
 //! consent leaves it out) and whether it may appear in share kits (`social`).
 
 use crate::base::diagnostics::did_you_mean;
+use crate::base::language::Language;
+use crate::base::text::Text;
 use crate::content::consent::{ConsentState, Publishing, Use};
 use crate::content::front_matter::Document;
 use crate::validate::Validator;
 
-const NOT_IN_REGISTER_HINT: &str = "add it to content/consent.yaml, or check the spelling";
+fn not_in_register_hint() -> Text {
+    crate::text!(
+        "add it to content/consent.yaml, or check the spelling",
+        "voeg hem toe aan content/consent.yaml, of controleer de spelling"
+    )
+}
+
+fn not_in_register(reference: &str) -> Text {
+    crate::text!(
+        "consent reference `{reference}` is not in the consent register",
+        "toestemmingsnummer `{reference}` staat niet in het toestemmingsregister"
+    )
+}
+
+/// What the callers say is left out or what follows, in Dutch.
+fn in_dutch(english: &str) -> &str {
+    match english {
+        "this story" => "dit verhaal",
+        "this ambassador's profile and stories" => {
+            "het profiel en de verhalen van deze ambassadeur"
+        }
+        "this story is on the site but in no share kit" => {
+            "dit verhaal staat op de site, maar in geen enkele deelkit"
+        }
+        "no share kit for this ambassador, and their stories are in no share kit" => {
+            "geen deelkit voor deze ambassadeur, en de verhalen staan in geen enkele deelkit"
+        }
+        other => other,
+    }
+}
 
 impl Validator<'_> {
     /// Checks the consent reference of a document by `owner` for the website: `Ok(true)` publish,
@@ -35,26 +66,26 @@ impl Validator<'_> {
                 .map(|(key, _)| key.as_str());
             let hint = did_you_mean(reference, theirs)
                 .or_else(|| did_you_mean(reference, register.records.keys().map(String::as_str)))
-                .unwrap_or_else(|| NOT_IN_REGISTER_HINT.into());
+                .unwrap_or_else(not_in_register_hint);
             self.diagnostics.push(
-                doc.error(
-                    "consent",
-                    format!("consent reference `{reference}` is not in the consent register"),
-                )
-                .with_hint(hint),
+                doc.error("consent", not_in_register(reference))
+                    .with_hint(hint),
             );
             return Err(());
         };
         if record.subject != owner {
             self.diagnostics.push(
-                doc.error(
-                    "consent",
-                    format!(
-                        "consent `{reference}` belongs to `{}`, not to `{owner}`",
-                        record.subject
-                    ),
-                )
-                .with_hint(format!("use the consent reference of `{owner}`")),
+                doc.error("consent", {
+                    let subject = &record.subject;
+                    crate::text!(
+                        "consent `{reference}` belongs to `{subject}`, not to `{owner}`",
+                        "toestemming `{reference}` hoort bij `{subject}`, niet bij `{owner}`"
+                    )
+                })
+                .with_hint(crate::text!(
+                    "use the consent reference of `{owner}`",
+                    "gebruik het toestemmingsnummer van `{owner}`"
+                )),
             );
             return Err(());
         }
@@ -64,11 +95,15 @@ impl Validator<'_> {
                 self.diagnostics.push(
                     doc.error(
                         "consent",
-                        format!("consent `{reference}` does not cover `website`"),
+                        crate::text!(
+                            "consent `{reference}` does not cover `website`",
+                            "toestemming `{reference}` geldt niet voor `website`"
+                        ),
                     )
-                    .with_hint(
+                    .with_hint(crate::text!(
                         "publishing needs `website` in the consent's scope; ask for a new consent form",
-                    ),
+                        "voor publiceren moet `website` in de scope van de toestemming staan; vraag een nieuw toestemmingsformulier"
+                    )),
                 );
                 Err(())
             }
@@ -78,9 +113,22 @@ impl Validator<'_> {
                 } else {
                     "is"
                 };
+                let described = state.describe();
+                let (state, state_nl, what_nl) =
+                    (described.en(), described.get(Language::Nl), in_dutch(what));
+                let verb_nl = if verb == "are" { "worden" } else { "wordt" };
                 self.diagnostics.push(
-                    doc.warning("consent", format!("consent `{reference}` {}: {what} {verb} left out", state.describe()))
-                        .with_hint("nothing derived from it is published; remove the file when it is no longer needed"),
+                    doc.warning(
+                        "consent",
+                        crate::text!(
+                            "consent `{reference}` {state}: {what} {verb} left out",
+                            "toestemming `{reference}` {state_nl}: {what_nl} {verb_nl} weggelaten"
+                        ),
+                    )
+                    .with_hint(crate::text!(
+                        "nothing derived from it is published; remove the file when it is no longer needed",
+                        "niets wat erop steunt wordt gepubliceerd; verwijder het bestand als je het niet meer nodig hebt"
+                    )),
                 );
                 Ok(false)
             }
@@ -102,30 +150,45 @@ impl Validator<'_> {
                 None if self.content.consent.is_broken(reference) => return false,
                 None => {
                     let records = self.content.consent.records.keys().map(String::as_str);
-                    let hint = did_you_mean(reference, records)
-                        .unwrap_or_else(|| NOT_IN_REGISTER_HINT.into());
+                    let hint =
+                        did_you_mean(reference, records).unwrap_or_else(not_in_register_hint);
                     self.diagnostics.push(
-                        doc.error(
-                            reference_key,
-                            format!(
-                                "consent reference `{reference}` is not in the consent register"
-                            ),
-                        )
-                        .with_hint(hint),
+                        doc.error(reference_key, not_in_register(reference))
+                            .with_hint(hint),
                     );
                     return false;
                 }
                 Some(record) if !record.covers(Use::Photo) => {
-                    format!("consent `{reference}` does not cover `photo`")
+                    crate::text!(
+                        "consent `{reference}` does not cover `photo`",
+                        "toestemming `{reference}` geldt niet voor `photo`"
+                    )
                 }
                 Some(record) => match record.state(self.today) {
                     ConsentState::Valid => continue,
-                    state => format!("consent `{reference}` {}", state.describe()),
+                    state => {
+                        let described = state.describe();
+                        let (en, nl) = (described.en(), described.get(Language::Nl));
+                        crate::text!(
+                            "consent `{reference}` {en}",
+                            "toestemming `{reference}` {nl}"
+                        )
+                    }
                 },
             };
+            let problem_nl = problem.get(Language::Nl);
             self.diagnostics.push(
-                doc.warning(key, format!("{problem}: the photo is left out"))
-                    .with_hint("ask for a consent that includes `photo`, or remove the photo"),
+                doc.warning(
+                    key,
+                    crate::text!(
+                        "{problem}: the photo is left out",
+                        "{problem_nl}: de foto wordt weggelaten"
+                    ),
+                )
+                .with_hint(crate::text!(
+                    "ask for a consent that includes `photo`, or remove the photo",
+                    "vraag een toestemming waarin `photo` staat, of haal de foto weg"
+                )),
             );
             return false;
         }
@@ -148,11 +211,18 @@ impl Validator<'_> {
             self.diagnostics.push(
                 doc.warning(
                     "consent",
-                    format!("consent `{reference}` does not cover `social`: {effect}"),
+                    {
+                        let effect_nl = in_dutch(effect);
+                        crate::text!(
+                            "consent `{reference}` does not cover `social`: {effect}",
+                            "toestemming `{reference}` geldt niet voor `social`: {effect_nl}"
+                        )
+                    },
                 )
-                .with_hint(
+                .with_hint(crate::text!(
                     "add `social` to the consent's scope once the ambassador has agreed to it",
-                ),
+                    "zet `social` in de scope van de toestemming zodra de ambassadeur daarmee instemt"
+                )),
             );
         }
         covers

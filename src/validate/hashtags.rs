@@ -80,15 +80,23 @@ impl Hashtags {
                 diagnostics.push(
                     doc.warning(
                         &format!("hashtags.{i}"),
-                        format!(
-                            "hashtag `{name}` has the address `{}` of `{}` ({}): they are one hashtag, shown as `{}`",
-                            self.paths.hashtag(&self.keys[index]),
-                            self.names[index],
-                            self.first_seen[index].display(),
-                            self.names[index],
-                        ),
+                        {
+                            let address = self.paths.hashtag(&self.keys[index]);
+                            let shown = &self.names[index];
+                            let first = self.first_seen[index].display();
+                            crate::text!(
+                                "hashtag `{name}` has the address `{address}` of `{shown}` ({first}): they are one hashtag, shown as `{shown}`",
+                                "hashtag `{name}` heeft hetzelfde adres `{address}` als `{shown}` ({first}): het is één hashtag, getoond als `{shown}`"
+                            )
+                        },
                     )
-                    .with_hint(format!("write `{}` to say the same", self.names[index])),
+                    .with_hint({
+                        let shown = &self.names[index];
+                        crate::text!(
+                            "write `{shown}` to say the same",
+                            "schrijf `{shown}`, dat betekent hetzelfde"
+                        )
+                    }),
                 );
             }
             if let Some(campaign) = self.campaign_close_to(index) {
@@ -199,15 +207,24 @@ pub(super) fn hashtag_errors<F>(doc: &Document<F>, written: &[String]) -> Vec<Di
 fn hashtag_error<F>(doc: &Document<F>, i: usize, tag: &str) -> Option<Diagnostic> {
     let name = tag.trim().trim_start_matches('#');
     let message = if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
-        format!("hashtag `{tag}` has characters a hashtag cannot have")
+        crate::text!(
+            "hashtag `{tag}` has characters a hashtag cannot have",
+            "hashtag `{tag}` heeft tekens die een hashtag niet kan hebben"
+        )
     } else if slugify(name).is_empty() {
-        format!("hashtag `{tag}` has no letter or digit for its address")
+        crate::text!(
+            "hashtag `{tag}` has no letter or digit for its address",
+            "hashtag `{tag}` heeft geen letter of cijfer voor het adres"
+        )
     } else {
         return None;
     };
     Some(
         doc.error(&format!("hashtags.{i}"), message)
-            .with_hint("write one word of letters and digits, e.g. `MeerDanBillenWassen`"),
+            .with_hint(crate::text!(
+                "write one word of letters and digits, e.g. `MeerDanBillenWassen`",
+                "schrijf één woord van letters en cijfers, bijvoorbeeld `MeerDanBillenWassen`"
+            )),
     )
 }
 

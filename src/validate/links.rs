@@ -10,7 +10,9 @@ use rayon::prelude::*;
 
 use crate::base::diagnostics::did_you_mean;
 use crate::base::diagnostics::Diagnostic;
+use crate::base::language::Language;
 use crate::base::source::SourceFile;
+use crate::base::text::Text;
 use crate::content::markdown::{self, FragmentLink, LinkResolver, Rendered, Resolution};
 use crate::content::{Content, Entry, Section};
 use crate::validate::ambassadors::AcceptedAmbassador;
@@ -23,7 +25,7 @@ use crate::validate::Validator;
 enum Target {
     Page,
     /// Exists as content but is not published on this build: the reason, for the warning.
-    Unpublished(String),
+    Unpublished(Text),
 }
 
 #[derive(Debug)]
@@ -62,17 +64,17 @@ impl LinkIndex {
         let mut index = LinkIndex::new(&content.root, content.config.base_path());
         let published = slugs(ambassadors);
         for entry in &content.ambassadors {
-            let target = target(&published, "ambassador", &entry.slug);
+            let target = target(&published, ("ambassador", "ambassadeur"), &entry.slug);
             index.add(&entry.doc.file.path, paths.ambassador(&entry.slug), target);
         }
         let published = slugs(stories);
         for entry in &content.stories {
-            let target = target(&published, "story", &entry.slug);
+            let target = target(&published, ("story", "verhaal"), &entry.slug);
             index.add(&entry.doc.file.path, paths.story(&entry.slug), target);
         }
         let published = slugs(vacancies);
         for entry in &content.vacancies {
-            let target = target(&published, "vacancy", &entry.slug);
+            let target = target(&published, ("vacancy", "vacature"), &entry.slug);
             index.add(&entry.doc.file.path, paths.vacancy(&entry.slug), target);
         }
         for (entry, _) in pages {
@@ -148,8 +150,14 @@ impl LinkResolver for FileResolver<'_> {
         };
         if is_image {
             return Resolution::Broken {
-                message: format!("photo `{destination}` in the text cannot be published yet"),
-                hint: "use the story's `image` key for its photo; photos inside the text are not processed".to_owned(),
+                message: crate::text!(
+                    "photo `{destination}` in the text cannot be published yet",
+                    "foto `{destination}` in de tekst kan nog niet worden gepubliceerd"
+                ),
+                hint: crate::text!(
+                    "use the story's `image` key for its photo; photos inside the text are not processed",
+                    "gebruik de sleutel `image` van het verhaal voor de foto; foto's in de tekst worden niet verwerkt"
+                ),
             };
         }
         if path.starts_with('/') {
@@ -167,25 +175,36 @@ impl LinkResolver for FileResolver<'_> {
                     reason: reason.clone(),
                 },
                 None => Resolution::Broken {
-                    message: format!("link to `{destination}` points at no page of the site"),
+                    message: crate::text!(
+                        "link to `{destination}` points at no page of the site",
+                        "link naar `{destination}` wijst naar geen enkele pagina van de site"
+                    ),
                     hint: did_you_mean(&normal, self.index.by_path.keys().map(String::as_str))
-                        .map(|hint| hint.to_string())
                         .unwrap_or_else(|| {
-                            "check the address, or link to the content file (`../vacancies/….md`)"
-                                .to_owned()
+                            crate::text!(
+                                "check the address, or link to the content file (`../vacancies/….md`)",
+                                "controleer het adres, of link naar het bestand (`../vacancies/….md`)"
+                            )
                         }),
                 },
             };
         }
-        let relative =
-            match inside_site(self.document, path) {
-                Ok(relative) => relative,
-                Err(message) => return Resolution::Broken {
-                    message: format!("link to `{destination}`: {message}"),
-                    hint: "link to a content file relative to this one, or to a site path from `/`"
-                        .to_owned(),
-                },
-            };
+        let relative = match inside_site(self.document, path) {
+            Ok(relative) => relative,
+            Err(message) => {
+                let nl = message.get(Language::Nl);
+                return Resolution::Broken {
+                        message: crate::text!(
+                            "link to `{destination}`: {message}",
+                            "link naar `{destination}`: {nl}"
+                        ),
+                        hint: crate::text!(
+                            "link to a content file relative to this one, or to a site path from `/`",
+                            "link naar een bestand, gezien vanaf dit bestand, of naar een adres op de site vanaf `/`"
+                        ),
+                    };
+            }
+        };
         match self.index.by_file.get(&relative) {
             Some((url, Target::Page)) => {
                 Resolution::Url(format!("{}{url}{suffix}", self.index.base_path))
@@ -197,11 +216,21 @@ impl LinkResolver for FileResolver<'_> {
                 let exists = self.index.root.join(&relative).exists();
                 Resolution::Broken {
                     message: if exists {
-                        format!("link to `{destination}` points at a file that is not a page")
+                        crate::text!(
+                            "link to `{destination}` points at a file that is not a page",
+                            "link naar `{destination}` wijst naar een bestand dat geen pagina is"
+                        )
                     } else {
-                        format!("link to `{destination}` points at no file (looked for `{}`)", relative.display())
+                        let looked = relative.display();
+                        crate::text!(
+                            "link to `{destination}` points at no file (looked for `{looked}`)",
+                            "link naar `{destination}` wijst naar geen bestand (gezocht naar `{looked}`)"
+                        )
                     },
-                    hint: "link to a story, vacancy, ambassador or page (`../vacancies/….md`), or to a site path from `/`".to_owned(),
+                    hint: crate::text!(
+                        "link to a story, vacancy, ambassador or page (`../vacancies/….md`), or to a site path from `/`",
+                        "link naar een verhaal, vacature, ambassadeur of pagina (`../vacancies/….md`), of naar een adres op de site vanaf `/`"
+                    ),
                 }
             }
         }
@@ -216,11 +245,16 @@ fn slugs<'a, F, P>(accepted: &'a [(&Entry<F>, P)]) -> HashSet<&'a str> {
 }
 
 /// A content file's page, or why there is none on this build.
-fn target(published: &HashSet<&str>, what: &str, slug: &str) -> Target {
+/// `what`: the kind of file, in English and in Dutch.
+fn target(published: &HashSet<&str>, what: (&str, &str), slug: &str) -> Target {
+    let (what, what_nl) = what;
     if published.contains(slug) {
         Target::Page
     } else {
-        Target::Unpublished(format!("{what} `{slug}` is not published on this build"))
+        Target::Unpublished(crate::text!(
+            "{what} `{slug}` is not published on this build",
+            "{what_nl} `{slug}` wordt in deze build niet gepubliceerd"
+        ))
     }
 }
 
@@ -335,17 +369,18 @@ impl<'a> FragmentTargets<'a> {
             return None;
         }
         let page = if address.is_empty() {
-            "this page".to_owned()
+            crate::text!("this page", "deze pagina")
         } else {
-            format!("`{target}`")
+            Text::from(format!("`{target}`"))
         };
+        let (destination, page_nl) = (&link.destination, page.get(Language::Nl));
         Some(
             body.file
                 .warning(
                     link.span,
-                    format!(
-                        "link to `{}` names `#{fragment}`, which is not an id on {page}",
-                        link.destination
+                    crate::text!(
+                        "link to `{destination}` names `#{fragment}`, which is not an id on {page}",
+                        "link naar `{destination}` noemt `#{fragment}`, maar dat is geen id op {page_nl}"
                     ),
                 )
                 .with_hint(nearest_ids(fragment, ids)),
@@ -355,9 +390,12 @@ impl<'a> FragmentTargets<'a> {
 
 /// The hint for a fragment that names no id: the closest id, or the three nearest of the page's
 /// own (its headings).
-fn nearest_ids(fragment: &str, ids: &[&str]) -> String {
+fn nearest_ids(fragment: &str, ids: &[&str]) -> Text {
     if let Some(hint) = did_you_mean(fragment, ids.iter().copied()) {
-        return hint.replacen('`', "`#", 1);
+        return Text::new(
+            hint.en().replacen('`', "`#", 1),
+            hint.get(Language::Nl).replacen('`', "`#", 1),
+        );
     }
     let mut nearest: Vec<(usize, &str)> = ids
         .iter()
@@ -366,14 +404,21 @@ fn nearest_ids(fragment: &str, ids: &[&str]) -> String {
     nearest.sort();
     nearest.dedup();
     if nearest.is_empty() {
-        return "the page's text has no headings to link to: link to the page without `#…`, or add the heading".to_owned();
+        return crate::text!(
+            "the page's text has no headings to link to: link to the page without `#…`, or add the heading",
+            "de tekst van de pagina heeft geen kopjes om naar te linken: link naar de pagina zonder `#…`, of voeg het kopje toe"
+        );
     }
     let list: Vec<String> = nearest
         .iter()
         .take(3)
         .map(|(_, id)| format!("`#{id}`"))
         .collect();
-    format!("ids on that page include {}", list.join(", "))
+    let list = list.join(", ");
+    crate::text!(
+        "ids on that page include {list}",
+        "ids op die pagina zijn onder meer {list}"
+    )
 }
 
 fn render_all<'a, F: Sync, P: Sync>(
@@ -400,12 +445,16 @@ fn render_all<'a, F: Sync, P: Sync>(
 
 /// `written` relative to the folder of `document` (both relative to the site root), refusing
 /// absolute paths and paths that leave the site folder.
-pub(super) fn inside_site(document: &Path, written: &str) -> Result<PathBuf, String> {
+pub(super) fn inside_site(document: &Path, written: &str) -> Result<PathBuf, Text> {
+    let absolute = || {
+        crate::text!(
+            "`{written}` is an absolute path; paths are relative to the Markdown file",
+            "`{written}` is een absoluut pad; paden gaan uit van het Markdown-bestand"
+        )
+    };
     let written_path = Path::new(written);
     if written_path.is_absolute() || written.starts_with('/') || written.starts_with('\\') {
-        return Err(format!(
-            "`{written}` is an absolute path; paths are relative to the Markdown file"
-        ));
+        return Err(absolute());
     }
     let mut result = PathBuf::new();
     for component in document
@@ -419,13 +468,14 @@ pub(super) fn inside_site(document: &Path, written: &str) -> Result<PathBuf, Str
             Component::CurDir => {}
             Component::ParentDir => {
                 if !result.pop() {
-                    return Err(format!("`{written}` leaves the site folder"));
+                    return Err(crate::text!(
+                        "`{written}` leaves the site folder",
+                        "`{written}` gaat buiten de map van de site"
+                    ));
                 }
             }
             Component::RootDir | Component::Prefix(_) => {
-                return Err(format!(
-                    "`{written}` is an absolute path; paths are relative to the Markdown file"
-                ));
+                return Err(absolute());
             }
         }
     }

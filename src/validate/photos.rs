@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::base::diagnostics::did_you_mean_file;
+use crate::base::language::Language;
 use crate::base::slug::slugify;
 use crate::content::front_matter::Document;
 use crate::content::story::{Focus, PeopleInPhoto, StoryFront};
@@ -53,10 +54,17 @@ impl Validator<'_> {
             Some(PeopleInPhoto::Word(word)) if word == "none" => {}
             Some(PeopleInPhoto::Word(word)) => {
                 self.diagnostics.push(
-                    doc.error("people_in_photo", format!("`people_in_photo` is `{word}`"))
-                        .with_hint(
-                            "list the consent references of everyone recognisable, or write `none`",
+                    doc.error(
+                        "people_in_photo",
+                        crate::text!(
+                            "`people_in_photo` is `{word}`",
+                            "`people_in_photo` is `{word}`"
                         ),
+                    )
+                    .with_hint(crate::text!(
+                        "list the consent references of everyone recognisable, or write `none`",
+                        "noem de toestemmingsnummers van iedereen die herkenbaar is, of schrijf `none`"
+                    )),
                 );
                 return Err(());
             }
@@ -139,10 +147,17 @@ impl Validator<'_> {
         let alt = request.alt.filter(|a| !a.trim().is_empty());
         if alt.is_none() {
             self.diagnostics.push(
-                doc.error(key, format!("`{key}` has no `{alt_key}`"))
-                    .with_hint(format!(
-                        "describe the photo for people who cannot see it: `{alt_key}: …`"
-                    )),
+                doc.error(
+                    key,
+                    crate::text!(
+                        "`{key}` has no `{alt_key}`",
+                        "`{key}` heeft geen `{alt_key}`"
+                    ),
+                )
+                .with_hint(crate::text!(
+                    "describe the photo for people who cannot see it: `{alt_key}: …`",
+                    "beschrijf de foto voor wie hem niet kan zien: `{alt_key}: …`"
+                )),
             );
         }
         alt
@@ -151,16 +166,17 @@ impl Validator<'_> {
     /// The photo's file, which must exist inside the site folder (a link out of it is refused).
     fn locate_photo<F>(&mut self, doc: &Document<F>, request: &PhotoRequest) -> Option<Located> {
         let (key, written) = (request.key, request.written);
-        let relative =
-            match inside_site(&doc.file.path, written) {
-                Ok(relative) => relative,
-                Err(message) => {
-                    self.diagnostics.push(doc.error(key, message).with_hint(
+        let relative = match inside_site(&doc.file.path, written) {
+            Ok(relative) => relative,
+            Err(message) => {
+                self.diagnostics
+                    .push(doc.error(key, message).with_hint(crate::text!(
                         "name a file in the site folder, relative to this Markdown file",
-                    ));
-                    return None;
-                }
-            };
+                        "noem een bestand in de map van de site, gezien vanaf dit Markdown-bestand"
+                    )));
+                return None;
+            }
+        };
         let root = &self.content.root;
         let source = root.join(&relative);
         let siblings = file_names_beside(&source);
@@ -178,7 +194,12 @@ impl Validator<'_> {
                 .and_then(|name| {
                     did_you_mean_file(name, siblings.iter().flatten().map(String::as_str))
                 })
-                .unwrap_or_else(|| "the path is relative to this Markdown file; a story's photos sit beside its index.md".into());
+                .unwrap_or_else(|| {
+                    crate::text!(
+                        "the path is relative to this Markdown file; a story's photos sit beside its index.md",
+                        "het pad gaat uit van dit Markdown-bestand; de foto's van een verhaal staan naast de index.md"
+                    )
+                });
             self.diagnostics.push(
                 doc.error(
                     key,
@@ -195,7 +216,10 @@ impl Validator<'_> {
             if !real.starts_with(&root) {
                 self.diagnostics.push(doc.error(
                     key,
-                    format!("photo `{written}` links to a file outside the site folder"),
+                    crate::text!(
+                        "photo `{written}` links to a file outside the site folder",
+                        "foto `{written}` verwijst naar een bestand buiten de map van de site"
+                    ),
                 ));
                 return None;
             }
@@ -216,8 +240,11 @@ impl Validator<'_> {
             Ok(probe) => probe,
             Err(refusal) => {
                 self.diagnostics.push(
-                    doc.error(key, format!("`{written}`: {}", refusal.message))
-                        .with_hint(refusal.hint),
+                    doc.error(key, {
+                        let (en, nl) = (refusal.message.en(), refusal.message.get(Language::Nl));
+                        crate::text!("`{written}`: {en}", "`{written}`: {nl}")
+                    })
+                    .with_hint(refusal.hint),
                 );
                 return None;
             }
@@ -233,8 +260,17 @@ impl Validator<'_> {
         let fits_card = photos::fits_card(probe.width, probe.height);
         if !fits_card {
             self.diagnostics.push(
-                doc.warning(key, format!("`{written}` is {}×{} pixels, too small for a sharp 1200×630 social card; a text card is used instead", probe.width, probe.height))
-                    .with_hint("use a photo at least 1200 pixels wide and 630 high"),
+                doc.warning(key, {
+                    let (width, height) = (probe.width, probe.height);
+                    crate::text!(
+                        "`{written}` is {width}×{height} pixels, too small for a sharp 1200×630 social card; a text card is used instead",
+                        "`{written}` is {width}×{height} pixels, te klein voor een scherpe deelafbeelding van 1200×630; er wordt een afbeelding met alleen tekst gebruikt"
+                    )
+                })
+                .with_hint(crate::text!(
+                    "use a photo at least 1200 pixels wide and 630 high",
+                    "gebruik een foto van minstens 1200 pixels breed en 630 hoog"
+                )),
             );
         }
         let variants = photos::plan_variants(

@@ -48,10 +48,10 @@ fn check_own_texts(
                 .filter_map(|p| over_limit(p, text, &longest_url(p)).map(|o| (p, o)))
                 .next()
             {
-                problems.push(limit_error(doc, "share", platform, over).with_hint(format!(
-                    "shorten it, or give {} a text of its own: `share: {{ {}: …, linkedin: … }}`",
-                    platform.name(),
-                    platform.id()
+                let (name, id) = (platform.name(), platform.id());
+                problems.push(limit_error(doc, "share", platform, over).with_hint(crate::text!(
+                    "shorten it, or give {name} a text of its own: `share: {{ {id}: …, linkedin: … }}`",
+                    "maak hem korter, of geef {name} een eigen tekst: `share: {{ {id}: …, linkedin: … }}`"
                 )));
             }
         }
@@ -64,9 +64,18 @@ fn check_own_texts(
                     let key = format!("share.{}", platform.id());
                     problems.push(limit_error(doc, &key, platform, over).with_hint(
                         match platform.limit().map(|l| l.measure) {
-                            Some(Measure::XWeighted) => "shorten it: the link is added to it and counts as 23, emoji and CJK characters count as 2",
-                            Some(Measure::CharsUrl23) => "shorten it: the link is added to it and counts as 23",
-                            _ => "shorten it: the link is added to it",
+                            Some(Measure::XWeighted) => crate::text!(
+                                "shorten it: the link is added to it and counts as 23, emoji and CJK characters count as 2",
+                                "maak hem korter: de link komt erbij en telt als 23, emoji en Chinese, Japanse of Koreaanse tekens tellen als 2"
+                            ),
+                            Some(Measure::CharsUrl23) => crate::text!(
+                                "shorten it: the link is added to it and counts as 23",
+                                "maak hem korter: de link komt erbij en telt als 23"
+                            ),
+                            _ => crate::text!(
+                                "shorten it: the link is added to it",
+                                "maak hem korter: de link komt erbij"
+                            ),
                         },
                     ));
                 }
@@ -82,15 +91,21 @@ fn limit_error(
     platform: Platform,
     (count, max, unit): (usize, usize, &str),
 ) -> Diagnostic {
+    let name = platform.name();
     let message = if unit == "hashtags" {
-        format!(
-            "`{key}` has {count} hashtags, more than {} allows ({max})",
-            platform.name()
+        crate::text!(
+            "`{key}` has {count} hashtags, more than {name} allows ({max})",
+            "`{key}` heeft {count} hashtags, meer dan {name} toestaat ({max})"
         )
     } else {
-        format!(
-            "`{key}` is {count} {unit} with the link, more than {} allows ({max})",
-            platform.name()
+        let unit_nl = match unit {
+            "characters" => "tekens",
+            "weighted characters" => "gewogen tekens",
+            other => other,
+        };
+        crate::text!(
+            "`{key}` is {count} {unit} with the link, more than {name} allows ({max})",
+            "`{key}` is {count} {unit_nl} met de link, meer dan {name} toestaat ({max})"
         )
     };
     doc.error(key, message)

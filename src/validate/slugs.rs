@@ -21,15 +21,20 @@ impl Validator<'_> {
             return true;
         }
         self.diagnostics.push(
-            Diagnostic::file(
-                Severity::Error,
-                &entry.doc.file.path,
-                format!("`{slug}` is not usable in a URL as {what}"),
-            )
-            .with_hint(format!(
-                "rename the file to `{}`: lowercase letters, digits and hyphens",
-                slugify(slug)
-            )),
+            Diagnostic::file(Severity::Error, &entry.doc.file.path, {
+                let what_nl = slug_role_nl(what);
+                crate::text!(
+                    "`{slug}` is not usable in a URL as {what}",
+                    "`{slug}` is niet bruikbaar in een adres als {what_nl}"
+                )
+            })
+            .with_hint({
+                let renamed = slugify(slug);
+                crate::text!(
+                    "rename the file to `{renamed}`: lowercase letters, digits and hyphens",
+                    "geef het bestand de naam `{renamed}`: kleine letters, cijfers en streepjes"
+                )
+            }),
         );
         false
     }
@@ -46,12 +51,18 @@ impl Validator<'_> {
             Diagnostic::file(
                 Severity::Error,
                 &entry.doc.file.path,
-                format!(
-                    "the ambassador id `{}` would take the address of the share kits' index",
-                    entry.slug
-                ),
+                {
+                    let slug = &entry.slug;
+                    crate::text!(
+                        "the ambassador id `{slug}` would take the address of the share kits' index",
+                        "de ambassadeurs-id `{slug}` zou het adres van het overzicht van de deelkits innemen"
+                    )
+                },
             )
-            .with_hint("rename the file, e.g. after the ambassador's name"),
+            .with_hint(crate::text!(
+                "rename the file, e.g. after the ambassador's name",
+                "geef het bestand een andere naam, bijvoorbeeld naar de naam van de ambassadeur"
+            )),
         );
         false
     }
@@ -67,16 +78,17 @@ impl Validator<'_> {
             return true;
         };
         self.diagnostics.push(
-            Diagnostic::file(
-                Severity::Error,
-                path,
-                format!(
-                    "two stories have the slug `{}`: this one and `{}`",
-                    entry.slug,
-                    first.display()
-                ),
-            )
-            .with_hint("rename one of them: the slug is the story's URL"),
+            Diagnostic::file(Severity::Error, path, {
+                let (slug, first) = (&entry.slug, first.display());
+                crate::text!(
+                    "two stories have the slug `{slug}`: this one and `{first}`",
+                    "twee verhalen hebben de slug `{slug}`: dit verhaal en `{first}`"
+                )
+            })
+            .with_hint(crate::text!(
+                "rename one of them: the slug is the story's URL",
+                "geef een van de twee een andere naam: de slug is het adres van het verhaal"
+            )),
         );
         false
     }
@@ -98,14 +110,31 @@ impl Validator<'_> {
                     Diagnostic::file(
                         Severity::Error,
                         &entry.doc.file.path,
-                        format!(
-                            "the page `{}` would take the address of a section of the site",
-                            entry.slug
-                        ),
+                        {
+                            let slug = &entry.slug;
+                            crate::text!(
+                                "the page `{slug}` would take the address of a section of the site",
+                                "de pagina `{slug}` zou het adres van een onderdeel van de site innemen"
+                            )
+                        },
                     )
-                    .with_hint("rename the file"),
+                    .with_hint(crate::text!(
+                        "rename the file",
+                        "geef het bestand een andere naam"
+                    )),
                 );
             }
         }
+    }
+}
+
+/// `what` of `usable_slug` in Dutch ("a story's file name" → "bestandsnaam van een verhaal").
+fn slug_role_nl(what: &str) -> &str {
+    match what {
+        "a story's file name" => "bestandsnaam van een verhaal",
+        "a vacancy's file name" => "bestandsnaam van een vacature",
+        "a page's file name" => "bestandsnaam van een pagina",
+        "an ambassador's id" => "id van een ambassadeur",
+        other => other,
     }
 }

@@ -96,10 +96,13 @@ impl<'c> Validator<'c> {
             // The ambassador's own consent is gone (already warned there): so is the story.
             self.diagnostics.push(doc.warning(
                 "ambassador",
-                format!(
-                    "ambassador `{}` is not published: this story is left out",
-                    f.ambassador
-                ),
+                {
+                    let ambassador = &f.ambassador;
+                    crate::text!(
+                        "ambassador `{ambassador}` is not published: this story is left out",
+                        "ambassadeur `{ambassador}` wordt niet gepubliceerd: dit verhaal wordt weggelaten"
+                    )
+                },
             ));
             return None;
         };
@@ -122,15 +125,30 @@ impl<'c> Validator<'c> {
         if length > SUMMARY_LIMIT {
             ok = false;
             self.diagnostics.push(
-                doc.error("summary", format!("`summary` is {length} characters, more than {SUMMARY_LIMIT}"))
-                    .with_hint("search engines and link previews cut longer summaries; keep it to one or two sentences"),
+                doc.error(
+                    "summary",
+                    crate::text!(
+                        "`summary` is {length} characters, more than {SUMMARY_LIMIT}",
+                        "`summary` is {length} tekens, meer dan {SUMMARY_LIMIT}"
+                    ),
+                )
+                .with_hint(crate::text!(
+                    "search engines and link previews cut longer summaries; keep it to one or two sentences",
+                    "zoekmachines en linkvoorbeelden knippen een langere samenvatting af; houd het bij een of twee zinnen"
+                )),
             );
         }
         if summary.is_empty() {
             ok = false;
             self.diagnostics.push(
-                doc.error("summary", "`summary` is empty")
-                    .with_hint("write one or two sentences for link previews"),
+                doc.error(
+                    "summary",
+                    crate::text!("`summary` is empty", "`summary` is leeg"),
+                )
+                .with_hint(crate::text!(
+                    "write one or two sentences for link previews",
+                    "schrijf een of twee zinnen voor linkvoorbeelden"
+                )),
             );
         }
         ok
@@ -144,11 +162,17 @@ impl<'c> Validator<'c> {
             return true;
         }
         let hint = did_you_mean(id, known.iter().map(|a| a.slug.as_str())).unwrap_or_else(|| {
-            "use the id of an ambassador: a file name in content/ambassadors/ without `.md`".into()
+            crate::text!(
+                "use the id of an ambassador: a file name in content/ambassadors/ without `.md`",
+                "gebruik de id van een ambassadeur: een bestandsnaam in content/ambassadors/ zonder `.md`"
+            )
         });
         self.diagnostics.push(
-            doc.error("ambassador", format!("unknown ambassador `{id}`"))
-                .with_hint(hint),
+            doc.error(
+                "ambassador",
+                crate::text!("unknown ambassador `{id}`", "onbekende ambassadeur `{id}`"),
+            )
+            .with_hint(hint),
         );
         false
     }
@@ -172,12 +196,15 @@ impl<'c> Validator<'c> {
                 ok = false;
                 let hint = did_you_mean(slug, known.iter().map(|v| v.slug.as_str()))
                     .unwrap_or_else(|| {
-                        "use the file name of a vacancy in content/vacancies/ without `.md`".into()
+                        crate::text!(
+                            "use the file name of a vacancy in content/vacancies/ without `.md`",
+                            "gebruik de bestandsnaam van een vacature in content/vacancies/ zonder `.md`"
+                        )
                     });
                 self.diagnostics.push(
                     doc.error(
                         &format!("vacancies.{i}"),
-                        format!("unknown vacancy `{slug}`"),
+                        crate::text!("unknown vacancy `{slug}`", "onbekende vacature `{slug}`"),
                     )
                     .with_hint(hint),
                 );

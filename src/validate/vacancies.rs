@@ -96,14 +96,17 @@ impl<'c> Validator<'c> {
             return true;
         }
         self.diagnostics.push(
-            doc.error(
-                "valid_through",
-                format!(
-                    "`valid_through` ({}) lies before `date` ({})",
-                    f.valid_through.day, f.date
-                ),
-            )
-            .with_hint("a vacancy closes after it was posted"),
+            doc.error("valid_through", {
+                let (closes, date) = (f.valid_through.day, f.date);
+                crate::text!(
+                    "`valid_through` ({closes}) lies before `date` ({date})",
+                    "`valid_through` ({closes}) ligt vóór `date` ({date})"
+                )
+            })
+            .with_hint(crate::text!(
+                "a vacancy closes after it was posted",
+                "een vacature sluit pas nadat ze is geplaatst"
+            )),
         );
         false
     }
@@ -125,10 +128,19 @@ impl<'c> Validator<'c> {
             let hint = employment_type_for_dutch(value)
                 .map(|t| crate::text!("did you mean `{t}`?", "bedoel je `{t}`?"))
                 .or_else(|| did_you_mean(&value.to_uppercase(), EMPLOYMENT_TYPES.iter().copied()))
-                .unwrap_or_else(|| format!("use one of {}", EMPLOYMENT_TYPES.join(", ")).into());
+                .unwrap_or_else(|| {
+                    let list = EMPLOYMENT_TYPES.join(", ");
+                    crate::text!("use one of {list}", "gebruik een van {list}")
+                });
             self.diagnostics.push(
-                doc.error(&key, format!("unknown employment type `{value}`"))
-                    .with_hint(hint),
+                doc.error(
+                    &key,
+                    crate::text!(
+                        "unknown employment type `{value}`",
+                        "onbekend soort dienstverband `{value}`"
+                    ),
+                )
+                .with_hint(hint),
             );
         }
         ok
@@ -155,24 +167,33 @@ impl<'c> Validator<'c> {
         if salary.min <= 0.0 {
             ok = false;
             self.diagnostics.push(
-                doc.error(
-                    "salary.min",
-                    format!("`salary.min` ({}) is not a positive amount", salary.min),
-                )
-                .with_hint("write the gross amount in euros, e.g. `min: 3245`"),
+                doc.error("salary.min", {
+                    let min = salary.min;
+                    crate::text!(
+                        "`salary.min` ({min}) is not a positive amount",
+                        "`salary.min` ({min}) is geen positief bedrag"
+                    )
+                })
+                .with_hint(crate::text!(
+                    "write the gross amount in euros, e.g. `min: 3245`",
+                    "schrijf het brutobedrag in euro's, bijvoorbeeld `min: 3245`"
+                )),
             );
         }
         if let Some(max) = salary.max.filter(|&max| max < salary.min) {
             ok = false;
             self.diagnostics.push(
-                doc.error(
-                    "salary.max",
-                    format!(
-                        "`salary.max` ({max}) is below `salary.min` ({})",
-                        salary.min
-                    ),
-                )
-                .with_hint("swap the two amounts, or leave `max` out for a fixed salary"),
+                doc.error("salary.max", {
+                    let min = salary.min;
+                    crate::text!(
+                        "`salary.max` ({max}) is below `salary.min` ({min})",
+                        "`salary.max` ({max}) is lager dan `salary.min` ({min})"
+                    )
+                })
+                .with_hint(crate::text!(
+                    "swap the two amounts, or leave `max` out for a fixed salary",
+                    "draai de twee bedragen om, of laat `max` weg voor een vast salaris"
+                )),
             );
         }
         let unit = self.salary_unit(doc, salary.unit.as_deref());
@@ -206,11 +227,18 @@ impl<'c> Validator<'c> {
             .map(|(_, name, _)| crate::text!("did you mean `{name}`?", "bedoel je `{name}`?"))
             .or_else(|| did_you_mean(&text.to_uppercase(), names()))
             .unwrap_or_else(|| {
-                format!("use one of {}", names().collect::<Vec<_>>().join(", ")).into()
+                let list = names().collect::<Vec<_>>().join(", ");
+                crate::text!("use one of {list}", "gebruik een van {list}")
             });
         self.diagnostics.push(
-            doc.error("salary.unit", format!("unknown salary unit `{text}`"))
-                .with_hint(hint),
+            doc.error(
+                "salary.unit",
+                crate::text!(
+                    "unknown salary unit `{text}`",
+                    "onbekende salarisperiode `{text}`"
+                ),
+            )
+            .with_hint(hint),
         );
         None
     }
@@ -222,8 +250,17 @@ impl<'c> Validator<'c> {
             Some(text) if CURRENCIES.contains(&text) => Some(text.to_owned()),
             Some(text) => {
                 self.diagnostics.push(
-                    doc.error("salary.currency", format!("unsupported currency `{text}`"))
-                        .with_hint("salaries are in euros: write `EUR`, or leave `currency` out"),
+                    doc.error(
+                        "salary.currency",
+                        crate::text!(
+                            "unsupported currency `{text}`",
+                            "munteenheid `{text}` wordt niet ondersteund"
+                        ),
+                    )
+                    .with_hint(crate::text!(
+                        "salaries are in euros: write `EUR`, or leave `currency` out",
+                        "salarissen zijn in euro's: schrijf `EUR`, of laat `currency` weg"
+                    )),
                 );
                 None
             }
@@ -239,11 +276,20 @@ impl<'c> Validator<'c> {
         if found.is_none() {
             let names = REMOTE_VALUES.iter().map(|(_, name)| *name);
             let hint = did_you_mean(&text.to_lowercase(), names).unwrap_or_else(|| {
-                "use `hybrid` (partly from home) or `full` (entirely from home); leave `remote` out for work on location".into()
+                crate::text!(
+                    "use `hybrid` (partly from home) or `full` (entirely from home); leave `remote` out for work on location",
+                    "gebruik `hybrid` (deels thuis) of `full` (helemaal thuis); laat `remote` weg voor werk op locatie"
+                )
             });
             self.diagnostics.push(
-                doc.error("remote", format!("unknown `remote` value `{text}`"))
-                    .with_hint(hint),
+                doc.error(
+                    "remote",
+                    crate::text!(
+                        "unknown `remote` value `{text}`",
+                        "onbekende waarde `{text}` voor `remote`"
+                    ),
+                )
+                .with_hint(hint),
             );
         }
         found
@@ -258,11 +304,15 @@ impl<'c> Validator<'c> {
         self.diagnostics.push(
             doc.error(
                 "direct_apply",
-                "`direct_apply` is set but there is no `apply_url`",
+                crate::text!(
+                    "`direct_apply` is set but there is no `apply_url`",
+                    "`direct_apply` staat aan, maar er is geen `apply_url`"
+                ),
             )
-            .with_hint(
+            .with_hint(crate::text!(
                 "add the URL of the application form as `apply_url`, or remove `direct_apply`",
-            ),
+                "zet het adres van het sollicitatieformulier in `apply_url`, of haal `direct_apply` weg"
+            )),
         );
         false
     }
@@ -278,9 +328,15 @@ impl<'c> Validator<'c> {
         self.diagnostics.push(
             doc.error(
                 "hours_per_week",
-                format!("`hours_per_week.max` ({max}) is below `min` ({min})"),
+                crate::text!(
+                    "`hours_per_week.max` ({max}) is below `min` ({min})",
+                    "`hours_per_week.max` ({max}) is lager dan `min` ({min})"
+                ),
             )
-            .with_hint("swap the two numbers: `{ min: 24, max: 32 }`"),
+            .with_hint(crate::text!(
+                "swap the two numbers: `{{ min: 24, max: 32 }}`",
+                "draai de twee getallen om: `{{ min: 24, max: 32 }}`"
+            )),
         );
         false
     }
@@ -296,9 +352,15 @@ impl<'c> Validator<'c> {
         self.diagnostics.push(
             doc.error(
                 "apply_url",
-                format!("`apply_url` must be an absolute URL, found `{url}`"),
+                crate::text!(
+                    "`apply_url` must be an absolute URL, found `{url}`",
+                    "`apply_url` moet een volledig adres zijn (met `https://`), maar is `{url}`"
+                ),
             )
-            .with_hint("e.g. `https://www.example.nl/solliciteren/…`"),
+            .with_hint(crate::text!(
+                "e.g. `https://www.example.nl/solliciteren/…`",
+                "bijvoorbeeld `https://www.example.nl/solliciteren/…`"
+            )),
         );
         false
     }
@@ -315,11 +377,17 @@ impl<'c> Validator<'c> {
             ok = false;
             let hint =
                 did_you_mean(slug, known.iter().map(|s| s.slug.as_str())).unwrap_or_else(|| {
-                    "use the file name of a story in content/stories/ without `.md`".into()
+                    crate::text!(
+                        "use the file name of a story in content/stories/ without `.md`",
+                        "gebruik de bestandsnaam van een verhaal in content/stories/ zonder `.md`"
+                    )
                 });
             self.diagnostics.push(
-                doc.error(&format!("stories.{i}"), format!("unknown story `{slug}`"))
-                    .with_hint(hint),
+                doc.error(
+                    &format!("stories.{i}"),
+                    crate::text!("unknown story `{slug}`", "onbekend verhaal `{slug}`"),
+                )
+                .with_hint(hint),
             );
         }
         ok

@@ -32,6 +32,18 @@ impl TestSite {
         TestSite { _dir: dir, root }
     }
 
+    /// The same site with `language: en` in its `site.yaml`: for tests of the English messages
+    /// (the fixtures are Dutch sites, and messages follow the site's language).
+    pub fn in_english(self) -> TestSite {
+        let config = self.read("content/site.yaml");
+        let english = match config.lines().find(|l| l.starts_with("language:")) {
+            Some(line) => config.replacen(line, "language: en", 1),
+            None => format!("language: en\n{config}"),
+        };
+        self.write("content/site.yaml", &english);
+        self
+    }
+
     pub fn write(&self, relative: &str, text: &str) {
         let path = self.root.join(relative);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -8,6 +8,9 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 use html5ever::tendril::StrTendril;
+
+use crate::base::language::Language;
+use crate::base::text::Text;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer,
@@ -27,11 +30,26 @@ const LOADING: [&str; 7] = [
     "dynsrc",
 ];
 
-const CODE_HINT: &str =
-    "scripts, event handlers and `javascript:` URLs are never published; write the content in Markdown";
-const LOAD_HINT: &str = "a page loads nothing from another site: link to it (`<a href>` or a Markdown link), or put the file in `static/`";
-const TAG_HINT: &str =
-    "raw HTML keeps only the tags and attributes of text; write the content in Markdown";
+fn code_hint() -> Text {
+    crate::text!(
+        "scripts, event handlers and `javascript:` URLs are never published; write the content in Markdown",
+        "scripts, event-handlers en `javascript:`-adressen worden nooit gepubliceerd; schrijf de inhoud in Markdown"
+    )
+}
+
+fn load_hint() -> Text {
+    crate::text!(
+        "a page loads nothing from another site: link to it (`<a href>` or a Markdown link), or put the file in `static/`",
+        "een pagina laadt niets van een andere site: link ernaar (`<a href>` of een Markdown-link), of zet het bestand in `static/`"
+    )
+}
+
+fn tag_hint() -> Text {
+    crate::text!(
+        "raw HTML keeps only the tags and attributes of text; write the content in Markdown",
+        "van HTML blijven alleen de tags en attributen voor tekst over; schrijf de inhoud in Markdown"
+    )
+}
 
 /// The sanitiser of bodies with raw HTML. A site path written in it (`href="/verhalen/"`) is put
 /// below `base_path` (`/werkenbij`, or empty), as the links written in Markdown are; one that
@@ -75,8 +93,8 @@ fn below<'a>(base_path: &str, url: &'a str) -> Cow<'a, str> {
 pub(super) struct Removal {
     pub start: usize,
     pub len: usize,
-    pub message: String,
-    pub hint: &'static str,
+    pub message: Text,
+    pub hint: Text,
 }
 
 /// What `sanitizer()` removes from `html`, in the order of the HTML.
@@ -122,41 +140,53 @@ struct Rules {
 impl Rules {
     /// What goes from one start tag: the attribute concerned (none: the whole tag), the message
     /// and the hint.
-    fn removed(&self, tag: &Tag) -> Vec<(Option<String>, String, &'static str)> {
+    fn removed(&self, tag: &Tag) -> Vec<(Option<String>, Text, Text)> {
         let name: &str = &tag.name;
         let attrs: Vec<(String, &str)> = tag
             .attrs
             .iter()
             .map(|a| (a.name.local.to_string(), &*a.value))
             .collect();
-        let removed = |what: String| format!("raw HTML contains {what}; it was removed");
+        let removed = |what: Text| {
+            let nl = what.get(Language::Nl);
+            crate::text!(
+                "raw HTML contains {what}; it was removed",
+                "de HTML bevat {nl}; dat is weggehaald"
+            )
+        };
         if !self.tags.contains(name) {
             let load = attrs.iter().find(|(attribute, value)| {
                 (LOADING.contains(&attribute.as_str()) || (name == "link" && attribute == "href"))
                     && loads_from_elsewhere(value)
             });
             let (message, hint) = match (name, load) {
-                (_, Some((_, url))) => (loads(name, url), LOAD_HINT),
+                (_, Some((_, url))) => (loads(name, url), load_hint()),
                 ("meta", _)
                     if attrs.iter().any(|(a, v)| {
                         a == "http-equiv" && v.trim().eq_ignore_ascii_case("refresh")
                     }) =>
                 {
                     (
-                        removed("`<meta http-equiv=\"refresh\">`, a redirect".into()),
-                        CODE_HINT,
+                        removed(crate::text!(
+                            "`<meta http-equiv=\"refresh\">`, a redirect",
+                            "`<meta http-equiv=\"refresh\">`, een doorverwijzing"
+                        )),
+                        code_hint(),
                     )
                 }
                 ("base", _) => (
-                    removed("`<base>`, which changes where every link points".into()),
-                    CODE_HINT,
+                    removed(crate::text!(
+                        "`<base>`, which changes where every link points",
+                        "`<base>`, dat verandert waar elke link naartoe gaat"
+                    )),
+                    code_hint(),
                 ),
                 (
                     "script" | "style" | "iframe" | "object" | "embed" | "form" | "input"
                     | "button" | "meta" | "link",
                     _,
-                ) => (removed(format!("`<{name}>`")), CODE_HINT),
-                _ => (removed(format!("`<{name}>`")), TAG_HINT),
+                ) => (removed(format!("`<{name}>`").into()), code_hint()),
+                _ => (removed(format!("`<{name}>`").into()), tag_hint()),
             };
             return vec![(None, message, hint)];
         }
@@ -169,26 +199,35 @@ impl Rules {
                     .is_some_and(|set| set.contains(attribute.as_str()));
             let found = if attribute.starts_with("on") {
                 Some((
-                    removed(format!("an event handler (`{attribute}`)")),
-                    CODE_HINT,
+                    removed(crate::text!(
+                        "an event handler (`{attribute}`)",
+                        "een event-handler (`{attribute}`)"
+                    )),
+                    code_hint(),
                 ))
             } else if !kept {
                 if (attribute == "style" && value.to_ascii_lowercase().contains("url("))
                     || (LOADING.contains(&attribute.as_str()) && loads_from_elsewhere(value))
                 {
-                    Some((loads(name, value), LOAD_HINT))
+                    Some((loads(name, value), load_hint()))
                 } else {
                     Some((
-                        removed(format!("the attribute `{attribute}` of `<{name}>`")),
-                        TAG_HINT,
+                        removed(crate::text!(
+                            "the attribute `{attribute}` of `<{name}>`",
+                            "het attribuut `{attribute}` van `<{name}>`"
+                        )),
+                        tag_hint(),
                     ))
                 }
             } else if LOADING.contains(&attribute.as_str()) && loads_from_elsewhere(value) {
-                Some((loads(name, value), LOAD_HINT))
+                Some((loads(name, value), load_hint()))
             } else if attribute == "href" || attribute == "xlink:href" {
                 scheme(value)
                     .filter(|s| !LINK_SCHEMES.contains(&s.as_str()))
-                    .map(|s| (removed(format!("a `{s}:` URL")), CODE_HINT))
+                    .map(|s| {
+                        let what = crate::text!("a `{s}:` URL", "een `{s}:`-adres");
+                        (removed(what), code_hint())
+                    })
             } else {
                 None
             };
@@ -200,10 +239,11 @@ impl Rules {
     }
 }
 
-fn loads(tag: &str, url: &str) -> String {
-    format!(
-        "raw HTML `<{tag}>` loads `{}` from another site; it was removed",
-        url.trim()
+fn loads(tag: &str, url: &str) -> Text {
+    let url = url.trim();
+    crate::text!(
+        "raw HTML `<{tag}>` loads `{url}` from another site; it was removed",
+        "HTML `<{tag}>` laadt `{url}` van een andere site; dat is weggehaald"
     )
 }
 
@@ -340,7 +380,10 @@ mod tests {
     use super::*;
 
     fn messages(html: &str) -> Vec<String> {
-        removals(html).into_iter().map(|r| r.message).collect()
+        removals(html)
+            .into_iter()
+            .map(|r| r.message.en().to_owned())
+            .collect()
     }
 
     #[test]
@@ -352,9 +395,17 @@ mod tests {
             [Removal {
                 start: 19,
                 len: 43,
-                message: "raw HTML `<img>` loads `https://tracker.example.com/pixel.gif` from another site; it was removed".into(),
-                hint: LOAD_HINT,
+                message: loads("img", "https://tracker.example.com/pixel.gif"),
+                hint: load_hint(),
             }]
+        );
+        assert_eq!(
+            found[0].message.en(),
+            "raw HTML `<img>` loads `https://tracker.example.com/pixel.gif` from another site; it was removed"
+        );
+        assert_eq!(
+            found[0].message.get(crate::base::language::Language::Nl),
+            "HTML `<img>` laadt `https://tracker.example.com/pixel.gif` van een andere site; dat is weggehaald"
         );
         assert_eq!(
             &html[19..62],
