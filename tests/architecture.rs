@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 /// The top-level modules of `src/`, lowest first: each may use only those before it.
 const LAYERS: &[&str] = &[
-    "base", "output", "content", "theme", "model", "share", "validate", "images", "report",
-    "render", "pipeline", "audit", "serve", "cli",
+    "base", "output", "content", "theme", "model", "share", "validate", "images", "visits",
+    "report", "render", "pipeline", "audit", "serve", "cli",
 ];
 
 /// One `crate::` path in a source file.

@@ -16,8 +16,12 @@ pub(super) fn run(args: ReportArgs, style: Style) -> Result<ExitCode, Error> {
         common,
         format,
         html,
+        visits,
     } = args;
     let today = common.today()?;
+    if let Some(out) = &visits.out {
+        super::visits::check_out(&common.root, out)?;
+    }
     let style = Style {
         annotate: false,
         ..style
@@ -32,8 +36,14 @@ pub(super) fn run(args: ReportArgs, style: Style) -> Result<ExitCode, Error> {
                 let _ = writeln!(stderr, "Wrote the report page to {}", page.display());
                 return Ok(ExitCode::SUCCESS);
             }
-            let text = figures(&report, format)?;
-            let _ = std::io::stdout().write_all(text.as_bytes());
+            let reach = super::visits::reach(&site, &visits, style)?;
+            let text = figures(&report, format, reach.as_ref(), site.config.language)?;
+            match &visits.out {
+                Some(out) => std::fs::write(out, text).map_err(|e| Error::io(out, e))?,
+                None => {
+                    let _ = std::io::stdout().write_all(text.as_bytes());
+                }
+            }
             return Ok(ExitCode::SUCCESS);
         }
         Loaded::Ready(None, diagnostics) => (diagnostics, EXIT_CONTENT),
@@ -50,16 +60,49 @@ pub(super) fn run(args: ReportArgs, style: Style) -> Result<ExitCode, Error> {
     Ok(ExitCode::from(code))
 }
 
-fn figures(report: &crate::report::Report, format: ReportFormat) -> Result<String, Error> {
+fn figures(
+    report: &crate::report::Report,
+    format: ReportFormat,
+    visits: Option<&crate::visits::Visits>,
+    language: crate::base::language::Language,
+) -> Result<String, Error> {
     match format {
-        ReportFormat::Text => Ok(crate::report::text(report)),
+        ReportFormat::Text => {
+            let mut text = crate::report::text(report);
+            if let Some(visits) = visits {
+                text.push('\n');
+                text.push_str(&crate::report::visits_text(visits, language));
+            }
+            Ok(text)
+        }
         ReportFormat::Json => {
-            let mut json = serde_json::to_string_pretty(report)
-                .map_err(|e| Error::usage(format!("cannot write JSON: {e}"), None))?;
+            let cannot =
+                |e: serde_json::Error| Error::usage(format!("cannot write JSON: {e}"), None);
+            let mut value = serde_json::to_value(report).map_err(cannot)?;
+            if let (Some(visits), Some(object)) = (visits, value.as_object_mut()) {
+                object.insert(
+                    "visits".into(),
+                    serde_json::to_value(visits).map_err(cannot)?,
+                );
+            }
+            let mut json = serde_json::to_string_pretty(&value).map_err(cannot)?;
             json.push('\n');
             Ok(json)
         }
-        ReportFormat::Csv => crate::report::csv(report)
-            .map_err(|e| Error::usage(format!("cannot write CSV: {e}"), None)),
+        ReportFormat::Csv => {
+            let cannot = |e: csv::Error| Error::usage(format!("cannot write CSV: {e}"), None);
+            let mut text = crate::report::csv(report).map_err(cannot)?;
+            if let Some(visits) = visits {
+                text.push_str(&crate::report::visits_csv(visits).map_err(cannot)?);
+            }
+            Ok(text)
+        }
+        ReportFormat::Html => match visits {
+            Some(visits) => Ok(crate::report::visits_html(visits, report, language)),
+            None => Err(Error::usage(
+                "--format html is the page of the reach figures: it needs --visits FILE",
+                Some("for the page of the content figures, use `werkenbij report --html DIR`"),
+            )),
+        },
     }
 }

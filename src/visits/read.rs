@@ -1,0 +1,142 @@
+//! The one place that reads visit files: access logs and CSV exports, plain or gzipped, each
+//! into `Hit`s, with the lines that cannot be read counted per file.
+
+use std::hash::RandomState;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use crate::base::diagnostics::{Diagnostic, Severity};
+use crate::base::error::Error;
+use crate::base::source::Span;
+
+use super::export::{self, COUNT_HEADERS, URL_HEADERS};
+use super::log::{parse_line, LineContext};
+use super::Hit;
+
+/// Everything read from the visit files of one run.
+#[derive(Debug, Default)]
+pub struct Read {
+    pub hits: Vec<Hit>,
+    pub malformed: Vec<Malformed>,
+    /// At least one access log was read (so visitors can be told apart).
+    pub logs: bool,
+}
+
+/// The lines of one file that could not be read: how many, and the first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Malformed {
+    pub file: PathBuf,
+    pub lines: u64,
+    pub first: u64,
+    pub export: bool,
+}
+
+impl Malformed {
+    /// A warning at the first line, with the count.
+    pub fn diagnostic(&self) -> Diagnostic {
+        let file = self.file.display();
+        let lines = self.lines;
+        let message = if self.export {
+            crate::text!(
+                "{lines} row(s) of `{file}` could not be read as a URL and a count; left out",
+                "{lines} rij(en) van `{file}` zijn geen URL met een aantal; weggelaten"
+            )
+        } else {
+            crate::text!(
+                "{lines} line(s) of `{file}` are not in the Combined or Common Log Format; left out",
+                "{lines} regel(s) van `{file}` zijn niet in het Combined of Common Log Format; weggelaten"
+            )
+        };
+        Diagnostic::new(
+            Severity::Warning,
+            &self.file,
+            Span::new(u32::try_from(self.first).unwrap_or(u32::MAX), 1, 0),
+            message,
+        )
+        .with_hint(crate::text!(
+            "this is the first of them",
+            "dit is de eerste daarvan"
+        ))
+    }
+}
+
+/// Reads every file; a file that cannot be opened, or an export without a URL or count
+/// column, stops the run. A file whose name ends in `.csv` (or `.csv.gz`) is an export, any
+/// other an access log.
+pub fn read_files(files: &[PathBuf]) -> Result<Read, Error> {
+    let bots = isbot::Bots::default();
+    // A new random key every run, never written: the same visitor cannot be followed across runs.
+    let salt = RandomState::new();
+    let context = LineContext {
+        bots: &bots,
+        salt: &salt,
+    };
+    let mut read = Read::default();
+    for file in files {
+        let text = read_text(file)?;
+        let name = file.to_string_lossy().to_lowercase();
+        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        let mut bad = Vec::new();
+        let export = name.ends_with(".csv");
+        if export {
+            let rows = export::parse_export(&text).map_err(|header| {
+                Error::usage(
+                    format!(
+                        "{}: no URL or count column in the header `{header}`",
+                        file.display()
+                    ),
+                    Some(&format!(
+                        "name the URL column one of {} and the count column one of {}",
+                        URL_HEADERS.join(", "),
+                        COUNT_HEADERS.join(", ")
+                    )),
+                )
+            })?;
+            for row in rows {
+                match row {
+                    Ok(hit) => read.hits.push(hit),
+                    Err(line) => bad.push(line),
+                }
+            }
+        } else {
+            read.logs = true;
+            for (i, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                match parse_line(line, &context) {
+                    Some(hit) => read.hits.push(hit),
+                    None => bad.push(i as u64 + 1),
+                }
+            }
+        }
+        if let Some(&first) = bad.first() {
+            read.malformed.push(Malformed {
+                file: file.clone(),
+                lines: bad.len() as u64,
+                first,
+                export,
+            });
+        }
+    }
+    Ok(read)
+}
+
+/// The file's text, gunzipped when its name ends in `.gz` (every member of a concatenated
+/// gzip, as `logrotate` and `cat a.gz b.gz` make); bytes that are not UTF-8 become U+FFFD.
+fn read_text(file: &Path) -> Result<String, Error> {
+    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    let is_gz = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+    let bytes = if is_gz {
+        let mut out = Vec::new();
+        flate2::read::MultiGzDecoder::new(bytes.as_slice())
+            .read_to_end(&mut out)
+            .map_err(|e| Error::io(file, e))?;
+        out
+    } else {
+        bytes
+    };
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
