@@ -486,6 +486,7 @@ enum Miss {
 struct PageMap {
     exact: BTreeMap<String, Page>,
     lists: Vec<String>,
+    hidden: BTreeSet<String>,
     kit: String,
 }
 
@@ -517,18 +518,35 @@ impl PageMap {
         for p in site.pages.iter().filter(|p| public(p.visibility)) {
             exact.insert(p.url.clone(), Page::Other);
         }
-        let lists = [
-            &paths.stories,
-            &paths.vacancies,
-            &paths.ambassadors,
-            &paths.hashtags,
-        ]
-        .into_iter()
-        .map(|segment| format!("/{segment}/"))
-        .collect();
+        // The story list and its pages, the vacancy list and its filter pages, the hashtags.
+        let lists = vec![
+            format!(
+                "/{}/{}/",
+                paths.stories,
+                site.config.language.page_segment()
+            ),
+            format!("/{}/", paths.vacancies),
+            format!("/{}/", paths.hashtags),
+        ];
+        exact.insert(format!("/{}/", paths.stories), Page::Other);
+        exact.insert(format!("/{}/", paths.ambassadors), Page::Other);
+        // Scheduled and draft stories and vacancies have no page on the public site.
+        let hidden = site
+            .stories
+            .iter()
+            .filter(|s| !public(s.visibility))
+            .map(|s| s.url.clone())
+            .chain(
+                site.vacancies
+                    .iter()
+                    .filter(|v| !public(v.visibility))
+                    .map(|v| v.url.clone()),
+            )
+            .collect();
         PageMap {
             exact,
             lists,
+            hidden,
             kit: format!("/{}/", crate::model::paths::KIT_SEGMENT),
         }
     }
@@ -537,7 +555,7 @@ impl PageMap {
         if !path.ends_with('/') && !path.ends_with(".html") {
             return Err(Miss::Asset);
         }
-        if path.contains(&self.kit) {
+        if path.contains(&self.kit) || self.hidden.contains(path) {
             return Err(Miss::NotAPage);
         }
         if let Some(page) = self.exact.get(path) {
