@@ -39,7 +39,7 @@ pub(super) fn run(args: ReportArgs, style: Style) -> Result<ExitCode, Error> {
             let reach = super::visits::reach(&site, &visits, style)?;
             let text = figures(&report, format, reach.as_ref(), site.config.language)?;
             match &visits.out {
-                Some(out) => std::fs::write(out, text).map_err(|e| Error::io(out, e))?,
+                Some(out) => super::visits::write_out(out, &text)?,
                 None => {
                     let _ = std::io::stdout().write_all(text.as_bytes());
                 }

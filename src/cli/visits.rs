@@ -67,6 +67,11 @@ pub(super) fn check_out(root: &Path, out: &Path) -> Result<(), Error> {
     Ok(())
 }
 
+/// The report into `--out`, after `check_out`.
+pub(super) fn write_out(out: &Path, text: &str) -> Result<(), Error> {
+    std::fs::write(out, text).map_err(|e| Error::io(out, e))
+}
+
 /// `path` from the root of the file system, with `..` resolved and symbolic links of the part
 /// that exists followed.
 fn absolute(path: &Path) -> PathBuf {

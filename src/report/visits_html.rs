@@ -5,7 +5,6 @@
 use crate::base::language::Language;
 use crate::base::text::Text;
 use crate::base::xml::escape;
-use crate::text;
 use crate::visits::{Source, Visits};
 
 use super::visits_text::{share, source_name};
@@ -46,7 +45,7 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
     let l = |t: Text| t.get(language).to_owned();
     let p = &visits.period;
     let (since, until, days) = (p.since, p.until, p.days);
-    let title = l(text!(
+    let title = l(crate::text!(
         "Reach of the ambassador programme",
         "Bereik van het ambassadeursprogramma"
     ));
@@ -54,7 +53,7 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
     let today = &report.today;
     body.push_str(&format!(
         "<p>{}</p>\n",
-        escape(&l(text!(
+        escape(&l(crate::text!(
             "From {since} to {until} ({days} days), made on {today}. For the programme team only: this page holds no visitor's address, browser or full referrer, but it is not for the public site.",
             "Van {since} tot en met {until} ({days} dagen), gemaakt op {today}. Alleen voor het programmateam: deze pagina bevat geen adres, browser of volledige verwijzer van bezoekers, maar hoort niet op de openbare site."
         )))
@@ -71,20 +70,20 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
     );
     body.push_str("<ul class=\"totals\">\n");
     for line in [
-        text!(
+        crate::text!(
             "page views: {views} (before: {before})",
             "paginaweergaven: {views} (ervoor: {before})"
         ),
-        text!(
+        crate::text!(
             "visits through ambassadors' links: {through}",
             "bezoeken via links van ambassadeurs: {through}"
         ),
-        text!(
+        crate::text!(
             "active ambassadors: {active}",
             "actieve ambassadeurs: {active}"
         ),
-        text!("stories shared: {shared}", "gedeelde verhalen: {shared}"),
-        text!(
+        crate::text!("stories shared: {shared}", "gedeelde verhalen: {shared}"),
+        crate::text!(
             "vacancy views through social media: {social}",
             "vacatureweergaven via sociale media: {social}"
         ),
@@ -93,14 +92,14 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
     }
     body.push_str("</ul>\n");
 
-    let ambassadors = l(text!("ambassador links", "links van ambassadeurs"));
-    let others = l(text!("other sources", "andere bronnen"));
-    let visits_word = l(text!("visits", "bezoeken"));
+    let ambassadors = l(crate::text!("ambassador links", "links van ambassadeurs"));
+    let others = l(crate::text!("other sources", "andere bronnen"));
+    let visits_word = l(crate::text!("visits", "bezoeken"));
     let charts = [
         Chart {
             id: "weeks",
-            title: l(text!("Visits per week", "Bezoeken per week")),
-            description: l(text!(
+            title: l(crate::text!("Visits per week", "Bezoeken per week")),
+            description: l(crate::text!(
                 "Page views per ISO week through ambassadors' links and through all other sources.",
                 "Paginaweergaven per ISO-week via links van ambassadeurs en via alle andere bronnen."
             )),
@@ -118,8 +117,8 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
         },
         Chart {
             id: "sources",
-            title: l(text!("Visits by source", "Bezoeken per bron")),
-            description: l(text!(
+            title: l(crate::text!("Visits by source", "Bezoeken per bron")),
+            description: l(crate::text!(
                 "Page views of the period by where they came from.",
                 "Paginaweergaven van de periode naar waar ze vandaan kwamen."
             )),
@@ -137,8 +136,8 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
         },
         Chart {
             id: "platforms",
-            title: l(text!("Ambassador links per platform", "Links van ambassadeurs per platform")),
-            description: l(text!(
+            title: l(crate::text!("Ambassador links per platform", "Links van ambassadeurs per platform")),
+            description: l(crate::text!(
                 "Visits through ambassadors' tracked links, by the platform they were shared on.",
                 "Bezoeken via de links van ambassadeurs, naar het platform waarop ze gedeeld zijn."
             )),
@@ -156,14 +155,14 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
         },
         Chart {
             id: "stories",
-            title: l(text!("Top stories", "Best bezochte verhalen")),
-            description: l(text!(
+            title: l(crate::text!("Top stories", "Best bezochte verhalen")),
+            description: l(crate::text!(
                 "The most visited stories: visits through ambassadors' links and all visits.",
                 "De meest bezochte verhalen: bezoeken via links van ambassadeurs en alle bezoeken."
             )),
             series: vec![
                 (ambassadors, AMBASSADOR_COLOUR),
-                (l(text!("all visits", "alle bezoeken")), OTHER_COLOUR),
+                (l(crate::text!("all visits", "alle bezoeken")), OTHER_COLOUR),
             ],
             rows: visits
                 .stories
@@ -179,8 +178,8 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
         },
         Chart {
             id: "ambassadors",
-            title: l(text!("Top ambassadors", "Ambassadeurs met de meeste bezoeken")),
-            description: l(text!(
+            title: l(crate::text!("Top ambassadors", "Ambassadeurs met de meeste bezoeken")),
+            description: l(crate::text!(
                 "Visits each ambassador's links brought.",
                 "Bezoeken die de links van elke ambassadeur opleverden."
             )),
@@ -199,15 +198,15 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
         },
         Chart {
             id: "vacancies",
-            title: l(text!(
+            title: l(crate::text!(
                 "Vacancy views through social media",
                 "Vacatureweergaven via sociale media"
             )),
-            description: l(text!(
+            description: l(crate::text!(
                 "The share of each vacancy's views that came through ambassadors' links or other social media.",
                 "Het deel van de weergaven van elke vacature dat via links van ambassadeurs of andere sociale media kwam."
             )),
-            series: vec![(l(text!("share", "aandeel")), AMBASSADOR_COLOUR)],
+            series: vec![(l(crate::text!("share", "aandeel")), AMBASSADOR_COLOUR)],
             rows: visits
                 .vacancies
                 .iter()
@@ -221,7 +220,7 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
             max: Some(100.0),
         },
     ];
-    let empty = l(text!(
+    let empty = l(crate::text!(
         "No visits in this period.",
         "Geen bezoeken in deze periode."
     ));

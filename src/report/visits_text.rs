@@ -2,17 +2,16 @@
 
 use crate::base::language::Language;
 use crate::base::text::Text;
-use crate::text;
 use crate::visits::{Source, Visits};
 
 /// A source's name for people.
 pub fn source_name(source: Source) -> Text {
     match source {
-        Source::Ambassador => text!("ambassador links", "links van ambassadeurs"),
-        Source::Social => text!("other social media", "andere sociale media"),
-        Source::Search => text!("search engines", "zoekmachines"),
-        Source::Direct => text!("direct (no referrer)", "direct (geen verwijzer)"),
-        Source::Other => text!("other", "overig"),
+        Source::Ambassador => crate::text!("ambassador links", "links van ambassadeurs"),
+        Source::Social => crate::text!("other social media", "andere sociale media"),
+        Source::Search => crate::text!("search engines", "zoekmachines"),
+        Source::Direct => crate::text!("direct (no referrer)", "direct (geen verwijzer)"),
+        Source::Other => crate::text!("other", "overig"),
     }
 }
 
@@ -27,7 +26,7 @@ pub fn visits_text(visits: &Visits, language: Language) -> String {
     let b = &visits.previous;
     let t = &visits.totals;
     let (since, until, days, b_since, b_until) = (p.since, p.until, p.days, b.since, b.until);
-    let mut out = l(text!(
+    let mut out = l(crate::text!(
         "Reach from {since} to {until} ({days} days; compared with {b_since} to {b_until})\n",
         "Bereik van {since} tot en met {until} ({days} dagen; vergeleken met {b_since} tot en met {b_until})\n"
     ));
@@ -36,23 +35,23 @@ pub fn visits_text(visits: &Visits, language: Language) -> String {
     let (active, shared) = (t.active_ambassadors, t.stories_shared);
     let (vacancy_views, social) = (t.vacancy_views, share(t.vacancy_social_share));
     for line in [
-        text!(
+        crate::text!(
             "page views: {views} (before: {before})",
             "paginaweergaven: {views} (ervoor: {before})"
         ),
-        text!(
+        crate::text!(
             "visits through ambassadors' links: {through} (before: {through_before})",
             "bezoeken via links van ambassadeurs: {through} (ervoor: {through_before})"
         ),
-        text!(
+        crate::text!(
             "active ambassadors (a visit through their links): {active}",
             "actieve ambassadeurs (een bezoek via hun links): {active}"
         ),
-        text!(
+        crate::text!(
             "stories shared (story and ambassador with visits): {shared}",
             "gedeelde verhalen (verhaal en ambassadeur met bezoeken): {shared}"
         ),
-        text!(
+        crate::text!(
             "vacancy views: {vacancy_views}, through social media: {social}",
             "vacatureweergaven: {vacancy_views}, via sociale media: {social}"
         ),
@@ -62,7 +61,7 @@ pub fn visits_text(visits: &Visits, language: Language) -> String {
     if let Some(daily) = visits.daily_visitors {
         out.push_str(&format!(
             "  {}\n",
-            l(text!(
+            l(crate::text!(
                 "visitors per day, summed (an extra figure): {daily}",
                 "bezoekers per dag, opgeteld (een extra cijfer): {daily}"
             ))
@@ -71,7 +70,7 @@ pub fn visits_text(visits: &Visits, language: Language) -> String {
 
     out.push_str(&format!(
         "\n{}\n",
-        l(text!("Visits by source", "Bezoeken per bron"))
+        l(crate::text!("Visits by source", "Bezoeken per bron"))
     ));
     let rows = visits
         .sources
@@ -89,19 +88,19 @@ pub fn visits_text(visits: &Visits, language: Language) -> String {
         .collect();
     out.push_str(&table(
         vec![
-            l(text!("source", "bron")),
-            l(text!("stories", "verhalen")),
-            l(text!("vacancies", "vacatures")),
-            l(text!("other pages", "andere pagina's")),
-            l(text!("total", "totaal")),
-            l(text!("before", "ervoor")),
+            l(crate::text!("source", "bron")),
+            l(crate::text!("stories", "verhalen")),
+            l(crate::text!("vacancies", "vacatures")),
+            l(crate::text!("other pages", "andere pagina's")),
+            l(crate::text!("total", "totaal")),
+            l(crate::text!("before", "ervoor")),
         ],
         rows,
     ));
 
     out.push_str(&format!(
         "\n{}\n",
-        l(text!("Ambassadors' links", "Links van ambassadeurs"))
+        l(crate::text!("Ambassadors' links", "Links van ambassadeurs"))
     ));
     let rows = visits
         .ambassadors
@@ -129,17 +128,17 @@ pub fn visits_text(visits: &Visits, language: Language) -> String {
         .collect();
     out.push_str(&table(
         vec![
-            l(text!("ambassador", "ambassadeur")),
-            l(text!("name", "naam")),
-            l(text!("visits", "bezoeken")),
-            l(text!("before", "ervoor")),
-            l(text!("platforms", "platforms")),
-            l(text!("stories", "verhalen")),
+            l(crate::text!("ambassador", "ambassadeur")),
+            l(crate::text!("name", "naam")),
+            l(crate::text!("visits", "bezoeken")),
+            l(crate::text!("before", "ervoor")),
+            l(crate::text!("platforms", "platforms")),
+            l(crate::text!("stories", "verhalen")),
         ],
         rows,
     ));
 
-    out.push_str(&format!("\n{}\n", l(text!("Stories", "Verhalen"))));
+    out.push_str(&format!("\n{}\n", l(crate::text!("Stories", "Verhalen"))));
     let rows = visits
         .stories
         .iter()
@@ -154,15 +153,18 @@ pub fn visits_text(visits: &Visits, language: Language) -> String {
         .collect();
     out.push_str(&table(
         vec![
-            l(text!("story", "verhaal")),
-            l(text!("visits", "bezoeken")),
-            l(text!("through ambassadors", "via ambassadeurs")),
-            l(text!("share", "aandeel")),
+            l(crate::text!("story", "verhaal")),
+            l(crate::text!("visits", "bezoeken")),
+            l(crate::text!("through ambassadors", "via ambassadeurs")),
+            l(crate::text!("share", "aandeel")),
         ],
         rows,
     ));
 
-    out.push_str(&format!("\n{}\n", l(text!("Vacancies", "Vacatures"))));
+    out.push_str(&format!(
+        "\n{}\n",
+        l(crate::text!("Vacancies", "Vacatures"))
+    ));
     let rows = visits
         .vacancies
         .iter()
@@ -177,10 +179,10 @@ pub fn visits_text(visits: &Visits, language: Language) -> String {
         .collect();
     out.push_str(&table(
         vec![
-            l(text!("vacancy", "vacature")),
-            l(text!("views", "weergaven")),
-            l(text!("through social media", "via sociale media")),
-            l(text!("share", "aandeel")),
+            l(crate::text!("vacancy", "vacature")),
+            l(crate::text!("views", "weergaven")),
+            l(crate::text!("through social media", "via sociale media")),
+            l(crate::text!("share", "aandeel")),
         ],
         rows,
     ));
@@ -198,7 +200,7 @@ pub fn visits_text(visits: &Visits, language: Language) -> String {
     );
     out.push_str(&format!(
         "\n{}\n",
-        l(text!(
+        l(crate::text!(
             "Left out: {bots} by bots, {assets} assets, {redirects} redirects, {not_ok} other statuses, {not_get} not GET, {not_a_page} not a page of the site, {outside} outside both periods, {malformed} unreadable",
             "Weggelaten: {bots} door bots, {assets} bestanden, {redirects} doorverwijzingen, {not_ok} andere statussen, {not_get} geen GET, {not_a_page} geen pagina van de site, {outside} buiten beide perioden, {malformed} onleesbaar"
         ))
