@@ -596,3 +596,28 @@ fn no_address_browser_or_full_referrer_reaches_any_output() {
         run.stdout
     );
 }
+
+#[test]
+fn visit_data_is_refused_for_the_report_page_and_a_missing_file_stops_the_report() {
+    let site = site_with_logs();
+    let run = site.run(&[
+        "report",
+        "--now",
+        NOW,
+        "--html",
+        "../intern",
+        "--visits",
+        LOGS[0],
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--visits"), "{}", run.stderr);
+    assert!(!site.root.parent().unwrap().join("intern").exists());
+
+    let run = site.run(&["report", "--now", NOW, "--since", "2026-11-01"]);
+    assert_eq!(run.code, 2, "--since needs --visits: {}", run.stderr);
+
+    let run = site.run(&["report", "--now", NOW, "--visits", "logs/missing.log"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("logs/missing.log"), "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+}

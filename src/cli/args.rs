@@ -129,7 +129,8 @@ pub(super) struct ReportArgs {
 #[derive(Args)]
 pub(super) struct VisitsArgs {
     /// Access logs (Combined or Common Log Format) or CSV exports, plain or `.gz`: adds reach.
-    #[arg(long = "visits", value_name = "FILE", num_args = 1..)]
+    /// Not with `--html`: the report page must not carry visit data.
+    #[arg(long = "visits", value_name = "FILE", num_args = 1.., conflicts_with = "html")]
     pub files: Vec<PathBuf>,
     /// The first day of the period (default: 30 days up to `--until`).
     #[arg(long, value_name = "YYYY-MM-DD", requires = "files")]

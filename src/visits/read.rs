@@ -36,16 +36,23 @@ impl Malformed {
     pub fn diagnostic(&self) -> Diagnostic {
         let file = self.file.display();
         let lines = self.lines;
-        let message = if self.export {
-            crate::text!(
-                "{lines} row(s) of `{file}` could not be read as a URL and a count; left out",
-                "{lines} rij(en) van `{file}` zijn geen URL met een aantal; weggelaten"
-            )
-        } else {
-            crate::text!(
-                "{lines} line(s) of `{file}` are not in the Combined or Common Log Format; left out",
-                "{lines} regel(s) van `{file}` zijn niet in het Combined of Common Log Format; weggelaten"
-            )
+        let message = match (self.export, lines) {
+            (true, 1) => crate::text!(
+                "1 row of `{file}` could not be read as a URL and a count; left out",
+                "1 rij van `{file}` is geen URL met een aantal; weggelaten"
+            ),
+            (true, _) => crate::text!(
+                "{lines} rows of `{file}` could not be read as a URL and a count; left out",
+                "{lines} rijen van `{file}` zijn geen URL met een aantal; weggelaten"
+            ),
+            (false, 1) => crate::text!(
+                "1 line of `{file}` is not in the Combined or Common Log Format; left out",
+                "1 regel van `{file}` is niet in het Combined of Common Log Format; weggelaten"
+            ),
+            (false, _) => crate::text!(
+                "{lines} lines of `{file}` are not in the Combined or Common Log Format; left out",
+                "{lines} regels van `{file}` zijn niet in het Combined of Common Log Format; weggelaten"
+            ),
         };
         Diagnostic::new(
             Severity::Warning,
@@ -53,10 +60,17 @@ impl Malformed {
             Span::new(u32::try_from(self.first).unwrap_or(u32::MAX), 1, 0),
             message,
         )
-        .with_hint(crate::text!(
-            "this is the first of them",
-            "dit is de eerste daarvan"
-        ))
+        .with_hint(if lines == 1 {
+            crate::text!(
+                "this is the line; the report counts without it",
+                "dit is die regel; het rapport telt zonder"
+            )
+        } else {
+            crate::text!(
+                "this is the first of them; the report counts without them",
+                "dit is de eerste daarvan; het rapport telt zonder"
+            )
+        })
     }
 }
 
@@ -139,4 +153,59 @@ fn read_text(file: &Path) -> Result<String, Error> {
         bytes
     };
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::language::Language;
+
+    #[test]
+    fn the_warning_names_the_count_and_points_at_the_first_line() {
+        let malformed = Malformed {
+            file: PathBuf::from("logs/access.log"),
+            lines: 3,
+            first: 16,
+            export: false,
+        };
+        let d = malformed.diagnostic();
+        assert_eq!((d.line, d.column, d.severity), (16, 1, Severity::Warning));
+        assert_eq!(
+            d.message.en(),
+            "3 lines of `logs/access.log` are not in the Combined or Common Log Format; left out"
+        );
+        assert_eq!(
+            d.message.get(Language::Nl),
+            "3 regels van `logs/access.log` zijn niet in het Combined of Common Log Format; weggelaten"
+        );
+        let one = Malformed {
+            lines: 1,
+            export: true,
+            ..malformed
+        }
+        .diagnostic();
+        assert_eq!(
+            one.message.en(),
+            "1 row of `logs/access.log` could not be read as a URL and a count; left out"
+        );
+    }
+
+    #[test]
+    fn gzipped_files_with_several_members_are_read_whole() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("access.log.2.gz");
+        let mut bytes = Vec::new();
+        for part in ["first\n", "second\n"] {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            gz.write_all(part.as_bytes()).unwrap();
+            bytes.extend(gz.finish().unwrap());
+        }
+        std::fs::write(&path, bytes).unwrap();
+        assert_eq!(read_text(&path).unwrap(), "first\nsecond\n");
+        let read = read_files(&[path.clone()]).unwrap();
+        assert_eq!(read.malformed[0].lines, 2);
+        assert!(read.logs);
+        assert!(read_files(&[dir.path().join("missing.log")]).is_err());
+    }
 }
