@@ -203,7 +203,7 @@ mod tests {
         }
         std::fs::write(&path, bytes).unwrap();
         assert_eq!(read_text(&path).unwrap(), "first\nsecond\n");
-        let read = read_files(&[path.clone()]).unwrap();
+        let read = read_files(std::slice::from_ref(&path)).unwrap();
         assert_eq!(read.malformed[0].lines, 2);
         assert!(read.logs);
         assert!(read_files(&[dir.path().join("missing.log")]).is_err());
