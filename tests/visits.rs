@@ -587,11 +587,46 @@ fn no_address_browser_or_full_referrer_reaches_any_output() {
             );
         }
     }
-    // The text report is in the site's language and has the reach section.
+}
+
+#[test]
+fn the_text_report_has_a_reach_section_in_the_site_language() {
+    let site = site_with_logs();
     let run = report(&site, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == "Bereik van 2026-10-22 tot en met 2026-11-20 (30 dagen; vergeleken met 2026-09-22 tot en met 2026-10-21)")
+        .expect("the reach section, in Dutch");
+    assert_eq!(lines[at + 1], "  paginaweergaven: 11 (ervoor: 1)");
+    assert_eq!(
+        lines[at + 5],
+        "  vacatureweergaven: 4, via sociale media: 50,0%"
+    );
     assert!(
+        lines.contains(&"  wijkzorg-in-de-herfst  1         1                 100,0%"),
+        "{}",
         run.stdout
-            .contains("Bereik van 2026-10-22 tot en met 2026-11-20"),
+    );
+
+    let yaml = site
+        .read("content/site.yaml")
+        .replace("language: nl", "language: en");
+    site.write("content/site.yaml", &yaml);
+    let run = report(&site, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("Reach from 2026-10-22 to 2026-11-20 (30 days;"))
+        .expect("the reach section, in English");
+    assert_eq!(
+        lines[at + 5],
+        "  vacancy views: 4, through social media: 50.0%"
+    );
+    assert!(
+        lines.contains(&"  2026-W47  4                    5"),
         "{}",
         run.stdout
     );

@@ -3,8 +3,6 @@
 
 use crate::visits::Visits;
 
-use super::visits_text::share;
-
 fn table(rows: Vec<Vec<String>>) -> Result<String, csv::Error> {
     let mut sheet = csv::Writer::from_writer(Vec::new());
     for row in rows {
@@ -20,11 +18,9 @@ fn cells<const N: usize>(cells: [&str; N]) -> Vec<String> {
     cells.iter().map(|c| (*c).to_owned()).collect()
 }
 
-/// `""` for no percentage.
+/// `33.3`, or `""` for no percentage.
 fn percent(value: Option<f64>) -> String {
-    value
-        .map(|_| share(value).trim_end_matches('%').to_owned())
-        .unwrap_or_default()
+    value.map(|p| format!("{p:.1}")).unwrap_or_default()
 }
 
 pub fn visits_csv(visits: &Visits) -> Result<String, csv::Error> {

@@ -28,17 +28,24 @@ struct Chart<'a> {
     series: Vec<(String, &'static str)>,
     rows: Vec<Bars>,
     /// How a value is written in the table and beside its bar.
-    unit: fn(f64) -> String,
+    unit: Unit,
     /// The value of a full bar (100 for percentages; else the largest value).
     max: Option<f64>,
 }
 
-fn count(value: f64) -> String {
-    format!("{value:.0}")
+#[derive(Clone, Copy)]
+enum Unit {
+    Count,
+    Percent,
 }
 
-fn percent(value: f64) -> String {
-    share(Some(value))
+impl Unit {
+    fn show(self, value: f64, language: Language) -> String {
+        match self {
+            Unit::Count => format!("{value:.0}"),
+            Unit::Percent => share(Some(value), language),
+        }
+    }
 }
 
 pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> String {
@@ -66,7 +73,7 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
         t.through_ambassadors,
         t.active_ambassadors,
         t.stories_shared,
-        share(t.vacancy_social_share),
+        share(t.vacancy_social_share, language),
     );
     body.push_str("<ul class=\"totals\">\n");
     for line in [
@@ -112,7 +119,7 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
                     values: vec![w.through_ambassadors as f64, w.other_sources as f64],
                 })
                 .collect(),
-            unit: count,
+            unit: Unit::Count,
             max: None,
         },
         Chart {
@@ -131,7 +138,7 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
                     values: vec![row.total as f64],
                 })
                 .collect(),
-            unit: count,
+            unit: Unit::Count,
             max: None,
         },
         Chart {
@@ -150,7 +157,7 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
                     values: vec![p.visits as f64],
                 })
                 .collect(),
-            unit: count,
+            unit: Unit::Count,
             max: None,
         },
         Chart {
@@ -173,7 +180,7 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
                     values: vec![s.through_ambassadors as f64, s.visits as f64],
                 })
                 .collect(),
-            unit: count,
+            unit: Unit::Count,
             max: None,
         },
         Chart {
@@ -193,7 +200,7 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
                     values: vec![a.visits as f64],
                 })
                 .collect(),
-            unit: count,
+            unit: Unit::Count,
             max: None,
         },
         Chart {
@@ -216,7 +223,7 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
                     values: vec![v.social_share.unwrap_or(0.0)],
                 })
                 .collect(),
-            unit: percent,
+            unit: Unit::Percent,
             max: Some(100.0),
         },
     ];
@@ -225,12 +232,12 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
         "Geen bezoeken in deze periode."
     ));
     for chart in &charts {
-        body.push_str(&figure(chart, &empty));
+        body.push_str(&figure(chart, &empty, language));
     }
     page(&title, language, &body)
 }
 
-fn figure(chart: &Chart, empty: &str) -> String {
+fn figure(chart: &Chart, empty: &str, language: Language) -> String {
     let mut out = format!(
         "<section aria-labelledby=\"{}-h\">\n<h2 id=\"{0}-h\">{}</h2>\n",
         chart.id,
@@ -240,7 +247,7 @@ fn figure(chart: &Chart, empty: &str) -> String {
         out.push_str(&format!("<p>{}</p>\n</section>\n", escape(empty)));
         return out;
     }
-    out.push_str(&svg(chart));
+    out.push_str(&svg(chart, language));
     out.push_str(&format!(
         "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\"></th>",
         escape(&chart.title)
@@ -255,7 +262,7 @@ fn figure(chart: &Chart, empty: &str) -> String {
             escape(&row.label)
         ));
         for value in &row.values {
-            out.push_str(&format!("<td>{}</td>", (chart.unit)(*value)));
+            out.push_str(&format!("<td>{}</td>", chart.unit.show(*value, language)));
         }
         out.push_str("</tr>\n");
     }
@@ -264,7 +271,7 @@ fn figure(chart: &Chart, empty: &str) -> String {
 }
 
 /// Horizontal bars, one group per row; the legend names the series by colour and by text.
-fn svg(chart: &Chart) -> String {
+fn svg(chart: &Chart, language: Language) -> String {
     const LABEL: f64 = 220.0;
     const WIDTH: f64 = 640.0;
     const BAR: f64 = 14.0;
@@ -317,7 +324,7 @@ fn svg(chart: &Chart) -> String {
                 BAR - 2.0,
                 LABEL + width + 4.0,
                 y + BAR - 4.0,
-                (chart.unit)(*value)
+                chart.unit.show(*value, language)
             ));
         }
     }

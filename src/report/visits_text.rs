@@ -15,9 +15,13 @@ pub fn source_name(source: Source) -> Text {
     }
 }
 
-/// `35.0%`, or `-` of nothing.
-pub fn share(percent: Option<f64>) -> String {
-    percent.map_or_else(|| "-".to_owned(), |p| format!("{p:.1}%"))
+/// `35.0%` (`35,0%` in Dutch), or `-` of nothing.
+pub fn share(percent: Option<f64>, language: Language) -> String {
+    match (percent, language) {
+        (None, _) => "-".to_owned(),
+        (Some(p), Language::Nl) => format!("{p:.1}%").replace('.', ","),
+        (Some(p), _) => format!("{p:.1}%"),
+    }
 }
 
 pub fn visits_text(visits: &Visits, language: Language) -> String {
@@ -33,7 +37,7 @@ pub fn visits_text(visits: &Visits, language: Language) -> String {
     let (views, before) = (visits.page_views, visits.previous_page_views);
     let (through, through_before) = (t.through_ambassadors, t.previous_through_ambassadors);
     let (active, shared) = (t.active_ambassadors, t.stories_shared);
-    let (vacancy_views, social) = (t.vacancy_views, share(t.vacancy_social_share));
+    let (vacancy_views, social) = (t.vacancy_views, share(t.vacancy_social_share, language));
     for line in [
         crate::text!(
             "page views: {views} (before: {before})",
@@ -147,7 +151,7 @@ pub fn visits_text(visits: &Visits, language: Language) -> String {
                 s.story.clone(),
                 s.visits.to_string(),
                 s.through_ambassadors.to_string(),
-                share(s.ambassador_share),
+                share(s.ambassador_share, language),
             ]
         })
         .collect();
@@ -173,7 +177,7 @@ pub fn visits_text(visits: &Visits, language: Language) -> String {
                 v.vacancy.clone(),
                 v.views.to_string(),
                 v.through_social.to_string(),
-                share(v.social_share),
+                share(v.social_share, language),
             ]
         })
         .collect();
@@ -183,6 +187,30 @@ pub fn visits_text(visits: &Visits, language: Language) -> String {
             l(crate::text!("views", "weergaven")),
             l(crate::text!("through social media", "via sociale media")),
             l(crate::text!("share", "aandeel")),
+        ],
+        rows,
+    ));
+
+    out.push_str(&format!(
+        "\n{}\n",
+        l(crate::text!("Visits per week", "Bezoeken per week"))
+    ));
+    let rows = visits
+        .weeks
+        .iter()
+        .map(|w| {
+            vec![
+                w.week.clone(),
+                w.through_ambassadors.to_string(),
+                w.other_sources.to_string(),
+            ]
+        })
+        .collect();
+    out.push_str(&table(
+        vec![
+            l(crate::text!("week", "week")),
+            l(crate::text!("through ambassadors", "via ambassadeurs")),
+            l(crate::text!("other sources", "andere bronnen")),
         ],
         rows,
     ));
