@@ -61,7 +61,7 @@ fn row(record: &csv::StringRecord, url: usize, count: usize, date: Option<usize>
     Some(Hit {
         day,
         get: true,
-        target,
+        target: target.into(),
         status: 200,
         referrer_host: None,
         referrer_known: false,
@@ -83,10 +83,16 @@ fn target(url: &str) -> Option<String> {
             None => parsed.path().to_owned(),
         });
     }
-    Some(if url.starts_with('/') {
+    let path = if url.starts_with('/') {
         url.to_owned()
     } else {
         format!("/{url}")
+    };
+    // Matomo names the page at a folder's own address `…/index`.
+    Some(match path.split_once('?') {
+        Some((p, query)) if p.ends_with("/index") => format!("{}?{query}", &p[..p.len() - 5]),
+        None if path.ends_with("/index") => path[..path.len() - 5].to_owned(),
+        _ => path,
     })
 }
 
@@ -101,7 +107,7 @@ mod tests {
         )
         .unwrap();
         let hit = rows[0].as_ref().unwrap();
-        assert_eq!(hit.target, "/verhalen/x/?utm_source=linkedin");
+        assert_eq!(&*hit.target, "/verhalen/x/?utm_source=linkedin");
         assert_eq!(hit.count, 5);
         assert_eq!(hit.day, Some(Day::parse("2026-11-10").unwrap()));
         assert_eq!(rows[1], Err(3));
@@ -113,10 +119,24 @@ mod tests {
             parse_export("Label,NB_VISITS,nb_hits\nverhalen/x/,2,4\nhttps://h.nl/v/?q=1,1,1\n")
                 .unwrap();
         let hits: Vec<_> = rows.into_iter().map(Result::unwrap).collect();
-        assert_eq!(hits[0].target, "/verhalen/x/");
+        assert_eq!(&*hits[0].target, "/verhalen/x/");
         assert_eq!(hits[0].count, 4);
         assert_eq!(hits[0].day, None);
-        assert_eq!(hits[1].target, "/v/?q=1");
+        assert_eq!(&*hits[1].target, "/v/?q=1");
+    }
+
+    #[test]
+    fn a_folder_written_as_index_is_the_folder() {
+        assert_eq!(target("verhalen/x/index").as_deref(), Some("/verhalen/x/"));
+        assert_eq!(
+            target("/index?utm_source=x").as_deref(),
+            Some("/?utm_source=x")
+        );
+        assert_eq!(
+            target("/verhalen/indexen/").as_deref(),
+            Some("/verhalen/indexen/")
+        );
+        assert_eq!(target("").as_deref(), None);
     }
 
     #[test]

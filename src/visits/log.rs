@@ -34,12 +34,12 @@ pub fn parse_line(line: &str, context: &LineContext) -> Option<Hit> {
     let mut parts = request.split(' ');
     let method = parts.next().filter(|m| !m.is_empty() && *m != "-")?;
     let target = parts.next().filter(|t| !t.is_empty())?;
-    let referrer_host = referrer.as_deref().and_then(referrer_host);
+    let referrer_host = referrer.as_deref().and_then(referrer_host).map(Into::into);
     let visitor = context.salt.hash_one((day.to_string(), ip, agent.as_str()));
     Some(Hit {
         day: Some(day),
         get: method == "GET",
-        target: target.to_owned(),
+        target: target.into(),
         status,
         referrer_host,
         referrer_known: true,
@@ -134,7 +134,7 @@ mod tests {
         // 23:55 UTC is the next day in Amsterdam.
         assert_eq!(hit.day, Some(Day::parse("2026-11-11").unwrap()));
         assert!(hit.get);
-        assert_eq!(hit.target, "/verhalen/x/?utm_source=linkedin");
+        assert_eq!(&*hit.target, "/verhalen/x/?utm_source=linkedin");
         assert_eq!(hit.status, 200);
         assert_eq!(hit.referrer_host.as_deref(), Some("linkedin.com"));
         assert!(!hit.bot);
@@ -169,7 +169,7 @@ mod tests {
             r#"1.2.3.4 - - [10/Nov/2026:13:55:36 +0100] "GET /a/ HTTP/1.1" 200 10 "-" "agent \"quoted\" here""#,
         )
         .unwrap();
-        assert_eq!(hit.target, "/a/");
+        assert_eq!(&*hit.target, "/a/");
     }
 
     #[test]

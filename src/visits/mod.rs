@@ -14,10 +14,13 @@ pub use count::{count, period, Period, Visits};
 pub use read::read_files;
 pub use source::Source;
 
+use std::rc::Rc;
+
 use crate::base::date::Day;
 
 /// One request (a log line) or one row of an export (`count` views), with the visitor's
-/// identity already reduced to a hash.
+/// identity already reduced to a hash. The texts are shared between hits (`read.rs` keeps one
+/// copy of each path and host), so a month of logs stays small.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     /// `None` for an export without a date column: it counts in the period asked for.
@@ -25,11 +28,11 @@ pub struct Hit {
     /// `true` for GET (and for every export row).
     pub get: bool,
     /// The path with its query string, as requested: `/verhalen/x/?utm_source=linkedin`.
-    pub target: String,
+    pub target: Rc<str>,
     /// The HTTP status (200 for every export row).
     pub status: u16,
     /// The referrer's host, lowercase, without `www.`; `None` for no referrer (`-`).
-    pub referrer_host: Option<String>,
+    pub referrer_host: Option<Rc<str>>,
     /// The export does not know where a view came from.
     pub referrer_known: bool,
     pub bot: bool,

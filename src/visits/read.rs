@@ -1,9 +1,11 @@
 //! The one place that reads visit files: access logs and CSV exports, plain or gzipped, each
 //! into `Hit`s, with the lines that cannot be read counted per file.
 
+use std::collections::HashSet;
 use std::hash::RandomState;
-use std::io::Read as _;
+use std::io::{BufRead, BufReader, Read as _};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use crate::base::diagnostics::{Diagnostic, Severity};
 use crate::base::error::Error;
@@ -86,13 +88,14 @@ pub fn read_files(files: &[PathBuf]) -> Result<Read, Error> {
         salt: &salt,
     };
     let mut read = Read::default();
+    let mut shared = Shared::default();
     for file in files {
-        let text = read_text(file)?;
         let name = file.to_string_lossy().to_lowercase();
         let name = name.strip_suffix(".gz").unwrap_or(&name);
         let mut bad = Vec::new();
         let export = name.ends_with(".csv");
         if export {
+            let text = read_text(file)?;
             let rows = export::parse_export(&text).map_err(|header| {
                 Error::usage(
                     format!(
@@ -114,13 +117,26 @@ pub fn read_files(files: &[PathBuf]) -> Result<Read, Error> {
             }
         } else {
             read.logs = true;
-            for (i, line) in text.lines().enumerate() {
+            // Line by line: a month of logs need not fit in memory as text.
+            let mut lines = open(file)?;
+            let mut bytes = Vec::new();
+            let mut number = 0u64;
+            loop {
+                bytes.clear();
+                let n = lines
+                    .read_until(b'\n', &mut bytes)
+                    .map_err(|e| Error::io(file, e))?;
+                if n == 0 {
+                    break;
+                }
+                number += 1;
+                let line = String::from_utf8_lossy(&bytes);
                 if line.trim().is_empty() {
                     continue;
                 }
-                match parse_line(line, &context) {
-                    Some(hit) => read.hits.push(hit),
-                    None => bad.push(i as u64 + 1),
+                match parse_line(&line, &context) {
+                    Some(hit) => read.hits.push(shared.share(hit)),
+                    None => bad.push(number),
                 }
             }
         }
@@ -136,22 +152,50 @@ pub fn read_files(files: &[PathBuf]) -> Result<Read, Error> {
     Ok(read)
 }
 
-/// The file's text, gunzipped when its name ends in `.gz` (every member of a concatenated
-/// gzip, as `logrotate` and `cat a.gz b.gz` make); bytes that are not UTF-8 become U+FFFD.
-fn read_text(file: &Path) -> Result<String, Error> {
-    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+/// One copy of each path and host: most requests ask for the same few pages.
+#[derive(Default)]
+struct Shared(HashSet<Rc<str>>);
+
+impl Shared {
+    fn one(&mut self, text: Rc<str>) -> Rc<str> {
+        match self.0.get(&text) {
+            Some(known) => Rc::clone(known),
+            None => {
+                self.0.insert(Rc::clone(&text));
+                text
+            }
+        }
+    }
+
+    fn share(&mut self, mut hit: Hit) -> Hit {
+        hit.target = self.one(hit.target);
+        hit.referrer_host = hit.referrer_host.map(|h| self.one(h));
+        hit
+    }
+}
+
+/// The file, gunzipped when its name ends in `.gz` (every member of a concatenated gzip, as
+/// `logrotate` and `cat a.gz b.gz` make).
+fn open(file: &Path) -> Result<Box<dyn BufRead>, Error> {
+    let handle = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
     let is_gz = file
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
-    let bytes = if is_gz {
-        let mut out = Vec::new();
-        flate2::read::MultiGzDecoder::new(bytes.as_slice())
-            .read_to_end(&mut out)
-            .map_err(|e| Error::io(file, e))?;
-        out
+    Ok(if is_gz {
+        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(
+            BufReader::new(handle),
+        )))
     } else {
-        bytes
-    };
+        Box::new(BufReader::new(handle))
+    })
+}
+
+/// The whole file as text; bytes that are not UTF-8 become U+FFFD.
+fn read_text(file: &Path) -> Result<String, Error> {
+    let mut bytes = Vec::new();
+    open(file)?
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(file, e))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
