@@ -656,3 +656,31 @@ fn visit_data_is_refused_for_the_report_page_and_a_missing_file_stops_the_report
     assert!(run.stderr.contains("logs/missing.log"), "{}", run.stderr);
     assert_eq!(run.stdout, "");
 }
+
+#[test]
+fn the_json_report_keeps_its_keys_in_order_and_adds_visits_last() {
+    let site = site_with_logs();
+    let keys = |json: &str| -> Vec<String> {
+        json.lines()
+            .filter(|l| l.starts_with("  \"") && !l.starts_with("   "))
+            .map(|l| l.trim().split('"').nth(1).unwrap().to_owned())
+            .collect()
+    };
+    let plain = site.run(&["report", "--now", NOW, "--format", "json"]);
+    let with = report(&site, &["--format", "json"]);
+    let order = [
+        "today",
+        "ambassadors",
+        "months",
+        "hashtags",
+        "departments",
+        "roles",
+        "missing_roles",
+        "calendar",
+        "expiring_consents",
+        "left_out",
+        "closing_vacancies",
+    ];
+    assert_eq!(keys(&plain.stdout), order);
+    assert_eq!(keys(&with.stdout), [&order[..], &["visits"]].concat());
+}

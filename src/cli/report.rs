@@ -76,16 +76,16 @@ fn figures(
             Ok(text)
         }
         ReportFormat::Json => {
-            let cannot =
-                |e: serde_json::Error| Error::usage(format!("cannot write JSON: {e}"), None);
-            let mut value = serde_json::to_value(report).map_err(cannot)?;
-            if let (Some(visits), Some(object)) = (visits, value.as_object_mut()) {
-                object.insert(
-                    "visits".into(),
-                    serde_json::to_value(visits).map_err(cannot)?,
-                );
+            /// The report's own keys in their order, then `visits`.
+            #[derive(serde::Serialize)]
+            struct WithVisits<'a> {
+                #[serde(flatten)]
+                report: &'a crate::report::Report,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                visits: Option<&'a crate::visits::Visits>,
             }
-            let mut json = serde_json::to_string_pretty(&value).map_err(cannot)?;
+            let mut json = serde_json::to_string_pretty(&WithVisits { report, visits })
+                .map_err(|e| Error::usage(format!("cannot write JSON: {e}"), None))?;
             json.push('\n');
             Ok(json)
         }
