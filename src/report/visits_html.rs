@@ -153,7 +153,8 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
                 .platforms
                 .iter()
                 .map(|p| Bars {
-                    label: p.platform.clone(),
+                    label: crate::share::platform::Platform::from_id(&p.platform)
+                        .map_or_else(|| p.platform.clone(), |p| p.name().to_owned()),
                     values: vec![p.visits as f64],
                 })
                 .collect(),
