@@ -23,6 +23,7 @@ pub(crate) mod editor;
 pub(crate) mod validate;
 // What is made from the model.
 pub mod images;
+pub(crate) mod visits;
 pub(crate) mod report;
 pub(crate) mod render;
 // The stages together, the privacy audit of a built output, the dev server on top of them, and

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// The top-level modules of `src/`, lowest first: each may use only those before it.
 const LAYERS: &[&str] = &[
     "base", "output", "content", "theme", "model", "share", "editor", "validate", "images",
-    "report", "render", "pipeline", "audit", "serve", "cli",
+    "visits", "report", "render", "pipeline", "audit", "serve", "cli",
 ];
 
 /// One `crate::` path in a source file.
@@ -326,14 +326,16 @@ const WRITES: &[&str] = &[
     "hard_link",
 ];
 
-/// Where a file of `src/` may change the file system: the output folder, the image cache, and
-/// the commands that write new content files.
+/// Where a file of `src/` may change the file system: the output folder, the image cache, the
+/// commands that write new content files, and the reach report's `--out` (checked to be outside
+/// the site's output and sources).
 const WRITERS: &[&str] = &[
     "src/output.rs",
     "src/output/lock.rs",
     "src/images/cache.rs",
     "src/cli/init/mod.rs",
     "src/cli/new.rs",
+    "src/cli/visits.rs",
 ];
 
 /// The stages after loading read nothing from disk: only the model, the theme and the figures.

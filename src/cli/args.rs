@@ -127,12 +127,32 @@ pub(super) struct ReportArgs {
     /// Every warning in full, with its line and hint (and, with errors, the warnings at all).
     #[arg(short, long)]
     pub verbose: bool,
-    /// `text` for a terminal, `json` or `csv` for tools and spreadsheets (to stdout).
+    /// `text` for a terminal, `json` or `csv` for tools and spreadsheets, `html` for a page of the reach.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
     /// Write the report page into DIR (DIR/index.html), outside the public site, instead.
     #[arg(long, value_name = "DIR", conflicts_with = "format")]
     pub html: Option<PathBuf>,
+    #[command(flatten)]
+    pub visits: VisitsArgs,
+}
+
+/// Reach from the site's own visit data (see docs/report.md).
+#[derive(Args)]
+pub(super) struct VisitsArgs {
+    /// Access logs (Combined or Common Log Format) or CSV exports, plain or `.gz`: adds reach.
+    /// Not with `--html`: the report page must not carry visit data.
+    #[arg(long = "visits", value_name = "FILE", num_args = 1.., conflicts_with = "html")]
+    pub files: Vec<PathBuf>,
+    /// The first day of the period (default: 30 days up to `--until`).
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "files")]
+    pub since: Option<String>,
+    /// The last day of the period (default: the last day in the visit data).
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "files")]
+    pub until: Option<String>,
+    /// Write the report to FILE instead of stdout (never into the site's output or sources).
+    #[arg(long, value_name = "FILE", conflicts_with = "html")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -140,6 +160,8 @@ pub(super) enum ReportFormat {
     Text,
     Json,
     Csv,
+    /// A self-contained page of the reach figures (needs `--visits`).
+    Html,
 }
 
 #[derive(Args)]

@@ -8,6 +8,7 @@ mod init;
 mod new;
 mod print;
 mod report;
+mod visits;
 
 #[cfg(test)]
 mod docs_tests;

@@ -19,8 +19,12 @@ pub(super) fn run(args: ReportArgs, style: Style) -> Result<ExitCode, Error> {
         format,
         html,
         verbose,
+        visits,
     } = args;
     let today = common.today()?;
+    if let Some(out) = &visits.out {
+        super::visits::check_out(&common.root, out)?;
+    }
     let style = Style {
         annotate: false,
         verbose,
@@ -41,8 +45,14 @@ pub(super) fn run(args: ReportArgs, style: Style) -> Result<ExitCode, Error> {
                 let _ = writeln!(stderr, "{}", wrote.get(language));
                 return Ok(ExitCode::SUCCESS);
             }
-            let text = figures(&report, format, language)?;
-            let _ = std::io::stdout().write_all(text.as_bytes());
+            let reach = super::visits::reach(&site, &visits, style)?;
+            let text = figures(&report, format, reach.as_ref(), language)?;
+            match &visits.out {
+                Some(out) => super::visits::write_out(out, &text)?,
+                None => {
+                    let _ = std::io::stdout().write_all(text.as_bytes());
+                }
+            }
             return Ok(ExitCode::SUCCESS);
         }
         Loaded::Ready(None, diagnostics) => (diagnostics, EXIT_CONTENT),
@@ -68,17 +78,46 @@ pub(super) fn run(args: ReportArgs, style: Style) -> Result<ExitCode, Error> {
 fn figures(
     report: &crate::report::Report,
     format: ReportFormat,
+    visits: Option<&crate::visits::Visits>,
     language: Language,
 ) -> Result<String, Error> {
     match format {
-        ReportFormat::Text => Ok(crate::report::text(report, language)),
+        ReportFormat::Text => {
+            let mut text = crate::report::text(report, language);
+            if let Some(visits) = visits {
+                text.push('\n');
+                text.push_str(&crate::report::visits_text(visits, language));
+            }
+            Ok(text)
+        }
         ReportFormat::Json => {
-            let mut json = serde_json::to_string_pretty(report)
+            /// The report's own keys in their order, then `visits`.
+            #[derive(serde::Serialize)]
+            struct WithVisits<'a> {
+                #[serde(flatten)]
+                report: &'a crate::report::Report,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                visits: Option<&'a crate::visits::Visits>,
+            }
+            let mut json = serde_json::to_string_pretty(&WithVisits { report, visits })
                 .map_err(|e| Error::usage(format!("cannot write JSON: {e}"), None))?;
             json.push('\n');
             Ok(json)
         }
-        ReportFormat::Csv => crate::report::csv(report)
-            .map_err(|e| Error::usage(format!("cannot write CSV: {e}"), None)),
+        ReportFormat::Csv => {
+            let cannot = |e: csv::Error| Error::usage(format!("cannot write CSV: {e}"), None);
+            let mut text = crate::report::csv(report).map_err(cannot)?;
+            if let Some(visits) = visits {
+                text.push_str(&crate::report::visits_csv(visits).map_err(cannot)?);
+            }
+            Ok(text)
+        }
+        ReportFormat::Html => match visits {
+            Some(visits) => Ok(crate::report::visits_html(visits, report, language)),
+            None => Err(Error::usage(
+                "--format html is the page of the reach figures: it needs --visits FILE",
+                Some("for the page of the content figures, use `werkenbij report --html DIR`"),
+            )),
+        },
     }
 }

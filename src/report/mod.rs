@@ -10,9 +10,15 @@ use crate::base::text::Text;
 mod content_facts;
 mod figures;
 mod format;
+mod visits_csv;
+mod visits_html;
+mod visits_text;
 pub use content_facts::ContentFacts;
 pub use figures::figures;
 pub use format::{csv, text};
+pub use visits_csv::visits_csv;
+pub use visits_html::visits_html;
+pub use visits_text::visits_text;
 
 /// An ambassador is active with a published story in this many days up to today.
 pub const ACTIVE_DAYS: i64 = 90;
