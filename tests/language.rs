@@ -44,7 +44,7 @@ content/stories/a-fout.md:6:10: error: toestemmingsnummer `TF-2026-0099` staat n
   |
 6 | consent: TF-2026-0099
   |          ^^^^^^^^^^^^
-  = hint: bedoel je `TF-2026-0001`?
+  = hint: bedoel je `TF-2026-0002`?
 2 waarschuwingen niet getoond; met --verbose zie je ze
 error: 1 fout en 2 waarschuwingen; los ze op voordat je bouwt
 "
@@ -72,7 +72,7 @@ content/stories/a-fout.md:6:10: error: consent reference `TF-2026-0099` is not i
   |
 6 | consent: TF-2026-0099
   |          ^^^^^^^^^^^^
-  = hint: did you mean `TF-2026-0001`?
+  = hint: did you mean `TF-2026-0002`?
 2 warnings not shown; --verbose lists them
 error: 1 error and 2 warnings; fix them before building
 "
@@ -89,7 +89,7 @@ fn github_annotations_in_dutch_keep_their_shape_and_are_written_for_every_diagno
     assert_eq!(
         annotations,
         [
-            "::error file=content/stories/a-fout.md,line=6,col=10::toestemmingsnummer `TF-2026-0099` staat niet in het toestemmingsregister (hint: bedoel je `TF-2026-0001`?)".to_owned(),
+            "::error file=content/stories/a-fout.md,line=6,col=10::toestemmingsnummer `TF-2026-0099` staat niet in het toestemmingsregister (hint: bedoel je `TF-2026-0002`?)".to_owned(),
             // The warnings that are only counted on the terminal are annotated all the same.
             format!("::warning file=content/ambassadors/greetje-zwaan.md,line=4,col=10::toestemming `TF-2026-0003` is ingetrokken op 1 september 2026: het profiel en de verhalen van deze ambassadeur worden weggelaten {hint}"),
             format!("::warning file=content/stories/laatste-operatie.md,line=5,col=10::toestemming `TF-2026-0003` is ingetrokken op 1 september 2026: dit verhaal wordt weggelaten {hint}"),
