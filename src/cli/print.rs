@@ -129,9 +129,15 @@ fn built(summary: &Summary, note: &str) -> Text {
     // Dutch writes a decimal comma: `0,37 s`, `5,5 MB`.
     let seconds_nl = format!("{seconds:.2}").replace('.', ",");
     let size_nl = size.replace('.', ",");
+    let (story_en, story_nl) = if *stories == 1 {
+        ("story", "verhaal")
+    } else {
+        ("stories", "verhalen")
+    };
+    let (image_s, image_en) = (plural(*images), plural_nl(*images, "en"));
     crate::text!(
-        "Built {pages} pages ({stories} stories, {open} open and {closed} closed vacancies), {images} images ({cached_images} cached) in {seconds:.2} s; image cache {size}{note}",
-        "{pages} pagina's gebouwd ({stories} verhalen, {open} open en {closed} gesloten vacatures), {images} afbeeldingen ({cached_images} uit de cache) in {seconds_nl} s; afbeeldingencache {size_nl}{note}"
+        "Built {pages} pages ({stories} {story_en}, {open} open and {closed} closed vacancies), {images} image{image_s} ({cached_images} cached) in {seconds:.2} s; image cache {size}{note}",
+        "{pages} pagina's gebouwd ({stories} {story_nl}, {open} open en {closed} gesloten vacatures), {images} afbeelding{image_en} ({cached_images} uit de cache) in {seconds_nl} s; afbeeldingencache {size_nl}{note}"
     )
 }
 

@@ -102,32 +102,22 @@ pub fn probe(path: &Path, max_pixels: u64) -> Result<Probe, Refusal> {
 }
 
 fn open(path: &Path, max_pixels: u64) -> Result<ImageReader<BufReader<std::fs::File>>, Refusal> {
+    let unreadable = |e: std::io::Error| {
+        refusal(
+            crate::text!(
+                "cannot read the photo: {e}",
+                "de foto is niet te lezen: {e}"
+            ),
+            crate::text!(
+                "check that the file exists",
+                "controleer of het bestand bestaat"
+            ),
+        )
+    };
     let mut reader = ImageReader::open(path)
-        .map_err(|e| {
-            refusal(
-                crate::text!(
-                    "cannot read the photo: {e}",
-                    "de foto is niet te lezen: {e}"
-                ),
-                crate::text!(
-                    "check that the file exists",
-                    "controleer of het bestand bestaat"
-                ),
-            )
-        })?
+        .map_err(unreadable)?
         .with_guessed_format()
-        .map_err(|e| {
-            refusal(
-                crate::text!(
-                    "cannot read the photo: {e}",
-                    "de foto is niet te lezen: {e}"
-                ),
-                crate::text!(
-                    "check that the file exists",
-                    "controleer of het bestand bestaat"
-                ),
-            )
-        })?;
+        .map_err(unreadable)?;
     reader.limits(limits(max_pixels));
     if reader.format().is_none() {
         return Err(not_an_image());
