@@ -599,7 +599,7 @@ fn the_text_report_has_a_reach_section_in_the_site_language() {
     let lines: Vec<&str> = run.stdout.lines().collect();
     let at = lines
         .iter()
-        .position(|l| *l == "Bereik van 2026-10-22 tot en met 2026-11-20 (30 dagen; vergeleken met 2026-09-22 tot en met 2026-10-21)")
+        .position(|l| *l == "Bereik van 22 oktober 2026 tot en met 20 november 2026 (30 dagen; vergeleken met 22 september 2026 tot en met 21 oktober 2026)")
         .expect("the reach section, in Dutch");
     assert_eq!(lines[at + 1], "  paginaweergaven: 11 (ervoor: 1)");
     assert_eq!(

@@ -58,11 +58,15 @@ pub fn visits_html(visits: &Visits, report: &Report, language: Language) -> Stri
     ));
     let mut body = format!("<h1>{}</h1>\n", escape(&title));
     let today = &report.today;
+    // Dutch dates in words, as in the rest of the Dutch report.
+    let nl = |day| Language::Nl.long_date(day);
+    let today_nl = crate::base::date::Day::parse(today).map_or_else(|_| today.clone(), nl);
+    let (since_nl, until_nl) = (nl(since), nl(until));
     body.push_str(&format!(
         "<p>{}</p>\n",
         escape(&l(crate::text!(
             "From {since} to {until} ({days} days), made on {today}. For the programme team only: this page holds no visitor's address, browser or full referrer, but it is not for the public site.",
-            "Van {since} tot en met {until} ({days} dagen), gemaakt op {today}. Alleen voor het programmateam: deze pagina bevat geen adres, browser of volledige verwijzer van bezoekers, maar hoort niet op de openbare site."
+            "Van {since_nl} tot en met {until_nl} ({days} dagen), gemaakt op {today_nl}. Alleen voor het programmateam: deze pagina bevat geen adres, browser of volledige verwijzer van bezoekers, maar hoort niet op de openbare site."
         )))
     ));
 

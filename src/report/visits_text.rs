@@ -30,9 +30,13 @@ pub fn visits_text(visits: &Visits, language: Language) -> String {
     let b = &visits.previous;
     let t = &visits.totals;
     let (since, until, days, b_since, b_until) = (p.since, p.until, p.days, b.since, b.until);
+    // Dutch dates in words, as in the rest of the Dutch report.
+    let nl = |day| Language::Nl.long_date(day);
+    let (since_nl, until_nl, b_since_nl, b_until_nl) =
+        (nl(since), nl(until), nl(b_since), nl(b_until));
     let mut out = l(crate::text!(
         "Reach from {since} to {until} ({days} days; compared with {b_since} to {b_until})\n",
-        "Bereik van {since} tot en met {until} ({days} dagen; vergeleken met {b_since} tot en met {b_until})\n"
+        "Bereik van {since_nl} tot en met {until_nl} ({days} dagen; vergeleken met {b_since_nl} tot en met {b_until_nl})\n"
     ));
     let (views, before) = (visits.page_views, visits.previous_page_views);
     let (through, through_before) = (t.through_ambassadors, t.previous_through_ambassadors);
