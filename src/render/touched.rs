@@ -164,6 +164,12 @@ impl Touched {
         stories.iter().any(|&i| self.story_shown(site, i))
     }
 
+    /// Whether the share kit at `k` in `ShareKits::kits` (its page, `delen.json` and `delen.ics`)
+    /// may render differently: only these kits need their posts composed.
+    pub(super) fn kit(&self, k: usize) -> bool {
+        self.kits[k]
+    }
+
     /// Whether `job` may render differently. The home page, the indexes and any kind of page this
     /// function does not know about are always rendered again: being wrong here costs a stale page.
     pub(super) fn affects(&self, site: &Site, job: &Job) -> bool {
@@ -203,7 +209,7 @@ impl Touched {
             Job::Page(i) => self.pages[i],
             // A kit page is rendered with its `delen.json` and `delen.ics`; the index shows every
             // kit's figures (name, role, how many stories, the next date).
-            Job::ShareKit(k) => self.kits[k],
+            Job::ShareKit(k) => self.kit(k),
             Job::ShareIndex => self.kits.iter().any(|&k| k),
             _ => true,
         }

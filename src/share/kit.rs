@@ -94,6 +94,14 @@ fn shareable(site: &Site, story: &Story) -> bool {
 impl ShareKits {
     /// One kit per ambassador whose consent covers `social`, holding the stories of `selection`.
     pub fn build(site: &Site) -> ShareKits {
+        ShareKits::build_posts_of(site, |_| true)
+    }
+
+    /// `build`, with the posts composed only for the kits `compose` picks (by their place in
+    /// `kits`); the others keep their stories and dates, enough for the index of kits, but no
+    /// posts. For `serve`, which renders again only the kits an edit touches: composing every
+    /// post is most of what a kit costs.
+    pub fn build_posts_of(site: &Site, compose: impl Fn(usize) -> bool + Sync) -> ShareKits {
         let platforms: Vec<Platform> = site
             .config
             .share
@@ -104,12 +112,14 @@ impl ShareKits {
             .collect();
         let kits = ShareKits::selection(site)
             .into_par_iter()
-            .map(|chosen| {
+            .enumerate()
+            .map(|(k, chosen)| {
                 let a = chosen.ambassador;
+                let platforms: &[Platform] = if compose(k) { &platforms } else { &[] };
                 let stories = chosen
                     .stories
                     .iter()
-                    .map(|&i| kit_story(site, a, i, &platforms))
+                    .map(|&i| kit_story(site, a, i, platforms))
                     .collect();
                 let base = site.config.paths.share_kit(&site.ambassadors[a].id);
                 ShareKit {
