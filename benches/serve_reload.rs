@@ -142,10 +142,11 @@ fn time_site(name: &str, source: &Path) {
         // The event's data line.
         read_line(&mut events, &mut line);
     }
-    // The server logs one line per rebuild; the last one says how many pages it rendered.
+    // The server logs one line per rebuild, in the site's language; the last one says how many
+    // pages it rendered.
     let mut last_rebuild = String::new();
     while let Ok(line) = receiver.recv_timeout(Duration::from_millis(200)) {
-        if line.starts_with("Rebuilt") {
+        if line.starts_with("Rebuilt ") || line.contains(" opnieuw gebouwd ") {
             last_rebuild = line;
         }
     }

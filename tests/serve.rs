@@ -396,6 +396,198 @@ fn a_rebuild_renders_only_what_a_story_touches_and_equals_a_full_build() {
     assert_same_files(&live.files(), &memory.into_files());
 }
 
+/// Writes `files`, rebuilds `live` as `serve` does after the watcher saw them change, and checks
+/// that the result equals a full build.
+fn edit(
+    site: &TestSite,
+    options: &werkenbij::Options,
+    live: &werkenbij::serve::live::Live,
+    files: &[(&str, String)],
+) -> werkenbij::serve::live::Rebuilt {
+    for (path, text) in files {
+        site.write(path, text);
+        live.forget(std::path::Path::new(path));
+    }
+    let rebuilt = werkenbij::serve::rebuild::rebuild(options, live).unwrap();
+    assert!(
+        !rebuilt.diagnostics.has_errors(),
+        "{:?}",
+        rebuilt.diagnostics
+    );
+    let (memory, _) = werkenbij::serve::rebuild::build_in_memory(options).unwrap();
+    assert_same_files(&live.files(), &memory.into_files());
+    rebuilt
+}
+
+const PIETERS_KIT: &str = "ambassadeurs/pieter-bakker/delen/index.html";
+const PIETERS_JSON: &str = "ambassadeurs/pieter-bakker/delen.json";
+const PIETERS_CALENDAR: &str = "ambassadeurs/pieter-bakker/delen.ics";
+const ANNEKES_KIT: &str = "ambassadeurs/anneke-van-t-hof/delen/index.html";
+const ANNEKES_JSON: &str = "ambassadeurs/anneke-van-t-hof/delen.json";
+
+/// Whether each path is among `changed`, to compare as one value.
+fn among(changed: &[String], paths: &[&str]) -> Vec<(String, bool)> {
+    paths
+        .iter()
+        .map(|p| (p.to_string(), changed.iter().any(|c| c == p)))
+        .collect()
+}
+
+#[test]
+fn every_edit_a_share_kit_shows_reaches_it_and_a_rebuild_still_equals_a_full_build() {
+    let site = TestSite::new("minimal");
+    let options = options(&site);
+    let live = werkenbij::serve::live::Live::default();
+    assert!(
+        werkenbij::serve::rebuild::rebuild(&options, &live)
+            .unwrap()
+            .full
+    );
+    let story = "content/stories/zeven-clienten.md";
+    let original = site.read(story);
+    let profile = "content/ambassadors/pieter-bakker.md";
+    let original_profile = site.read(profile);
+    let register = "content/consent.yaml";
+    let original_register = site.read(register);
+    let restore = |site: &TestSite, live| {
+        edit(
+            site,
+            &options,
+            live,
+            &[
+                (story, original.clone()),
+                (profile, original_profile.clone()),
+                (register, original_register.clone()),
+            ],
+        );
+    };
+    let kits = [PIETERS_KIT, PIETERS_JSON, ANNEKES_KIT, ANNEKES_JSON];
+    let yes_no = |pieter: bool, anneke: bool| -> Vec<(String, bool)> {
+        kits.iter()
+            .zip([pieter, pieter, anneke, anneke])
+            .map(|(p, b)| (p.to_string(), b))
+            .collect()
+    };
+
+    // Each of these leaves the set of pages alone, so only the kits `serve` judges touched are
+    // rendered again: a kit judged untouched wrongly would differ from the full build.
+    let retitled = edit(
+        &site,
+        &options,
+        &live,
+        &[(
+            story,
+            original.replace(
+                "title: Zeven cliënten voor de lunch",
+                "title: Acht cliënten voor de lunch",
+            ),
+        )],
+    );
+    assert!(!retitled.full);
+    // Both kits hold the story: the author's own and a colleague's.
+    assert_eq!(among(&retitled.changed, &kits), yes_no(true, true));
+    restore(&site, &live);
+
+    // The author's own words are in the author's kit only.
+    let own_text = edit(
+        &site,
+        &options,
+        &live,
+        &[(
+            story,
+            original.replace(
+                "hashtags: [verschilmakers, thuiszorg]\n",
+                "hashtags: [verschilmakers, thuiszorg]\nshare: Ik schreef over mijn ochtend in Zeist.\n",
+            ),
+        )],
+    );
+    assert!(!own_text.full);
+    assert_eq!(among(&own_text.changed, &kits), yes_no(true, false));
+    restore(&site, &live);
+
+    // The author's name is on the colleague's kit page too (its `delen.json` has the id).
+    let renamed = edit(
+        &site,
+        &options,
+        &live,
+        &[(
+            profile,
+            original_profile.replace("name: Pieter Bakker", "name: Pieter de Bakker"),
+        )],
+    );
+    assert!(!renamed.full);
+    assert_eq!(
+        among(&renamed.changed, &kits),
+        [
+            (PIETERS_KIT.to_owned(), true),
+            (PIETERS_JSON.to_owned(), true),
+            (ANNEKES_KIT.to_owned(), true),
+            (ANNEKES_JSON.to_owned(), false),
+        ]
+    );
+    restore(&site, &live);
+
+    // A story consent without `social`: the story stays on the site and leaves both kits.
+    let no_social = edit(
+        &site,
+        &options,
+        &live,
+        &[
+            (
+                register,
+                format!(
+                    "{original_register}TF-2026-0005:\n  subject: pieter-bakker\n  scope: [website]\n  granted: 2026-01-12\n"
+                ),
+            ),
+            (
+                story,
+                original.replace("consent: TF-2026-0002", "consent: TF-2026-0005"),
+            ),
+        ],
+    );
+    assert!(!no_social.full);
+    assert_eq!(among(&no_social.changed, &kits), yes_no(true, true));
+    assert!(live.has_file("verhalen/zeven-clienten/index.html"));
+    restore(&site, &live);
+
+    // These change the set of pages or what every kit holds: everything is rendered again.
+    // The ambassador's consent without `social`: the kit goes away, and nothing of it is left.
+    let no_kit = edit(
+        &site,
+        &options,
+        &live,
+        &[(
+            register,
+            original_register.replacen("scope: [website, social]", "scope: [website]", 1),
+        )],
+    );
+    assert!(no_kit.full);
+    assert!(!live.has_file(PIETERS_KIT) && !live.has_file(PIETERS_CALENDAR));
+    restore(&site, &live);
+    assert!(live.has_file(PIETERS_KIT));
+
+    for changed in [
+        original.replace(
+            "hashtags: [verschilmakers, thuiszorg]",
+            "hashtags: [verschilmakers, wijkzorg]",
+        ),
+        original.replace("summary: Een", "draft: true\nsummary: Een"),
+        original.replace("date: 2026-05-01", "date: 2026-06-20"),
+        original
+            .replace("ambassador: pieter-bakker", "ambassador: anneke-van-t-hof")
+            .replace("consent: TF-2026-0002", "consent: TF-2026-0001"),
+    ] {
+        assert_ne!(changed, original);
+        let rebuilt = edit(&site, &options, &live, &[(story, changed)]);
+        assert!(
+            rebuilt.changed.iter().any(|c| kits.contains(&c.as_str())),
+            "{:?}",
+            rebuilt.changed
+        );
+        restore(&site, &live);
+    }
+}
+
 /// Compares two builds by path, naming the files that differ rather than dumping their bytes.
 fn assert_same_files(
     live: &std::collections::BTreeMap<String, Vec<u8>>,

@@ -223,6 +223,11 @@ impl<'a> Renderer<'a> {
     /// HTML met last.
     fn check_raw_html(&mut self) {
         let raw = std::mem::take(&mut self.raw);
+        // This runs after every event: without raw HTML, skip making the sanitiser's rules (most
+        // of the time of a rebuild in `serve`, which renders every story's Markdown).
+        if raw.text.is_empty() {
+            return;
+        }
         for removal in raw_html::removals(&raw.text) {
             let Some(&(piece, source)) =
                 raw.pieces.iter().rev().find(|(at, _)| *at <= removal.start)

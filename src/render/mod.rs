@@ -65,7 +65,16 @@ pub fn render_touched(
     output: &dyn Output,
     touched: Option<&Touched>,
 ) -> Result<Counts, Error> {
-    let renderer = Renderer::new(site, None, theme);
+    let renderer = match touched {
+        // Only the kits an edit touches are rendered, so only theirs need posts.
+        Some(t) => Renderer::with_kits(
+            site,
+            None,
+            theme,
+            ShareKits::build_posts_of(site, |k| t.kit(k)),
+        ),
+        None => Renderer::new(site, None, theme),
+    };
     let jobs = renderer.plan();
     let written: Vec<Option<sitemap::SitemapEntry>> = jobs
         .par_iter()
@@ -113,6 +122,15 @@ struct Renderer<'a> {
 
 impl<'a> Renderer<'a> {
     fn new(site: &'a Site, figures: Option<&'a Report>, theme: &'a Theme) -> Self {
+        Renderer::with_kits(site, figures, theme, ShareKits::build(site))
+    }
+
+    fn with_kits(
+        site: &'a Site,
+        figures: Option<&'a Report>,
+        theme: &'a Theme,
+        kits: ShareKits,
+    ) -> Self {
         let mut base = Context::new();
         base.insert("site", &views::SiteView::new(site));
         base.insert("t", &theme.strings);
@@ -129,7 +147,7 @@ impl<'a> Renderer<'a> {
             tag_has_page,
             facets: vacancy_filter::facets(site, &theme.strings),
             links: related::links(site),
-            kits: ShareKits::build(site),
+            kits,
         }
     }
 

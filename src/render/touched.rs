@@ -1,5 +1,6 @@
 //! What `serve` renders again after an edit: fingerprints of the validated model before and after
-//! a change decide which pages the change touches (the feeds are always written again).
+//! a change decide which pages the change touches (the feeds are always written again). A share
+//! kit has a fingerprint of its own, made of what `ShareKits::selection` says it holds.
 
 use std::fmt::Write as _;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -7,9 +8,11 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use crate::model::Site;
 use crate::render::pagination::on_page;
 use crate::render::plan::Job;
+use crate::share::kit::ShareKits;
 
 /// A hash of everything that decides the set of pages and what every page shares (configuration,
-/// order, visibility, tag counts), and one hash per story, ambassador, vacancy, hashtag and page.
+/// order, visibility, tag counts, who has a kit), and one hash per story, ambassador, vacancy,
+/// hashtag, page and share kit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fingerprints {
     structure: u64,
@@ -18,6 +21,8 @@ pub struct Fingerprints {
     vacancies: Vec<u64>,
     hashtags: Vec<u64>,
     pages: Vec<u64>,
+    /// In the order of `ShareKits::kits`.
+    kits: Vec<u64>,
 }
 
 /// What changed between two builds with the same structure, as flags by index.
@@ -28,6 +33,7 @@ pub struct Touched {
     vacancies: Vec<bool>,
     hashtags: Vec<bool>,
     pages: Vec<bool>,
+    kits: Vec<bool>,
 }
 
 /// Feeds `Debug` text into a hasher without building the string.
@@ -57,8 +63,9 @@ impl Fingerprints {
         for story in &site.stories {
             hash_debug(&(&story.slug, story.visibility)).hash(&mut structure);
         }
+        // Who has a kit decides which kit pages exist (a kit that goes away must not be left).
         for ambassador in &site.ambassadors {
-            (&ambassador.id, ambassador.stories.len()).hash(&mut structure);
+            (&ambassador.id, ambassador.stories.len(), ambassador.social).hash(&mut structure);
         }
         for vacancy in &site.vacancies {
             hash_debug(&(&vacancy.slug, vacancy.open, vacancy.visibility)).hash(&mut structure);
@@ -74,6 +81,9 @@ impl Fingerprints {
         let links = crate::render::related::links(site);
         let stories: Vec<u64> = site.stories.iter().map(hash_debug).collect();
         let vacancies: Vec<u64> = site.vacancies.iter().map(hash_debug).collect();
+        let ambassadors: Vec<u64> = site.ambassadors.iter().map(hash_debug).collect();
+        let hashtags: Vec<u64> = site.hashtags.iter().map(hash_debug).collect();
+        let kits = kit_fingerprints(site, &stories, &ambassadors, &hashtags);
         let with_shown = |own: &[u64], shown: &[Vec<usize>], other: &[u64]| -> Vec<u64> {
             own.iter()
                 .zip(shown)
@@ -86,12 +96,40 @@ impl Fingerprints {
         Fingerprints {
             structure: structure.finish(),
             stories: with_shown(&stories, &links.story_vacancies, &vacancies),
-            ambassadors: site.ambassadors.iter().map(hash_debug).collect(),
+            ambassadors,
             vacancies: with_shown(&vacancies, &links.vacancy_stories, &stories),
-            hashtags: site.hashtags.iter().map(hash_debug).collect(),
+            hashtags,
             pages: site.pages.iter().map(hash_debug).collect(),
+            kits,
         }
     }
+}
+
+/// One hash per kit of what it shows: its ambassador and, in order, each story it holds with the
+/// story's author and hashtags. A story that enters or leaves a kit (its date, its consent, the
+/// `max_stories` cut) changes the list, and so the hash; `site.yaml`, the build date and the
+/// photos are in the structure.
+fn kit_fingerprints(
+    site: &Site,
+    stories: &[u64],
+    ambassadors: &[u64],
+    hashtags: &[u64],
+) -> Vec<u64> {
+    ShareKits::selection(site)
+        .iter()
+        .map(|kit| {
+            let mut hasher = DefaultHasher::new();
+            ambassadors[kit.ambassador].hash(&mut hasher);
+            for &i in &kit.stories {
+                let story = &site.stories[i];
+                (i, stories[i], ambassadors[story.ambassador]).hash(&mut hasher);
+                for &h in &story.hashtags {
+                    hashtags[h].hash(&mut hasher);
+                }
+            }
+            hasher.finish()
+        })
+        .collect()
 }
 
 fn differ(old: &[u64], new: &[u64]) -> Vec<bool> {
@@ -110,6 +148,7 @@ impl Touched {
             vacancies: differ(&old.vacancies, &new.vacancies),
             hashtags: differ(&old.hashtags, &new.hashtags),
             pages: differ(&old.pages, &new.pages),
+            kits: differ(&old.kits, &new.kits),
         })
     }
 
@@ -123,6 +162,12 @@ impl Touched {
 
     fn any_story_shown(&self, site: &Site, stories: &[usize]) -> bool {
         stories.iter().any(|&i| self.story_shown(site, i))
+    }
+
+    /// Whether the share kit at `k` in `ShareKits::kits` (its page, `delen.json` and `delen.ics`)
+    /// may render differently: only these kits need their posts composed.
+    pub(super) fn kit(&self, k: usize) -> bool {
+        self.kits[k]
     }
 
     /// Whether `job` may render differently. The home page, the indexes and any kind of page this
@@ -162,6 +207,10 @@ impl Touched {
                     || self.any_story_shown(site, on_page(&site.hashtags[i].stories, page))
             }
             Job::Page(i) => self.pages[i],
+            // A kit page is rendered with its `delen.json` and `delen.ics`; the index shows every
+            // kit's figures (name, role, how many stories, the next date).
+            Job::ShareKit(k) => self.kit(k),
+            Job::ShareIndex => self.kits.iter().any(|&k| k),
             _ => true,
         }
     }
@@ -170,6 +219,7 @@ impl Touched {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::story::ShareTexts;
     use crate::model::Visibility;
 
     fn site() -> Site {
@@ -216,6 +266,121 @@ mod tests {
             }
         }
         assert!(touched.affects(&site, &Job::StoryList(0)));
+    }
+
+    /// Which kits `touched` says an edit affects, by ambassador id, and whether the kit index is.
+    fn kits_affected(site: &Site, before: &Fingerprints) -> (Vec<String>, bool) {
+        let touched = Touched::between(before, &Fingerprints::of(site)).expect("same structure");
+        let kits = ShareKits::selection(site)
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| touched.affects(site, &Job::ShareKit(*k)))
+            .map(|(_, kit)| site.ambassadors[kit.ambassador].id.clone())
+            .collect();
+        (kits, touched.affects(site, &Job::ShareIndex))
+    }
+
+    fn story(site: &Site, slug: &str) -> usize {
+        site.stories
+            .iter()
+            .position(|s| s.slug == slug)
+            .expect("the fixture has this story")
+    }
+
+    #[test]
+    fn a_kit_is_touched_by_its_ambassador_and_the_stories_it_holds_and_nothing_else() {
+        let mut site = site();
+        // One story a kit: each ambassador's own newest, so the two kits hold different stories.
+        site.config.share.max_stories = 1;
+        let kits: Vec<(String, Vec<String>)> = ShareKits::selection(&site)
+            .iter()
+            .map(|kit| {
+                let stories = kit.stories.iter().map(|&i| site.stories[i].slug.clone());
+                (
+                    site.ambassadors[kit.ambassador].id.clone(),
+                    stories.collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            kits,
+            [
+                (
+                    "anneke-van-t-hof".to_owned(),
+                    vec!["avonddienst".to_owned()]
+                ),
+                (
+                    "pieter-bakker".to_owned(),
+                    vec!["zeven-clienten".to_owned()]
+                ),
+            ]
+        );
+        let before = Fingerprints::of(&site);
+        assert_eq!(kits_affected(&site, &before), (vec![], false));
+
+        // The kit shows the story's title, summary, share texts and hashtags.
+        let pieters = story(&site, "zeven-clienten");
+        site.stories[pieters].title.push_str(" en meer");
+        assert_eq!(
+            kits_affected(&site, &before),
+            (vec!["pieter-bakker".to_owned()], true)
+        );
+        let mut site = self::site();
+        site.config.share.max_stories = 1;
+        site.stories[pieters].share = Some(ShareTexts::All("Ik schreef dit.".to_owned()));
+        assert_eq!(
+            kits_affected(&site, &before),
+            (vec!["pieter-bakker".to_owned()], true)
+        );
+
+        // A hashtag's spelling reaches the posts of every kit holding a story with it.
+        let mut site = self::site();
+        site.config.share.max_stories = 1;
+        let tag = site.stories[story(&site, "avonddienst")].hashtags[0];
+        site.hashtags[tag].name = site.hashtags[tag].name.to_uppercase();
+        assert_eq!(
+            kits_affected(&site, &before),
+            (vec!["anneke-van-t-hof".to_owned()], true)
+        );
+
+        // The kit's own ambassador, and the author of a story in someone else's kit.
+        let mut site = self::site();
+        site.config.share.max_stories = 1;
+        let pieter = site.stories[pieters].ambassador;
+        site.ambassadors[pieter].role = "Wijkverpleegkundige".to_owned();
+        assert_eq!(
+            kits_affected(&site, &before),
+            (vec!["pieter-bakker".to_owned()], true)
+        );
+
+        // A vacancy, shown beside the stories but not in a kit, touches no kit; nor does a page.
+        let mut site = self::site();
+        site.config.share.max_stories = 1;
+        site.vacancies[0].title.push_str(" (32 uur)");
+        site.pages[0].body_html.push_str("<p>Meer.</p>");
+        assert_eq!(kits_affected(&site, &before), (vec![], false));
+    }
+
+    #[test]
+    fn a_story_that_enters_or_leaves_a_kit_touches_it() {
+        let mut site = site();
+        let before = Fingerprints::of(&site);
+        // Without the cut, each kit holds both published stories: a colleague's edit reaches it.
+        let pieters = story(&site, "zeven-clienten");
+        site.stories[pieters].summary.push_str(" Met koffie.");
+        let both = vec!["anneke-van-t-hof".to_owned(), "pieter-bakker".to_owned()];
+        assert_eq!(kits_affected(&site, &before), (both.clone(), true));
+
+        // A story whose consent no longer covers `social` leaves every kit it was in.
+        let mut site = self::site();
+        site.stories[pieters].social = false;
+        assert_eq!(kits_affected(&site, &before), (both, true));
+
+        // An ambassador who gets or loses a kit changes which kit pages there are.
+        let mut site = self::site();
+        let anneke = site.stories[story(&site, "avonddienst")].ambassador;
+        site.ambassadors[anneke].social = false;
+        assert!(Touched::between(&before, &Fingerprints::of(&site)).is_none());
     }
 
     #[test]

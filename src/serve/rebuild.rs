@@ -110,13 +110,24 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
             }
         },
     };
-    let mut files = output.into_files();
-    if touched.is_some() {
-        for (path, bytes) in &state.files {
-            files.entry(path.clone()).or_insert_with(|| bytes.clone());
+    let written = output.into_files();
+    let old = std::mem::take(&mut state.files);
+    let (files, changed) = if touched.is_some() {
+        // The set of files is the same: only what was written again can differ, and the rest is
+        // kept as it is rather than copied.
+        let mut files = old;
+        let mut changed = Vec::new();
+        for (path, bytes) in written {
+            if files.get(&path) != Some(&bytes) {
+                changed.push(path.clone());
+            }
+            files.insert(path, bytes);
         }
-    }
-    let changed = changed_paths(&state.files, &files);
+        (files, changed)
+    } else {
+        let changed = changed_paths(&old, &written);
+        (written, changed)
+    };
     state.files = files;
     state.fingerprints = Some(fingerprints);
     state.diagnostics = diagnostics.clone();

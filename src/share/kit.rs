@@ -31,6 +31,15 @@ pub struct ShareKit {
     pub stories: Vec<KitStory>,
 }
 
+/// The stories one kit holds: what `ShareKits::selection` chooses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KitSelection {
+    /// Index into `Site::ambassadors`.
+    pub ambassador: usize,
+    /// Indices into `Site::stories`: own stories first, then colleagues', each newest first.
+    pub stories: Vec<usize>,
+}
+
 #[derive(Debug)]
 pub struct KitStory {
     /// Index into `Site::stories`.
@@ -83,14 +92,16 @@ fn shareable(site: &Site, story: &Story) -> bool {
 }
 
 impl ShareKits {
-    /// One kit per ambassador whose consent covers `social`. Each kit takes at most
-    /// `share.max_stories` stories from lists already sorted newest first, so a kit's cost does
-    /// not grow with the archive.
+    /// One kit per ambassador whose consent covers `social`, holding the stories of `selection`.
     pub fn build(site: &Site) -> ShareKits {
-        let max = site.config.share.max_stories as usize;
-        let newest: Vec<usize> = (0..site.stories.len())
-            .filter(|&i| shareable(site, &site.stories[i]))
-            .collect();
+        ShareKits::build_posts_of(site, |_| true)
+    }
+
+    /// `build`, with the posts composed only for the kits `compose` picks (by their place in
+    /// `kits`); the others keep their stories and dates, enough for the index of kits, but no
+    /// posts. For `serve`, which renders again only the kits an edit touches: composing every
+    /// post is most of what a kit costs.
+    pub fn build_posts_of(site: &Site, compose: impl Fn(usize) -> bool + Sync) -> ShareKits {
         let platforms: Vec<Platform> = site
             .config
             .share
@@ -99,31 +110,18 @@ impl ShareKits {
             .filter_map(|p| Platform::from_id(p))
             .filter(|p| *p != Platform::Mastodon || site.config.share.mastodon.is_some())
             .collect();
-        let kits = site
-            .ambassadors
-            .par_iter()
+        let kits = ShareKits::selection(site)
+            .into_par_iter()
             .enumerate()
-            .filter(|(_, a)| a.social)
-            .map(|(a, ambassador)| {
-                let own = ambassador
+            .map(|(k, chosen)| {
+                let a = chosen.ambassador;
+                let platforms: &[Platform] = if compose(k) { &platforms } else { &[] };
+                let stories = chosen
                     .stories
                     .iter()
-                    .copied()
-                    .filter(|&i| shareable(site, &site.stories[i]))
-                    .take(max);
-                let own: Vec<usize> = own.collect();
-                let colleagues = newest
-                    .iter()
-                    .copied()
-                    .filter(|&i| site.stories[i].ambassador != a)
-                    .take(max - own.len());
-                let stories = own
-                    .iter()
-                    .copied()
-                    .chain(colleagues)
-                    .map(|i| kit_story(site, a, i, &platforms))
+                    .map(|&i| kit_story(site, a, i, platforms))
                     .collect();
-                let base = site.config.paths.share_kit(&ambassador.id);
+                let base = site.config.paths.share_kit(&site.ambassadors[a].id);
                 ShareKit {
                     ambassador: a,
                     url: format!("{base}/"),
@@ -134,6 +132,45 @@ impl ShareKits {
             })
             .collect();
         ShareKits { kits }
+    }
+
+    /// Which stories each kit holds, in the order of `kits`, without composing a post. Each kit
+    /// takes at most `share.max_stories` stories from lists already sorted newest first, so a
+    /// kit's cost does not grow with the archive.
+    ///
+    /// This is what a kit depends on beside `site.yaml`, the build date and the photos' card fit:
+    /// a kit, its `delen.json` and `delen.ics` read its ambassador, these stories, their authors
+    /// and their hashtags, and nothing else of the `Site` (`serve` relies on it, in
+    /// `render::touched`: a kit that starts reading more must say so there).
+    pub fn selection(site: &Site) -> Vec<KitSelection> {
+        let max = site.config.share.max_stories as usize;
+        let newest: Vec<usize> = (0..site.stories.len())
+            .filter(|&i| shareable(site, &site.stories[i]))
+            .collect();
+        site.ambassadors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.social)
+            .map(|(a, ambassador)| {
+                let mut stories: Vec<usize> = ambassador
+                    .stories
+                    .iter()
+                    .copied()
+                    .filter(|&i| shareable(site, &site.stories[i]))
+                    .take(max)
+                    .collect();
+                let colleagues = newest
+                    .iter()
+                    .copied()
+                    .filter(|&i| site.stories[i].ambassador != a)
+                    .take(max - stories.len());
+                stories.extend(colleagues);
+                KitSelection {
+                    ambassador: a,
+                    stories,
+                }
+            })
+            .collect()
     }
 
     /// `/ambassadeurs/delen/`: the communications team's index of every kit.
