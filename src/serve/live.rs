@@ -30,6 +30,9 @@ pub(crate) struct LiveState {
     pub language: Language,
     /// The path of `base_url` (`/werkenbij`, or empty): the site is served below it.
     pub base_path: String,
+    /// Which image cache entry each copied output file (photo variant, card) came from: an entry
+    /// is named by its content, so the same entry needs no second read.
+    pub copies: BTreeMap<String, std::path::PathBuf>,
 }
 
 /// What one rebuild did.

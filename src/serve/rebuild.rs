@@ -2,13 +2,17 @@
 //! parsed again that changed and, while the set of pages stays the same, only the pages a change
 //! touches.
 
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
 use crate::base::diagnostics::Diagnostics;
 use crate::base::error::Error;
 use crate::content::Loaded;
 use crate::images::cache::ImageCache;
 use crate::images::renditions;
 use crate::output::lock::Kind;
-use crate::output::MemoryOutput;
+use crate::output::{MemoryOutput, Output};
 use crate::pipeline::{self, cache_dir, Options};
 use crate::render::{self, touched::Fingerprints, touched::Touched};
 use crate::serve::live::{changed_paths, Live, Rebuilt};
@@ -89,21 +93,33 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
     let _shared = cache.lock(Kind::Shared, options.lock_wait)?;
     let rendered = match &touched {
         Some(touched) => {
-            // Cards carry titles and names; the cache makes the unchanged ones a read.
+            // Cards carry titles and names; a card whose cache entry is the one copied last
+            // time is kept as it is, without reading it again.
+            let images_output = Copies::over(&output, &state.copies);
             let (pages, images) = rayon::join(
                 || render::render_touched(site, theme, &output, Some(touched)),
-                || renditions::run(site, theme, &cache, &output, false),
+                || renditions::run(site, theme, &cache, &images_output, false),
             );
             if let Err(found) = images? {
                 diagnostics.extend(found);
                 drop(state);
                 return Ok(failed(diagnostics));
             }
-            pages?.pages
+            let pages = pages?.pages;
+            // Only now that the rebuild's files replace the live ones.
+            let (copies, written) = images_output.into_copies();
+            for path in written {
+                state.copies.remove(&path);
+            }
+            state.copies.extend(copies);
+            pages
         }
-        None => match pipeline::write_site(&validated, theme, &output, &cache, false)? {
-            Ok((counts, _)) => counts.pages,
-            Err(found) => {
+        None => match write_recording_copies(&validated, theme, &output, &cache)? {
+            (Ok((counts, _)), copies) => {
+                state.copies = copies;
+                counts.pages
+            }
+            (Err(found), _) => {
                 diagnostics.extend(found);
                 drop(state);
                 return Ok(failed(diagnostics));
@@ -137,4 +153,84 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
         rendered,
         full: touched.is_none(),
     })
+}
+
+/// What a full build gave (see `pipeline::write_site`), and the cache entry each copied file
+/// came from.
+type Recorded = (
+    Result<(render::Counts, renditions::ImageCounts), Diagnostics>,
+    BTreeMap<String, PathBuf>,
+);
+
+/// A full build into `output`, recording which cache entry each copied file came from.
+fn write_recording_copies(
+    validated: &pipeline::Validated,
+    theme: &theme::Theme,
+    output: &MemoryOutput,
+    cache: &ImageCache,
+) -> Result<Recorded, Error> {
+    let none = BTreeMap::new();
+    let recorded = Copies::over(output, &none);
+    let written = pipeline::write_site(validated, theme, &recorded, cache, false)?;
+    Ok((written, recorded.into_copies().0))
+}
+
+/// An output into memory that records which cache entry each copied file came from, and skips a
+/// copy whose entry is the one `previous` records for that path: the bytes are already in the
+/// live site, which a rebuild of touched pages keeps (its set of files does not change).
+struct Copies<'a> {
+    inner: &'a MemoryOutput,
+    previous: &'a BTreeMap<String, PathBuf>,
+    copies: Mutex<BTreeMap<String, PathBuf>>,
+    /// Paths written from bytes this time: whatever entry they were copied from before is stale.
+    written: Mutex<Vec<String>>,
+}
+
+impl<'a> Copies<'a> {
+    fn over(inner: &'a MemoryOutput, previous: &'a BTreeMap<String, PathBuf>) -> Self {
+        Copies {
+            inner,
+            previous,
+            copies: Mutex::new(BTreeMap::new()),
+            written: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The entry each file was copied from this time, and the files written from bytes.
+    fn into_copies(self) -> (BTreeMap<String, PathBuf>, Vec<String>) {
+        let copies = self
+            .copies
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let written = self
+            .written
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        (copies, written)
+    }
+}
+
+impl Output for Copies<'_> {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
+        self.copies
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .remove(path);
+        self.written
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(path.to_owned());
+        self.inner.write(path, bytes)
+    }
+
+    fn copy_from(&self, path: &str, source: &Path) -> Result<(), Error> {
+        self.copies
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(path.to_owned(), source.to_owned());
+        if self.previous.get(path).is_some_and(|p| p == source) {
+            return Ok(());
+        }
+        self.inner.copy_from(path, source)
+    }
 }
