@@ -4,7 +4,6 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
 use support::{files_below, Run, NOW};
@@ -23,19 +22,7 @@ fn werkenbij(dir: &Path, args: &[&str]) -> Run {
     let cache = cache().to_string_lossy().into_owned();
     let mut all = args.to_vec();
     all.extend(["--root", &root, "--now", NOW, "--cache-dir", &cache]);
-    let output = Command::new(env!("CARGO_BIN_EXE_werkenbij"))
-        .args(&all)
-        .current_dir(dir)
-        .env_remove("GITHUB_ACTIONS")
-        .env_remove("SOURCE_DATE_EPOCH")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the werkenbij binary runs");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    support::run_in(dir, &all, &[])
 }
 
 /// The example site built once (into a folder of this test binary's own); each test audits a

@@ -13,20 +13,7 @@ use support::{files_below, Run, TestSite, NOW};
 
 /// `werkenbij ARGS` in `dir`, with stdin that is no terminal.
 fn werkenbij(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_werkenbij"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .env_remove("GITHUB_ACTIONS")
-        .env_remove("SOURCE_DATE_EPOCH")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the werkenbij binary runs");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    support::run_in(dir, args, &[])
 }
 
 /// The first line of every diagnostic of a severity: `path:line:col: warning: message`.

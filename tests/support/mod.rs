@@ -68,22 +68,7 @@ impl TestSite {
     }
 
     pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_werkenbij"));
-        command
-            .args(args)
-            .current_dir(&self.root)
-            .env_remove("GITHUB_ACTIONS")
-            .env_remove("SOURCE_DATE_EPOCH")
-            .env("NO_COLOR", "1");
-        for (key, value) in env {
-            command.env(key, value);
-        }
-        let output = command.output().expect("the werkenbij binary runs");
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+        run_in(&self.root, args, env)
     }
 
     /// `werkenbij build --now NOW` into `public/`; panics with stderr when it fails.
@@ -122,6 +107,28 @@ impl TestSite {
         let mut files = files_below(&self.public());
         files.retain(|(path, _)| path != ".werkenbij-output");
         files
+    }
+}
+
+/// Runs `werkenbij ARGS` in `dir` with `env` added, without a terminal on stdin and without CI or
+/// colour settings of the caller.
+pub fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_werkenbij"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env("NO_COLOR", "1");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let output = command.output().expect("the werkenbij binary runs");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
 }
 
