@@ -105,12 +105,10 @@ pub fn check(editor: &EditorConfig, file: &SourceFile, yaml: &YamlDocument) -> V
             );
         }
     }
-    for key in ["api_root", "auth_url"] {
-        let value = if key == "api_root" {
-            &editor.api_root
-        } else {
-            &editor.auth_url
-        };
+    for (key, value) in [
+        ("api_root", &editor.api_root),
+        ("auth_url", &editor.auth_url),
+    ] {
         if let Some(url) = value {
             if !url.starts_with("https://") && !url.starts_with("http://") {
                 found.push(file.error(
