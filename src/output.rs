@@ -4,15 +4,19 @@
 mod fault;
 pub mod folders;
 pub mod lock;
+pub mod record;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
+use rayon::prelude::*;
+
 use crate::base::error::Error;
 use lock::{Kind, Lock};
+use record::{FileState, Record};
 
 /// Where rendered files go; `path` is relative to the output root, with `/` separators.
 pub trait Output: Sync {
@@ -22,6 +26,12 @@ pub trait Output: Sync {
     fn copy_from(&self, path: &str, source: &Path) -> Result<(), Error> {
         let bytes = std::fs::read(source).map_err(|e| Error::io(source, e))?;
         self.write(path, &bytes)
+    }
+
+    /// Writes `bytes`, just stored as the image cache entry `entry`, to `path`: the same file as
+    /// a later `copy_from(path, entry)`.
+    fn write_cached(&self, path: &str, bytes: &[u8], _entry: &Path) -> Result<(), Error> {
+        self.write(path, bytes)
     }
 }
 
@@ -50,18 +60,31 @@ impl Output for MemoryOutput {
     }
 }
 
-/// The file that marks a folder as werkenbij's output, so a later build may replace it.
+/// The file that marks a folder as werkenbij's output, so a later build may replace it; its last
+/// line is the id of the build that made it (see `record`).
 pub const STAMP: &str = ".werkenbij-output";
 const STAMP_TEXT: &str =
     "This folder is the output of `werkenbij build`, which replaces it whole.\n";
 
 /// A staging folder beside the final output folder, with the output's lock held until it is
 /// committed or dropped; dropped without a commit, it removes the staging folder.
+///
+/// A file whose bytes are those of the same file in the previous output (as its record says, and
+/// unchanged since) is a hard link to that file instead of a new copy: the bytes are not written
+/// again, and the previous output stays whole until the swap.
 pub struct DiskOutput {
     staging: PathBuf,
     target: PathBuf,
     writes: AtomicUsize,
     committed: bool,
+    /// The record of the folder in place, when it is trusted.
+    previous: Option<Record>,
+    /// The token of every file written into the staging folder.
+    tokens: Mutex<BTreeMap<String, String>>,
+    /// Files linked from the previous output instead of written.
+    linked: AtomicUsize,
+    /// Cleared when the file system refuses a link: everything is written from then on.
+    linking: AtomicBool,
     _lock: Lock,
 }
 
@@ -102,29 +125,92 @@ impl DiskOutput {
         }
         std::fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
         fault::reached("staging");
+        let previous = build_in_stamp(target).and_then(|build| record::read(target, &build));
         Ok(DiskOutput {
             staging,
             target: target.to_owned(),
             writes: AtomicUsize::new(0),
             committed: false,
+            previous,
+            tokens: Mutex::new(BTreeMap::new()),
+            linked: AtomicUsize::new(0),
+            linking: AtomicBool::new(true),
             _lock: held,
         })
     }
 
+    /// What the build of the folder in place stored with it (see `commit`), when its record is
+    /// trusted.
+    pub fn previous(&self) -> Option<&serde_json::Value> {
+        self.previous.as_ref().map(|record| &record.about)
+    }
+
+    /// Whether the folder in place holds exactly the files its build wrote, none changed since.
+    pub fn is_as_previous_build_left_it(&self) -> bool {
+        self.previous
+            .as_ref()
+            .is_some_and(|record| record::folder_matches(&self.target, record, STAMP))
+    }
+
+    /// How many files were linked from the previous output instead of written.
+    pub fn linked(&self) -> usize {
+        self.linked.load(Ordering::Relaxed)
+    }
+
     /// Stamps the finished staging folder and swaps it in place of the output folder; when the
-    /// swap fails, the previous output is put back.
-    pub fn commit(mut self) -> Result<(), Error> {
-        self.write(STAMP, STAMP_TEXT.as_bytes())?;
-        fault::reached("swap");
-        if !self.target.exists() {
-            std::fs::rename(&self.staging, &self.target).map_err(|e| Error::io(&self.target, e))?;
-            self.committed = true;
-            return Ok(());
+    /// swap fails, the previous output is put back. With `about`, the record of the new folder is
+    /// kept beside it, with `about` in it, for the next build.
+    pub fn commit(mut self, about: Option<serde_json::Value>) -> Result<(), Error> {
+        let tokens = std::mem::take(
+            &mut *self
+                .tokens
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        );
+        let build = new_build_id(&self.target, &tokens);
+        let stamp = self.place(STAMP)?;
+        std::fs::write(&stamp, format!("{STAMP_TEXT}build {build}\n"))
+            .map_err(|e| Error::io(&stamp, e))?;
+        let record = match about {
+            Some(about) => Some(
+                record::of_staging(&self.staging, build, tokens, about)
+                    .map_err(|e| Error::io(&self.staging, e))?,
+            ),
+            None => None,
+        };
+        // The record in place describes the folder about to be replaced: gone before the swap,
+        // so that no moment has a record beside a folder it does not describe.
+        let place = record::location(&self.target);
+        match std::fs::remove_file(&place) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&place, e)),
         }
-        let previous = swap(&self.staging, &self.target)?;
+        fault::reached("swap");
+        let previous = if self.target.exists() {
+            Some(swap(&self.staging, &self.target)?)
+        } else {
+            std::fs::rename(&self.staging, &self.target).map_err(|e| Error::io(&self.target, e))?;
+            None
+        };
         self.committed = true;
+        if let Some(record) = &record {
+            record::write(&self.target, record).map_err(|e| {
+                Error::usage(
+                    format!(
+                        "the new site is in `{}`, but its record could not be written to `{}`: {e}",
+                        self.target.display(),
+                        place.display()
+                    ),
+                    Some("the next build writes every file again; make the folder writable"),
+                )
+            })?;
+        }
+        let Some(previous) = previous else {
+            return Ok(());
+        };
         fault::reached("cleanup");
-        std::fs::remove_dir_all(&previous).map_err(|e| {
+        remove_tree(&previous).map_err(|e| {
             Error::usage(
                 format!(
                     "the new site is in `{}`, but the previous output could not be removed from `{}`: {e}",
@@ -189,21 +275,133 @@ fn swap(staging: &Path, target: &Path) -> Result<PathBuf, Error> {
     Ok(aside)
 }
 
+impl DiskOutput {
+    /// Links `path` to the same file of the previous output when the record says it has the bytes
+    /// of `token` and the file is as that build left it; false when it must be written.
+    fn link_unchanged(&self, path: &str, token: &str, full: &Path) -> bool {
+        let Some(written) = self.previous.as_ref().and_then(|p| p.files.get(path)) else {
+            return false;
+        };
+        if written.token != token || !self.linking.load(Ordering::Relaxed) {
+            return false;
+        }
+        let old = self.target.join(path);
+        if FileState::of(&old) != Some(written.state) {
+            return false;
+        }
+        match std::fs::hard_link(&old, full) {
+            Ok(()) => {
+                self.linked.fetch_add(1, Ordering::Relaxed);
+                true
+            }
+            Err(_) => {
+                // Not every file system links (or allows it here): write instead.
+                self.linking.store(false, Ordering::Relaxed);
+                false
+            }
+        }
+    }
+
+    /// Notes the token of `path`; true when the path was written before in this build, so its
+    /// file must be removed before it is written again: it may be a link to the previous output,
+    /// which writing through would change.
+    fn note(&self, path: &str, token: String) -> bool {
+        self.tokens
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(path.to_owned(), token)
+            .is_some()
+    }
+}
+
 impl Output for DiskOutput {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
-        let full = self.place(path)?;
-        std::fs::write(&full, bytes).map_err(|e| Error::io(&full, e))
+        self.put(path, record::token_of(bytes), |full| {
+            std::fs::write(full, bytes)
+        })
+    }
+
+    fn write_cached(&self, path: &str, bytes: &[u8], entry: &Path) -> Result<(), Error> {
+        let token = record::token_of_cache_entry(entry);
+        self.put(path, token, |full| std::fs::write(full, bytes))
     }
 
     /// A copy inside the kernel (`copy_file_range` on Linux): a warm build moves tens of megabytes
     /// of images from the cache, and reading them into memory first doubled that work. Never a
-    /// hard link, so a tool that edits the output in place cannot change the cache.
+    /// hard link to the cache, so a tool that edits the output in place cannot change the cache.
     fn copy_from(&self, path: &str, source: &Path) -> Result<(), Error> {
-        let full = self.place(path)?;
-        std::fs::copy(source, &full)
-            .map(|_| ())
-            .map_err(|e| Error::io(&full, e))
+        let token = record::token_of_cache_entry(source);
+        self.put(path, token, |full| std::fs::copy(source, full).map(drop))
     }
+}
+
+impl DiskOutput {
+    /// Puts the file `path` with the bytes of `token` into the staging folder: a link to the
+    /// previous output's file when that has the same bytes, else what `write` writes.
+    fn put(
+        &self,
+        path: &str,
+        token: String,
+        write: impl FnOnce(&Path) -> std::io::Result<()>,
+    ) -> Result<(), Error> {
+        let full = self.place(path)?;
+        if self.note(path, token.clone()) {
+            remove_if_there(&full)?;
+        }
+        if self.link_unchanged(path, &token, &full) {
+            return Ok(());
+        }
+        write(&full).map_err(|e| Error::io(&full, e))
+    }
+}
+
+fn remove_if_there(path: &Path) -> Result<(), Error> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
+        _ => Ok(()),
+    }
+}
+
+/// The build id in the stamp of the folder `target`, if it has one.
+fn build_in_stamp(target: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(target.join(STAMP)).ok()?;
+    let id = text.lines().last()?.strip_prefix("build ")?;
+    Some(id.to_owned())
+}
+
+/// An id for a new output: the hash of its files' tokens and of this moment, so that no two
+/// builds share one even when they write the same bytes.
+fn new_build_id(target: &Path, tokens: &BTreeMap<String, String>) -> String {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(target.as_os_str().as_encoded_bytes());
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    hasher.update(&now.as_nanos().to_le_bytes());
+    hasher.update(&std::process::id().to_le_bytes());
+    for (path, token) in tokens {
+        hasher.update(path.as_bytes());
+        hasher.update(token.as_bytes());
+    }
+    hasher.finalize().to_hex()[..32].to_owned()
+}
+
+/// Removes a folder and everything in it, the files on every core: a large output has tens of
+/// thousands of them, and removing them one after the other took longer than building them.
+fn remove_tree(folder: &Path) -> std::io::Result<()> {
+    let mut folders = Vec::new();
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(folder).contents_first(true) {
+        let entry = entry.map_err(std::io::Error::from)?;
+        if entry.file_type().is_dir() {
+            folders.push(entry.into_path());
+        } else {
+            files.push(entry.into_path());
+        }
+    }
+    files.par_iter().try_for_each(std::fs::remove_file)?;
+    // `contents_first`: every folder comes after the folders inside it.
+    folders.iter().try_for_each(std::fs::remove_dir)
 }
 
 /// A folder may be replaced when it is new, empty, stamped as an earlier output, or laid out as
@@ -256,8 +454,7 @@ fn check_writable(parent: &Path, target: &Path) -> Result<(), Error> {
         }
     }
     for folder in folders {
-        // An unnamed file: nothing is left behind, even if the process dies here.
-        if let Err(e) = tempfile::tempfile_in(&folder) {
+        if let Err(e) = can_write_in(&folder) {
             return Err(Error::usage(
                 format!(
                     "cannot replace the output `{}`: `{}` is not writable ({e})",
@@ -269,4 +466,19 @@ fn check_writable(parent: &Path, target: &Path) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// Whether files can be made and removed in `folder`: the kernel's own answer on Linux (a large
+/// output has thousands of folders), elsewhere an unnamed file made there, which leaves nothing
+/// behind even if the process dies.
+fn can_write_in(folder: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{access, Access};
+        access(folder, Access::WRITE_OK | Access::EXEC_OK).map_err(std::io::Error::from)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        tempfile::tempfile_in(folder).map(drop)
+    }
 }

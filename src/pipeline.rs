@@ -5,6 +5,7 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 #[doc(hidden)]
 pub mod fuzz;
+mod unchanged;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -64,7 +65,7 @@ pub struct Report {
     pub language: Language,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     pub counts: Counts,
     /// Image files written (variants and cards), and how many of them came from the cache.
@@ -74,6 +75,8 @@ pub struct Summary {
     pub cache_bytes: u64,
     pub stories: usize,
     pub seconds: f64,
+    /// Nothing had changed since the build of the output in place: no file was written.
+    pub unchanged: bool,
 }
 
 /// The validated site.
@@ -197,11 +200,30 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         built: None,
         language,
     };
-    if options.mode == Mode::Build {
-        // A bad `--out` or `--cache-dir` is a usage error before any content problem.
-        folders::check_target(&options.root, &options.out, Some(&cache_dir(options)))?;
-        folders::check_cache(&options.root, &cache_dir(options), Some(&options.out))?;
-    }
+    // Locked and checked before anything is read: a build that could not be swapped in, or
+    // another build on the same folder, stops here; and a build of unchanged inputs into the
+    // output as it left it has nothing to do.
+    let prepared = match options.mode {
+        Mode::Build => {
+            // A bad `--out` or `--cache-dir` is a usage error before any content problem.
+            folders::check_target(&options.root, &options.out, Some(&cache_dir(options)))?;
+            folders::check_cache(&options.root, &cache_dir(options), Some(&options.out))?;
+            let inputs = unchanged::Inputs::of(options)?;
+            let output = DiskOutput::prepare(
+                &options.root,
+                &options.out,
+                &cache_dir(options),
+                options.force,
+                options.lock_wait,
+            )?;
+            let cache = ImageCache::new(cache_dir(options));
+            if let Some(report) = unchanged::previous_report(&output, &inputs, &cache, started) {
+                return Ok(report);
+            }
+            Some((inputs, output))
+        }
+        Mode::Check => None,
+    };
     let (validated, mut diagnostics) = match load(options, None)? {
         Loaded::Ready(validated, diagnostics) => (validated, diagnostics),
         Loaded::ConfigErrors(diagnostics) => {
@@ -220,19 +242,10 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         // The theme and the photos as a build takes them: `check` passes when `build` would.
         diagnostics.extend(renditions::check(site, &theme)?);
     }
-    if diagnostics.has_errors() || options.mode == Mode::Check {
+    let Some((inputs, output)) = prepared.filter(|_| !diagnostics.has_errors()) else {
         return Ok(refused(diagnostics, false, language));
-    }
+    };
     let cache = ImageCache::new(cache_dir(options));
-    // Locked and checked before anything is built: a build that could not be swapped in, or
-    // another build on the same folder, stops here.
-    let output = DiskOutput::prepare(
-        &options.root,
-        &options.out,
-        cache.dir(),
-        options.force,
-        options.lock_wait,
-    )?;
     let _cache_lock = cache.lock(Kind::Shared, options.lock_wait)?;
     let written = catch_unwind(AssertUnwindSafe(|| {
         write_site(&validated, &theme, &output, &cache, options.progress)
@@ -242,7 +255,6 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     })?;
     match written? {
         Ok((counts, images)) => {
-            output.commit()?;
             let summary = Summary {
                 counts,
                 images: images.images,
@@ -250,7 +262,17 @@ pub fn run(options: &Options) -> Result<Report, Error> {
                 cache_bytes: cache.size()?.1,
                 stories: site.stories.len(),
                 seconds: started.elapsed().as_secs_f64(),
+                unchanged: false,
             };
+            let kept = unchanged::kept(
+                inputs,
+                &options.root,
+                site.logo_source.as_deref(),
+                &diagnostics,
+                &summary,
+                language,
+            )?;
+            output.commit(Some(kept))?;
             Ok(Report {
                 diagnostics,
                 config_error: false,
@@ -325,7 +347,7 @@ pub fn write_report_page(
             .try_for_each(|(path, bytes)| output.write(path, bytes))
     });
     match written {
-        Ok(()) => output.commit(),
+        Ok(()) => output.commit(None),
         Err(error) => {
             drop(output); // removes the staging folder; `dir` stays as it was
             Err(error)

@@ -7,7 +7,9 @@ use crate::base::language::Language;
 use crate::base::source::{SourceFile, Span};
 use crate::base::text::Text;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     Error,
     Warning,
@@ -23,7 +25,7 @@ impl Severity {
 }
 
 /// One problem in one place of one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Relative to the site root: the same text on every machine.
@@ -135,7 +137,8 @@ fn escape_property(text: &str) -> String {
 }
 
 /// Every diagnostic of a run.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }

@@ -9,10 +9,14 @@ use crate::base::language::Language;
 /// English, and Dutch where it has been written (a `Text` made from a plain string is the same in
 /// both languages: a name, a path, a message from a library). One pointer wide, so that a
 /// `Diagnostic` stays small enough to be the error of a `Result`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Text(Box<Both>);
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 struct Both {
     en: String,
     nl: Option<String>,

@@ -123,6 +123,7 @@ fn built(summary: &Summary, note: &str) -> Text {
         cache_bytes,
         stories,
         seconds,
+        unchanged,
     } = summary;
     let (pages, open, closed) = (counts.pages, counts.open_vacancies, counts.closed_vacancies);
     let size = crate::images::cache::human_size(*cache_bytes);
@@ -135,9 +136,17 @@ fn built(summary: &Summary, note: &str) -> Text {
         ("stories", "verhalen")
     };
     let (image_s, image_en) = (plural(*images), plural_nl(*images, "en"));
+    let (same_en, same_nl) = if *unchanged {
+        (
+            "; nothing had changed since the last build, no file was written",
+            "; er was niets veranderd sinds de vorige keer, er is geen bestand geschreven",
+        )
+    } else {
+        ("", "")
+    };
     crate::text!(
-        "Built {pages} pages ({stories} {story_en}, {open} open and {closed} closed vacancies), {images} image{image_s} ({cached_images} cached) in {seconds:.2} s; image cache {size}{note}",
-        "{pages} pagina's gebouwd ({stories} {story_nl}, {open} open en {closed} gesloten vacatures), {images} afbeelding{image_en} ({cached_images} uit de cache) in {seconds_nl} s; afbeeldingencache {size_nl}{note}"
+        "Built {pages} pages ({stories} {story_en}, {open} open and {closed} closed vacancies), {images} image{image_s} ({cached_images} cached) in {seconds:.2} s; image cache {size}{same_en}{note}",
+        "{pages} pagina's gebouwd ({stories} {story_nl}, {open} open en {closed} gesloten vacatures), {images} afbeelding{image_en} ({cached_images} uit de cache) in {seconds_nl} s; afbeeldingencache {size_nl}{same_nl}{note}"
     )
 }
 

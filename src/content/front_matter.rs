@@ -58,17 +58,6 @@ impl<F> Document<F> {
     pub fn has_broken_keys(&self) -> bool {
         !self.broken.is_empty()
     }
-
-    /// Whether a rule's `diagnostic` is about a key of this file that is already reported as
-    /// wrong: it would be a follow-on error of a stand-in value.
-    pub fn follows_from_broken_key(&self, diagnostic: &Diagnostic) -> bool {
-        diagnostic.path == self.file.path
-            && self.broken.iter().any(|key| {
-                self.yaml
-                    .spans_within(key)
-                    .any(|span| (span.line, span.column) == (diagnostic.line, diagnostic.column))
-            })
-    }
 }
 
 /// Byte ranges of the YAML block and of the body.

@@ -86,8 +86,8 @@ impl ImageCache {
     }
 
     /// Stores bytes under a temporary name and renames them into place, so that a reader never
-    /// sees half an entry, even when a build is interrupted.
-    pub fn put(&self, key: &Key, bytes: &[u8]) -> Result<(), Error> {
+    /// sees half an entry, even when a build is interrupted. Returns the entry's file.
+    pub fn put(&self, key: &Key, bytes: &[u8]) -> Result<PathBuf, Error> {
         let path = self.path(key);
         let folder = path.parent().unwrap_or(&self.dir);
         std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
@@ -100,7 +100,8 @@ impl ImageCache {
         std::fs::rename(&temp, &path).map_err(|e| {
             let _ = std::fs::remove_file(&temp);
             Error::io(&path, e)
-        })
+        })?;
+        Ok(path)
     }
 
     /// Every entry: key, file and size in bytes. Only files named as `put` names them count, so

@@ -332,7 +332,9 @@ fn run_unit(
     cache: &ImageCache,
     output: &dyn Output,
 ) -> Result<Result<ImageCounts, Diagnostic>, Error> {
-    let write = |url: &str, bytes: &[u8]| output.write(url.trim_start_matches('/'), bytes);
+    let write = |url: &str, bytes: &[u8], entry: &std::path::Path| {
+        output.write_cached(url.trim_start_matches('/'), bytes, entry)
+    };
     match *unit {
         Unit::Text(i) => {
             let job = &settings.cards[i];
@@ -353,8 +355,8 @@ fn run_unit(
                     })
                 }
             };
-            cache.put(&key, &bytes)?;
-            write(&job.url, &bytes)?;
+            let entry = cache.put(&key, &bytes)?;
+            write(&job.url, &bytes, &entry)?;
             Ok(Ok(ImageCounts {
                 images: 1,
                 cached: 0,
@@ -392,8 +394,8 @@ fn run_unit(
                 }
             };
             for (file, bytes) in missing.iter().zip(made) {
-                cache.put(&file.key, &bytes)?;
-                write(&file.url, &bytes)?;
+                let entry = cache.put(&file.key, &bytes)?;
+                write(&file.url, &bytes, &entry)?;
             }
             Ok(Ok(counts))
         }

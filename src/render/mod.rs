@@ -27,7 +27,7 @@ use crate::theme::Theme;
 use touched::Touched;
 
 /// What a build wrote, for the summary line.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub struct Counts {
     pub pages: usize,
     pub open_vacancies: usize,

@@ -151,7 +151,7 @@ pub fn files_below(root: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-fn copy_tree(from: &Path, to: &Path) {
+pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
         let target = to.join(entry.path().strip_prefix(from).unwrap());

@@ -90,9 +90,10 @@ fn add_theme(files: &mut Vec<File>, with_theme: bool) {
 
 /// Writes `files` and a `.gitignore` into `dir` (made when missing); returns how many files.
 fn write(dir: &Path, mut files: Vec<File>) -> Result<usize, Error> {
+    // The output, the lock and record beside it, and the image cache.
     files.push((
         PathBuf::from(".gitignore"),
-        b"/public/\n/.werkenbij-cache/\n".to_vec(),
+        b"/public/\n/.public.werkenbij-*\n/.werkenbij-cache/\n".to_vec(),
     ));
     files.sort();
     for (relative, bytes) in &files {

@@ -1,0 +1,205 @@
+//! A build of unchanged inputs into an output folder that is as the last build left it writes
+//! nothing: the fingerprint of everything a build reads and of how it was asked to build, and
+//! what that build reported, are kept in the output's record (`output::record`), and the next
+//! build with the same fingerprint reports the same and stops.
+//!
+//! The fingerprint is taken before anything is loaded: a file changed while a build reads it
+//! gives a fingerprint that no later build matches, so that build is never taken as current.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::{Options, Report, Summary};
+use crate::base::diagnostics::Diagnostics;
+use crate::base::error::Error;
+use crate::base::language::Language;
+use crate::images::cache::ImageCache;
+use crate::output::{folders, DiskOutput};
+
+/// The folders of the site a build reads; a file elsewhere that it reads (the logo may be
+/// anywhere in the site folder) is listed in the record as an extra input.
+const READ: [&str; 3] = ["content", "static", "themes"];
+
+/// What a finished build keeps with its output.
+#[derive(Debug, Serialize, Deserialize)]
+struct Kept {
+    inputs: Option<String>,
+    /// Files read outside `READ`, with the hash of each.
+    extra: Vec<(PathBuf, String)>,
+    diagnostics: Diagnostics,
+    summary: Summary,
+    language: Language,
+}
+
+/// The fingerprint of a build about to start: this program, the options that shape the output,
+/// and every file of the folders it reads; none when a symbolic link there could lead anywhere
+/// (such a build is never taken as unchanged).
+pub(crate) struct Inputs(Option<String>);
+
+impl Inputs {
+    pub(crate) fn of(options: &Options) -> Result<Inputs, Error> {
+        let mut hasher = blake3::Hasher::new();
+        let mut part = |bytes: &[u8]| {
+            hasher.update(&(bytes.len() as u64).to_le_bytes());
+            hasher.update(bytes);
+        };
+        part(program().as_bytes());
+        let root = folders::absolute(&options.root);
+        part(root.as_os_str().as_encoded_bytes());
+        part(&[u8::from(options.drafts)]);
+        part(options.base_url.as_deref().unwrap_or("").as_bytes());
+        part(options.today.to_string().as_bytes());
+        // A build told to use another image cache fills that one.
+        part(
+            folders::absolute(&super::cache_dir(options))
+                .as_os_str()
+                .as_encoded_bytes(),
+        );
+        // Debug builds can be told to fail on purpose: such a build is never the same build.
+        if cfg!(debug_assertions) {
+            part(
+                std::env::var("WERKENBIJ_FAULT")
+                    .unwrap_or_default()
+                    .as_bytes(),
+            );
+        }
+        let Some(files) = files_below(&root)? else {
+            return Ok(Inputs(None));
+        };
+        for (path, hash) in files {
+            part(path.as_bytes());
+            part(hash.as_bytes());
+        }
+        Ok(Inputs(Some(hasher.finalize().to_hex().to_string())))
+    }
+}
+
+/// This program: its version, and the size and time of its executable, so that a rebuilt binary
+/// (another theme built in, another renderer) never takes an output of the previous one as its
+/// own.
+fn program() -> String {
+    let executable = std::env::current_exe()
+        .ok()
+        .and_then(|exe| std::fs::metadata(exe).ok())
+        .map(|m| {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .unwrap_or_default();
+            format!("{} {}", m.len(), modified.as_nanos())
+        })
+        .unwrap_or_default();
+    format!("{} {executable}", env!("CARGO_PKG_VERSION"))
+}
+
+/// Every file below the read folders of `root`, by relative path, with the hash of its bytes,
+/// sorted by path; none when there is a symbolic link among them.
+fn files_below(root: &Path) -> Result<Option<Vec<(String, String)>>, Error> {
+    let mut paths = Vec::new();
+    for folder in READ {
+        let dir = root.join(folder);
+        if !dir.is_dir() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&dir) {
+            let entry = entry.map_err(|e| Error::io(&dir, e.into()))?;
+            if entry.path_is_symlink() {
+                return Ok(None);
+            }
+            if entry.file_type().is_file() {
+                paths.push(entry.into_path());
+            }
+        }
+    }
+    let mut files = paths
+        .par_iter()
+        .map(|path| {
+            let relative = path.strip_prefix(root).unwrap_or(path);
+            Ok((relative.to_string_lossy().into_owned(), hash_file(path)?))
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    files.sort();
+    Ok(Some(files))
+}
+
+fn hash_file(path: &Path) -> Result<String, Error> {
+    let mut hasher = blake3::Hasher::new();
+    hasher
+        .update_reader(std::fs::File::open(path).map_err(|e| Error::io(path, e))?)
+        .map_err(|e| Error::io(path, e))?;
+    Ok(hasher.finalize().to_hex().to_string())
+}
+
+/// The report of the build of the output in place, when it was built from these inputs and the
+/// folder is as that build left it: then there is nothing to build.
+pub(crate) fn previous_report(
+    output: &DiskOutput,
+    inputs: &Inputs,
+    cache: &ImageCache,
+    started: std::time::Instant,
+) -> Option<Report> {
+    let now = inputs.0.as_ref()?;
+    let kept: Kept = serde_json::from_value(output.previous()?.clone()).ok()?;
+    if kept.inputs.as_ref() != Some(now) {
+        return None;
+    }
+    let extra_unchanged = kept
+        .extra
+        .par_iter()
+        .all(|(path, hash)| hash_file(path).is_ok_and(|now| &now == hash));
+    if !extra_unchanged || !output.is_as_previous_build_left_it() {
+        return None;
+    }
+    let cache_bytes = cache
+        .size()
+        .map_or(kept.summary.cache_bytes, |(_, bytes)| bytes);
+    Some(Report {
+        diagnostics: kept.diagnostics,
+        config_error: false,
+        built: Some(Summary {
+            // Every image is as it was taken from the cache, and none was made.
+            cached_images: kept.summary.images,
+            cache_bytes,
+            seconds: started.elapsed().as_secs_f64(),
+            unchanged: true,
+            ..kept.summary
+        }),
+        language: kept.language,
+    })
+}
+
+/// What the output of a finished build keeps for the next build: its inputs, the files it read
+/// outside the read folders, and its report.
+pub(crate) fn kept(
+    inputs: Inputs,
+    root: &Path,
+    read_elsewhere: Option<&Path>,
+    diagnostics: &Diagnostics,
+    summary: &Summary,
+    language: Language,
+) -> Result<serde_json::Value, Error> {
+    let root = folders::absolute(root);
+    let mut extra = Vec::new();
+    if let Some(path) = read_elsewhere {
+        let path = folders::absolute(path);
+        let inside_read = READ
+            .iter()
+            .any(|folder| path.starts_with(root.join(folder)));
+        if !inside_read {
+            extra.push((path.clone(), hash_file(&path)?));
+        }
+    }
+    let kept = Kept {
+        inputs: inputs.0,
+        extra,
+        diagnostics: diagnostics.clone(),
+        summary: *summary,
+        language,
+    };
+    serde_json::to_value(kept).map_err(|e| Error::Internal {
+        message: format!("cannot keep the build's report: {e}"),
+    })
+}
