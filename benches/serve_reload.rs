@@ -131,6 +131,13 @@ fn time_site(name: &str, source: &Path) {
     let story = first_published_story(&root, &address);
     let original = std::fs::read_to_string(&story).unwrap();
     let mut times = Vec::with_capacity(EDITS);
+    // The server logs one line per rebuild, in the site's language; the last one says how many
+    // pages it rendered. Each edit must give exactly one rebuild: a save seen as two would time
+    // the first, half-written one.
+    let is_rebuild =
+        |line: &str| line.starts_with("Rebuilt ") || line.contains(" opnieuw gebouwd ");
+    let mut last_rebuild = String::new();
+    let mut rebuilds = 0;
     for edit in 0..EDITS {
         let text = format!("{original}\nBewerking {edit}.\n");
         let saved = Instant::now();
@@ -141,15 +148,29 @@ fn time_site(name: &str, source: &Path) {
         times.push(saved.elapsed());
         // The event's data line.
         read_line(&mut events, &mut line);
-    }
-    // The server logs one line per rebuild, in the site's language; the last one says how many
-    // pages it rendered.
-    let mut last_rebuild = String::new();
-    while let Ok(line) = receiver.recv_timeout(Duration::from_millis(200)) {
-        if line.starts_with("Rebuilt ") || line.contains(" opnieuw gebouwd ") {
-            last_rebuild = line;
+        // Quiet before the next edit: every rebuild of this one logged, no reload event pending.
+        while let Ok(logged) = receiver.recv_timeout(Duration::from_millis(300)) {
+            if is_rebuild(&logged) {
+                rebuilds += 1;
+                last_rebuild = logged;
+            }
         }
+        events
+            .get_ref()
+            .set_read_timeout(Some(Duration::from_millis(50)))
+            .unwrap();
+        let mut pending = String::new();
+        while events.read_line(&mut pending).is_ok_and(|n| n > 0) {
+            assert_ne!(
+                pending.trim_end(),
+                "event: reload",
+                "edit {edit} reloaded twice"
+            );
+            pending.clear();
+        }
+        events.get_ref().set_read_timeout(None).unwrap();
     }
+    assert_eq!(rebuilds, EDITS, "one rebuild per edit");
     times.sort();
     let median = (times[EDITS / 2 - 1] + times[EDITS / 2]) / 2;
     let stories = std::fs::read_dir(root.join("content/stories"))

@@ -130,7 +130,7 @@ fn load_keeping(
         drafts: options.drafts,
     };
     let kept = keep_content.then(|| content.clone());
-    let (site, found) = validate::validate(*content, &validate_options);
+    let (site, found) = validate::validate_cached(*content, &validate_options, cache);
     diagnostics.extend(found);
     Ok(Loaded::Ready((kept, Validated { site }), diagnostics))
 }

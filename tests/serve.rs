@@ -413,6 +413,39 @@ fn a_rebuild_renders_only_what_a_story_touches_and_equals_a_full_build() {
     assert_same_files(&live.files(), &memory.into_files());
 }
 
+#[test]
+fn a_body_kept_between_rebuilds_is_rendered_again_when_its_link_target_goes() {
+    let site = TestSite::new("minimal");
+    let options = options(&site);
+    let live = werkenbij::serve::live::Live::default();
+    werkenbij::serve::rebuild::rebuild(&options, &live).unwrap();
+    let story = "content/stories/zeven-clienten.md";
+    let page = "verhalen/zeven-clienten/index.html";
+    let text = site.read(story);
+    let linked = format!("{text}\nLees ook [kerst op de IC](kerst-op-de-ic.md).\n");
+    edit(&site, &options, &live, &[(story, linked)]);
+    let links = |live: &werkenbij::serve::live::Live| {
+        let html = String::from_utf8(live.files()[page].clone()).unwrap();
+        select(&html, "main a[href='/verhalen/kerst-op-de-ic/']")
+    };
+    assert_eq!(links(&live), ["kerst op de IC"]);
+    // The story's own text is the same, but the story it links to is no longer published: its
+    // body, kept from the last rebuild, must not be taken again.
+    let consent = site.read("content/consent.yaml");
+    let withdrawn = consent.replacen(
+        "  expires: 2028-01-12\n",
+        "  expires: 2028-01-12\n  withdrawn: 2026-06-01\n",
+        1,
+    );
+    edit(
+        &site,
+        &options,
+        &live,
+        &[("content/consent.yaml", withdrawn)],
+    );
+    assert!(links(&live).is_empty());
+}
+
 /// Writes `files`, rebuilds `live` as `serve` does after the watcher saw them change, and checks
 /// that the result equals a full build.
 fn edit(

@@ -1,5 +1,6 @@
 //! Parsed content files kept between builds (by `serve`), so a rebuild re-reads and re-parses only
-//! the files that changed.
+//! the files that changed, and their rendered Markdown, so that it renders again only the bodies
+//! whose text or links could have changed.
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -7,16 +8,20 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
 
+use crate::content::markdown::Rendered;
+
 /// When a file was last written and how long it is: a changed file has a different stamp.
 pub type Stamp = (SystemTime, u64);
 
 /// A parse outcome of any kind of content file.
 type Parsed = Box<dyn Any + Send + Sync>;
 
-/// One parse outcome per file (the document or its problems), keyed by the path relative to the site.
+/// One parse outcome per file (the document or its problems), keyed by the path relative to the
+/// site; and one rendered body per file, with the key of everything its rendering depended on.
 #[derive(Default)]
 pub struct ContentCache {
     files: Mutex<HashMap<PathBuf, (Stamp, Parsed)>>,
+    bodies: Mutex<HashMap<PathBuf, (blake3::Hash, Rendered)>>,
 }
 
 impl ContentCache {
@@ -39,6 +44,18 @@ impl ContentCache {
     pub fn put<T: Send + Sync + 'static>(&self, relative: &Path, stamp: Stamp, value: T) {
         let mut files = self.files.lock().unwrap_or_else(|p| p.into_inner());
         files.insert(relative.to_owned(), (stamp, Box::new(value)));
+    }
+
+    /// The body of `relative` rendered earlier from the same `key` (see `validate::links`).
+    pub fn rendered(&self, relative: &Path, key: &blake3::Hash) -> Option<Rendered> {
+        let bodies = self.bodies.lock().unwrap_or_else(|p| p.into_inner());
+        let (seen, rendered) = bodies.get(relative)?;
+        (seen == key).then(|| rendered.clone())
+    }
+
+    pub fn keep_rendered(&self, relative: &Path, key: blake3::Hash, rendered: Rendered) {
+        let mut bodies = self.bodies.lock().unwrap_or_else(|p| p.into_inner());
+        bodies.insert(relative.to_owned(), (key, rendered));
     }
 
     /// Drops a file the watcher saw change, whatever its stamp says (same size, same second).

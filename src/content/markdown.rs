@@ -37,6 +37,7 @@ pub trait LinkResolver {
     }
 }
 
+#[derive(Debug, Clone)]
 pub struct Rendered {
     pub html: String,
     pub diagnostics: Vec<Diagnostic>,

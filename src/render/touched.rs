@@ -5,6 +5,8 @@
 use std::fmt::Write as _;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use rayon::prelude::*;
+
 use crate::model::Site;
 use crate::render::pagination::on_page;
 use crate::render::plan::Job;
@@ -78,11 +80,39 @@ impl Fingerprints {
         }
         // A story page shows the vacancies ranked beside it and a vacancy page its stories, so what
         // they show is part of them: a change of a vacancy, or of the ranking, touches the page.
-        let links = crate::render::related::links(site);
-        let stories: Vec<u64> = site.stories.iter().map(hash_debug).collect();
-        let vacancies: Vec<u64> = site.vacancies.iter().map(hash_debug).collect();
-        let ambassadors: Vec<u64> = site.ambassadors.iter().map(hash_debug).collect();
-        let hashtags: Vec<u64> = site.hashtags.iter().map(hash_debug).collect();
+        // Every story's text goes through the hasher: on every core.
+        let ((links, stories), (vacancies, (ambassadors, hashtags))) = rayon::join(
+            || {
+                rayon::join(
+                    || crate::render::related::links(site),
+                    || {
+                        site.stories
+                            .par_iter()
+                            .map(hash_debug)
+                            .collect::<Vec<u64>>()
+                    },
+                )
+            },
+            || {
+                rayon::join(
+                    || {
+                        site.vacancies
+                            .par_iter()
+                            .map(hash_debug)
+                            .collect::<Vec<u64>>()
+                    },
+                    || {
+                        (
+                            site.ambassadors
+                                .iter()
+                                .map(hash_debug)
+                                .collect::<Vec<u64>>(),
+                            site.hashtags.iter().map(hash_debug).collect::<Vec<u64>>(),
+                        )
+                    },
+                )
+            },
+        );
         let kits = kit_fingerprints(site, &stories, &ambassadors, &hashtags);
         let with_shown = |own: &[u64], shown: &[Vec<usize>], other: &[u64]| -> Vec<u64> {
             own.iter()

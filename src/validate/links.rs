@@ -13,6 +13,7 @@ use crate::base::diagnostics::Diagnostic;
 use crate::base::language::Language;
 use crate::base::source::SourceFile;
 use crate::base::text::Text;
+use crate::content::cache::ContentCache;
 use crate::content::markdown::{self, FragmentLink, LinkResolver, Rendered, Resolution};
 use crate::content::{Content, Entry, Section};
 use crate::validate::ambassadors::AcceptedAmbassador;
@@ -129,13 +130,48 @@ impl LinkIndex {
         FileResolver {
             index: self,
             document,
+            looked_at_files: std::cell::Cell::new(false),
         }
+    }
+
+    /// The hash of everything a link can resolve to: two indexes with the same key resolve every
+    /// link the same way (a link to a file that is no page also looks at the folder: see
+    /// `FileResolver::looked_at_files`).
+    fn key(&self) -> blake3::Hash {
+        let mut hasher = blake3::Hasher::new();
+        let mut part = |bytes: &[u8]| {
+            hasher.update(&(bytes.len() as u64).to_le_bytes());
+            hasher.update(bytes);
+        };
+        part(self.root.as_os_str().as_encoded_bytes());
+        part(self.base_path.as_bytes());
+        let target = |target: &Target| match target {
+            Target::Page => String::new(),
+            Target::Unpublished(reason) => format!("{reason:?}"),
+        };
+        let mut files: Vec<_> = self.by_file.iter().collect();
+        files.sort_by(|a, b| a.0.cmp(b.0));
+        for (file, (url, why)) in files {
+            part(file.as_os_str().as_encoded_bytes());
+            part(url.as_bytes());
+            part(target(why).as_bytes());
+        }
+        let mut paths: Vec<_> = self.by_path.iter().collect();
+        paths.sort_by(|a, b| a.0.cmp(b.0));
+        for (path, why) in paths {
+            part(path.as_bytes());
+            part(target(why).as_bytes());
+        }
+        hasher.finalize()
     }
 }
 
 struct FileResolver<'a> {
     index: &'a LinkIndex,
     document: &'a Path,
+    /// Whether a link made it look at the site folder itself: then its rendering depends on more
+    /// than the index and is not kept.
+    looked_at_files: std::cell::Cell<bool>,
 }
 
 impl LinkResolver for FileResolver<'_> {
@@ -213,6 +249,7 @@ impl LinkResolver for FileResolver<'_> {
                 reason: reason.clone(),
             },
             None => {
+                self.looked_at_files.set(true);
                 let exists = self.index.root.join(&relative).exists();
                 Resolution::Broken {
                     message: if exists {
@@ -278,15 +315,16 @@ impl Validator<'_> {
         vacancies: &[AcceptedVacancy],
         pages: &[AcceptedPage],
     ) -> Bodies {
-        let language = self.content.config.language;
+        let with = Rendering {
+            index,
+            language: self.content.config.language,
+            cache: self.cache.map(|cache| (cache, index.key())),
+        };
         let kinds = [
-            (
-                render_all(ambassadors, index, language),
-                AMBASSADOR_THEME_IDS,
-            ),
-            (render_all(stories, index, language), STORY_THEME_IDS),
-            (render_all(vacancies, index, language), VACANCY_THEME_IDS),
-            (render_all(pages, index, language), PAGE_THEME_IDS),
+            (with.all(ambassadors), AMBASSADOR_THEME_IDS),
+            (with.all(stories), STORY_THEME_IDS),
+            (with.all(vacancies), VACANCY_THEME_IDS),
+            (with.all(pages), PAGE_THEME_IDS),
         ];
         let targets = FragmentTargets::of(&kinds, &index.base_path);
         let mut found = Vec::new();
@@ -421,26 +459,55 @@ fn nearest_ids(fragment: &str, ids: &[&str]) -> Text {
     )
 }
 
-fn render_all<'a, F: Sync, P: Sync>(
-    accepted: &'a [(&Entry<F>, P)],
+/// How the bodies are rendered: against `index`, in `language`, and with the bodies kept by
+/// `serve` in `cache` (with the key of the index) taken when nothing they depend on changed.
+struct Rendering<'a> {
     index: &'a LinkIndex,
-    language: crate::base::language::Language,
-) -> Vec<Body<'a>> {
-    accepted
-        .par_iter()
-        .map(|(entry, _)| {
-            let doc = &entry.doc;
-            let resolver = index.resolver(&doc.file.path);
-            Body {
-                file: &doc.file,
-                url: index
-                    .by_file
-                    .get(&doc.file.path)
-                    .map(|(url, _)| url.as_str()),
-                rendered: markdown::render(&doc.file, doc.body.start, &resolver, language),
-            }
-        })
-        .collect()
+    language: Language,
+    cache: Option<(&'a ContentCache, blake3::Hash)>,
+}
+
+impl<'a> Rendering<'a> {
+    fn all<F: Sync, P: Sync>(&self, accepted: &'a [(&Entry<F>, P)]) -> Vec<Body<'a>> {
+        accepted
+            .par_iter()
+            .map(|(entry, _)| {
+                let doc = &entry.doc;
+                Body {
+                    file: &doc.file,
+                    url: self
+                        .index
+                        .by_file
+                        .get(&doc.file.path)
+                        .map(|(url, _)| url.as_str()),
+                    rendered: self.one(&doc.file, doc.body.start),
+                }
+            })
+            .collect()
+    }
+
+    /// The body of `file` from `body_start`: kept from an earlier build when its text, the index
+    /// and the language are the same, else rendered (and kept, unless a link looked at the
+    /// folder).
+    fn one(&self, file: &SourceFile, body_start: usize) -> Rendered {
+        let resolver = self.index.resolver(&file.path);
+        let Some((cache, index_key)) = self.cache else {
+            return markdown::render(file, body_start, &resolver, self.language);
+        };
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(index_key.as_bytes());
+        hasher.update(format!("{:?} {body_start} ", self.language).as_bytes());
+        hasher.update(file.text.as_bytes());
+        let key = hasher.finalize();
+        if let Some(rendered) = cache.rendered(&file.path, &key) {
+            return rendered;
+        }
+        let rendered = markdown::render(file, body_start, &resolver, self.language);
+        if !resolver.looked_at_files.get() {
+            cache.keep_rendered(&file.path, key, rendered.clone());
+        }
+        rendered
+    }
 }
 
 /// `written` relative to the folder of `document` (both relative to the site root), refusing

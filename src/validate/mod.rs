@@ -21,6 +21,7 @@ use std::path::PathBuf;
 
 use crate::base::date::Day;
 use crate::base::diagnostics::Diagnostics;
+use crate::content::cache::ContentCache;
 use crate::content::{Content, Section};
 use crate::model::{Photo, Site, Visibility};
 pub use aliases::collisions as alias_collisions;
@@ -34,8 +35,18 @@ pub struct ValidateOptions {
 
 /// Builds the site model. Rendering may start only when the diagnostics hold no error.
 pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnostics) {
+    validate_cached(content, options, None)
+}
+
+/// `validate`, taking the Markdown bodies that cannot have changed from `cache` (`serve`).
+pub fn validate_cached(
+    content: Content,
+    options: &ValidateOptions,
+    cache: Option<&ContentCache>,
+) -> (Site, Diagnostics) {
     let mut v = Validator {
         content: &content,
+        cache,
         today: options.today,
         drafts: options.drafts,
         diagnostics: Diagnostics::new(),
@@ -104,6 +115,8 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
 /// The state the rules share: the content they read, the build's date and mode, what they found.
 struct Validator<'c> {
     content: &'c Content,
+    /// Rendered bodies kept between `serve`'s builds.
+    cache: Option<&'c ContentCache>,
     today: Day,
     drafts: bool,
     diagnostics: Diagnostics,
