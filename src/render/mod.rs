@@ -4,6 +4,7 @@
 //! sitemap and robots.txt (`sitemap`), every feed (`feeds/`), related content (`related`) and the
 //! vacancy filters (`vacancy_filter`). `touched` decides which pages `serve` renders again.
 
+mod cards;
 mod feeds;
 mod pages;
 mod pagination;
@@ -54,7 +55,11 @@ pub fn report_page(
 /// Every file `render` writes but the redirect pages of aliases, without rendering anything:
 /// output file → what it is (for an alias that would overwrite it).
 pub fn planned_files(site: &Site, theme: &Theme) -> std::collections::BTreeMap<String, String> {
-    Renderer::new(site, None, theme).planned_files()
+    let mut renderer = Renderer::new(site, None, theme);
+    // Only where each page goes is wanted: the cards need no HTML.
+    renderer.cards =
+        cards::Cards::new(&theme.tera, site.stories.len(), site.vacancies.len(), false);
+    renderer.planned_files()
 }
 
 /// `render`, limited to the pages `touched` affects when given (the sitemap and the set of pages
@@ -118,6 +123,8 @@ struct Renderer<'a> {
     /// Stories beside each vacancy, vacancies beside each story.
     links: related::Links,
     kits: ShareKits,
+    /// The story and vacancy cards, each made once.
+    cards: cards::Cards,
 }
 
 impl<'a> Renderer<'a> {
@@ -148,6 +155,7 @@ impl<'a> Renderer<'a> {
             facets: vacancy_filter::facets(site, &theme.strings),
             links: related::links(site),
             kits,
+            cards: cards::Cards::new(&theme.tera, site.stories.len(), site.vacancies.len(), true),
         }
     }
 

@@ -29,9 +29,14 @@ pub(super) fn page_count(items: usize) -> usize {
 
 /// The items on page `page` (from 0).
 pub(super) fn on_page<T>(items: &[T], page: usize) -> &[T] {
-    let start = (page * STORIES_PER_PAGE).min(items.len());
-    let end = (start + STORIES_PER_PAGE).min(items.len());
-    &items[start..end]
+    &items[page_range(items.len(), page)]
+}
+
+/// Which of `items` items are on page `page` (from 0).
+pub(super) fn page_range(items: usize, page: usize) -> std::ops::Range<usize> {
+    let start = (page * STORIES_PER_PAGE).min(items);
+    let end = (start + STORIES_PER_PAGE).min(items);
+    start..end
 }
 
 /// The path of page `page` (from 0) of the list at `base`.

@@ -3,6 +3,7 @@
 use tera::Context;
 
 use super::PageSpec;
+use crate::render::cards::put;
 use crate::render::seo::Meta;
 use crate::render::Renderer;
 
@@ -29,7 +30,11 @@ impl Renderer<'_> {
         let s = self.site;
         let ambassador = &s.ambassadors[i];
         context.insert("ambassador", &self.ambassador_view(ambassador));
-        context.insert("stories", &self.story_cards(&ambassador.stories));
+        put(
+            context,
+            "stories",
+            self.story_cards(ambassador.stories.iter().copied()),
+        );
         let description = format!(
             "{}, {}. {}",
             ambassador.name,

@@ -3,6 +3,7 @@
 use tera::Context;
 
 use super::PageSpec;
+use crate::render::cards::put;
 use crate::render::pagination::{on_page, page_path, pagination};
 use crate::render::seo::Meta;
 use crate::render::Renderer;
@@ -32,7 +33,11 @@ impl Renderer<'_> {
         let tag = &s.hashtags[i];
         let path = page_path(&tag.url, page, s);
         context.insert("hashtag", &self.tag(i));
-        context.insert("stories", &self.story_cards(on_page(&tag.stories, page)));
+        put(
+            context,
+            "stories",
+            self.story_cards(on_page(&tag.stories, page).iter().copied()),
+        );
         context.insert(
             "pagination",
             &pagination(&tag.url, page, tag.stories.len(), s),
