@@ -32,9 +32,13 @@ pub(super) struct Cards {
     /// The theme's templates and the fragments; `None` when no page is rendered (planning the
     /// output files), so the cards then carry no HTML.
     tera: Option<Tera>,
-    stories: Vec<OnceLock<Value>>,
-    vacancies: Vec<OnceLock<Value>>,
+    /// The HTML of each card, for each of its headings.
+    stories: Vec<OnceLock<Html>>,
+    vacancies: Vec<OnceLock<Html>>,
 }
+
+/// A card's HTML: the key it goes under and the text, for each heading.
+type Html = Vec<(&'static str, String)>;
 
 impl Cards {
     /// Room for `stories` and `vacancies` cards, rendered with the theme's `tera` when `render`.
@@ -53,47 +57,47 @@ impl Cards {
         }
     }
 
-    /// The card of story `i`, made by `make` the first time.
-    pub(super) fn story(&self, i: usize, make: impl FnOnce() -> Value) -> Value {
-        self.stories[i]
-            .get_or_init(|| self.with_html(make(), STORY_CARD.0, &STORY_HEADINGS))
-            .clone()
+    /// The card `card` of story `i`, with its HTML (rendered the first time).
+    pub(super) fn story(&self, i: usize, card: Value) -> Value {
+        let html = self.stories[i].get_or_init(|| self.html(&card, STORY_CARD.0, &STORY_HEADINGS));
+        with(card, html)
     }
 
-    /// The card of vacancy `i`, made by `make` the first time.
-    pub(super) fn vacancy(&self, i: usize, make: impl FnOnce() -> Value) -> Value {
-        self.vacancies[i]
-            .get_or_init(|| self.with_html(make(), VACANCY_CARD.0, &VACANCY_HEADINGS))
-            .clone()
+    /// The card `card` of vacancy `i`, with its HTML (rendered the first time).
+    pub(super) fn vacancy(&self, i: usize, card: Value) -> Value {
+        let html =
+            self.vacancies[i].get_or_init(|| self.html(&card, VACANCY_CARD.0, &VACANCY_HEADINGS));
+        with(card, html)
     }
 
-    /// `card` with the fragment `template` rendered for each of `headings`. A theme whose macro
+    /// The fragment `template` rendered for `card` with each of `headings`. A theme whose macro
     /// cannot be called that way gets no HTML: its own templates cannot be using it, and a
     /// built-in one that does fails on the missing value, as it would have on the macro.
-    fn with_html(&self, mut card: Value, template: &str, headings: &[(&str, &str)]) -> Value {
+    fn html(&self, card: &Value, template: &str, headings: &[(&'static str, &str)]) -> Html {
         let Some(tera) = &self.tera else {
-            return card;
+            return Html::new();
         };
-        let mut html = Vec::with_capacity(headings.len());
-        for (key, heading) in headings {
-            let mut context = Context::new();
-            context.insert("heading", heading);
-            put(&mut context, "card", card);
-            let rendered = tera.render(template, &context);
-            card = context
-                .remove("card")
-                .expect("the card was put into the context above");
-            if let Ok(text) = rendered {
-                html.push((*key, text));
-            }
-        }
-        if let Value::Object(fields) = &mut card {
-            for (key, text) in html {
-                fields.insert(key.to_owned(), Value::String(text));
-            }
-        }
-        card
+        let mut context = Context::new();
+        put(&mut context, "card", card.clone());
+        headings
+            .iter()
+            .filter_map(|(key, heading)| {
+                context.insert("heading", heading);
+                tera.render(template, &context)
+                    .ok()
+                    .map(|text| (*key, text))
+            })
+            .collect()
     }
+}
+
+fn with(mut card: Value, html: &Html) -> Value {
+    if let Value::Object(fields) = &mut card {
+        for (key, text) in html {
+            fields.insert((*key).to_owned(), Value::String(text.clone()));
+        }
+    }
+    card
 }
 
 /// Puts `value` into `context` as it is: `Context::insert` would serialise a copy of it.

@@ -166,7 +166,7 @@ impl<'a> Renderer<'a> {
 
     /// The card of story `i` (into `Site::stories`), as every list shows it.
     pub(super) fn story_card(&self, i: usize) -> Value {
-        self.cards.story(i, || {
+        let card = {
             let story = &self.site.stories[i];
             let ambassador = &self.site.ambassadors[story.ambassador];
             serde_json::to_value(StoryCard {
@@ -182,7 +182,8 @@ impl<'a> Renderer<'a> {
                 hashtags: self.tags(&story.hashtags),
             })
             .expect("a card serialises: its fields are strings, numbers and lists")
-        })
+        };
+        self.cards.story(i, card)
     }
 
     /// The cards of stories `indices` (into `Site::stories`).
@@ -192,7 +193,7 @@ impl<'a> Renderer<'a> {
 
     /// The card of vacancy `i` (into `Site::vacancies`), as every list shows it.
     pub(super) fn vacancy_card(&self, i: usize) -> Value {
-        self.cards.vacancy(i, || {
+        let card = {
             let vacancy = &self.site.vacancies[i];
             let language = self.site.config.language;
             serde_json::to_value(VacancyCard {
@@ -208,7 +209,8 @@ impl<'a> Renderer<'a> {
                 filters: vacancy_filter::card_filters(self.site, vacancy, &self.theme.strings),
             })
             .expect("a card serialises: its fields are strings, numbers and maps of strings")
-        })
+        };
+        self.cards.vacancy(i, card)
     }
 
     /// The cards of vacancies `indices` (into `Site::vacancies`).
