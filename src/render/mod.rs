@@ -47,8 +47,9 @@ pub fn report_page(
     theme: &Theme,
     output: &dyn Output,
 ) -> Result<(), Error> {
-    Renderer::new(site, Some(figures), theme)
-        .render_page(plan::Job::Report, output)
+    let renderer = Renderer::new(site, Some(figures), theme);
+    renderer
+        .render_page(plan::Job::Report, &mut renderer.base.clone(), output)
         .map(drop)
 }
 
@@ -84,7 +85,10 @@ pub fn render_touched(
     let written: Vec<Option<sitemap::SitemapEntry>> = jobs
         .par_iter()
         .filter(|job| touched.is_none_or(|t| t.affects(site, job)))
-        .map(|job| renderer.render_page(*job, output))
+        .map_init(
+            || renderer.base.clone(),
+            |context, job| renderer.render_page(*job, context, output),
+        )
         .collect::<Result<_, Error>>()?;
     if touched.is_some() {
         // The feeds list every story and vacancy; writing them is cheap, so they are never stale.
