@@ -16,6 +16,8 @@ pub mod touched;
 mod vacancy_filter;
 mod views;
 
+use std::sync::OnceLock;
+
 use rayon::prelude::*;
 use tera::Context;
 
@@ -129,6 +131,12 @@ struct Renderer<'a> {
     kits: ShareKits,
     /// The story and vacancy cards, each made once.
     cards: cards::Cards,
+    /// The view of each hashtag and each ambassador, made the first time a page shows them.
+    tag_views: Vec<OnceLock<serde_json::Value>>,
+    ambassador_views: Vec<OnceLock<serde_json::Value>>,
+    /// The link of every page of the story list, and of each hashtag's list.
+    story_list_urls: OnceLock<Vec<String>>,
+    hashtag_urls: Vec<OnceLock<Vec<String>>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -159,6 +167,10 @@ impl<'a> Renderer<'a> {
             facets: vacancy_filter::facets(site, &theme.strings),
             links: related::links(site),
             kits,
+            story_list_urls: OnceLock::new(),
+            hashtag_urls: site.hashtags.iter().map(|_| OnceLock::new()).collect(),
+            tag_views: site.hashtags.iter().map(|_| OnceLock::new()).collect(),
+            ambassador_views: site.ambassadors.iter().map(|_| OnceLock::new()).collect(),
             cards: cards::Cards::new(&theme.tera, site.stories.len(), site.vacancies.len(), true),
         }
     }

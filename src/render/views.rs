@@ -81,7 +81,7 @@ impl<'a> SiteView<'a> {
 }
 
 #[derive(Serialize)]
-pub(super) struct TagView<'a> {
+struct TagView<'a> {
     name: &'a str,
     url: Option<String>,
     count: usize,
@@ -110,7 +110,7 @@ struct StoryCard<'a> {
     ambassador_url: String,
     role: Option<&'a str>,
     image: Option<ImageView<'a>>,
-    hashtags: Vec<TagView<'a>>,
+    hashtags: Value,
 }
 
 #[derive(Serialize)]
@@ -129,19 +129,24 @@ struct VacancyCard<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    /// Hashtag `i`, linked when it has a page.
-    pub(super) fn tag(&self, i: usize) -> TagView<'a> {
-        let tag = &self.site.hashtags[i];
-        TagView {
-            name: &tag.name,
-            url: self.tag_has_page[i].then(|| self.site.href(&tag.url)),
-            count: tag.stories.len(),
-            campaign: tag.campaign,
-        }
+    /// Hashtag `i`, linked when it has a page; made once, as every card shows it.
+    pub(super) fn tag(&self, i: usize) -> Value {
+        self.tag_views[i]
+            .get_or_init(|| {
+                let tag = &self.site.hashtags[i];
+                serde_json::to_value(TagView {
+                    name: &tag.name,
+                    url: self.tag_has_page[i].then(|| self.site.href(&tag.url)),
+                    count: tag.stories.len(),
+                    campaign: tag.campaign,
+                })
+                .expect("a tag serialises: its fields are strings, numbers and a flag")
+            })
+            .clone()
     }
 
-    pub(super) fn tags(&self, hashtags: &[usize]) -> Vec<TagView<'a>> {
-        hashtags.iter().map(|&h| self.tag(h)).collect()
+    pub(super) fn tags(&self, hashtags: &[usize]) -> Value {
+        Value::Array(hashtags.iter().map(|&h| self.tag(h)).collect())
     }
 
     pub(super) fn image(&self, r: &'a PhotoRef) -> ImageView<'a> {
@@ -218,8 +223,15 @@ impl<'a> Renderer<'a> {
         Value::Array(indices.into_iter().map(|i| self.vacancy_card(i)).collect())
     }
 
-    /// An ambassador as the profile, the list and a story's byline show them.
-    pub(super) fn ambassador_view(&self, a: &'a Ambassador) -> serde_json::Value {
+    /// Ambassador `i` as the profile, the list and a story's byline show them; made once, as
+    /// every one of their stories shows them.
+    pub(super) fn ambassador_view(&self, i: usize) -> Value {
+        self.ambassador_views[i]
+            .get_or_init(|| self.make_ambassador_view(&self.site.ambassadors[i]))
+            .clone()
+    }
+
+    fn make_ambassador_view(&self, a: &'a Ambassador) -> Value {
         let initials: String = a
             .name
             .split_whitespace()

@@ -11,10 +11,8 @@ impl Renderer<'_> {
     pub(super) fn ambassador_list(&self, context: &mut Context) -> PageSpec {
         let s = self.site;
         let path = format!("/{}/", s.config.paths.ambassadors);
-        let list: Vec<_> = s
-            .ambassadors
-            .iter()
-            .map(|a| self.ambassador_view(a))
+        let list: Vec<_> = (0..s.ambassadors.len())
+            .map(|i| self.ambassador_view(i))
             .collect();
         context.insert("ambassadors", &list);
         let meta = Meta::new(
@@ -29,7 +27,7 @@ impl Renderer<'_> {
     pub(super) fn ambassador(&self, context: &mut Context, i: usize) -> PageSpec {
         let s = self.site;
         let ambassador = &s.ambassadors[i];
-        context.insert("ambassador", &self.ambassador_view(ambassador));
+        put(context, "ambassador", self.ambassador_view(i));
         put(
             context,
             "stories",

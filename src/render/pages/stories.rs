@@ -5,7 +5,7 @@ use tera::Context;
 use super::PageSpec;
 use crate::render::cards::put;
 use crate::render::feeds;
-use crate::render::pagination::{page_path, page_range, pagination};
+use crate::render::pagination::{page_path, page_range, page_urls, pagination};
 use crate::render::seo::{self, Meta};
 use crate::render::views::public;
 use crate::render::Renderer;
@@ -21,7 +21,10 @@ impl Renderer<'_> {
             "stories",
             self.story_cards(page_range(s.stories.len(), page)),
         );
-        context.insert("pagination", &pagination(&base, page, s.stories.len(), s));
+        let urls = self
+            .story_list_urls
+            .get_or_init(|| page_urls(&base, s.stories.len(), s));
+        context.insert("pagination", &pagination(urls, page));
         let heading = self.text("stories_title");
         let title = if page > 0 {
             format!("{heading} ({} {})", self.text("page"), page + 1)
@@ -64,7 +67,11 @@ impl Renderer<'_> {
                 "hashtags": self.tags(&story.hashtags),
             }),
         );
-        context.insert("ambassador", &self.ambassador_view(ambassador));
+        put(
+            context,
+            "ambassador",
+            self.ambassador_view(story.ambassador),
+        );
         put(
             context,
             "vacancies",
