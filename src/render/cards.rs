@@ -32,9 +32,12 @@ pub(super) struct Cards {
     /// The theme's templates and the fragments; `None` when no page is rendered (planning the
     /// output files), so the cards then carry no HTML.
     tera: Option<Tera>,
-    /// The HTML of each card, for each of its headings.
+    /// The HTML of each story card, for each of its headings: only the HTML is kept, as the
+    /// fields of ten thousand cards would hold 70 MB.
     stories: Vec<OnceLock<Html>>,
-    vacancies: Vec<OnceLock<Html>>,
+    /// Each vacancy card whole, HTML and fields: a site has far fewer vacancies than stories,
+    /// and each is shown beside many stories.
+    vacancies: Vec<OnceLock<Value>>,
 }
 
 /// A card's HTML: the key it goes under and the text, for each heading.
@@ -63,11 +66,15 @@ impl Cards {
         with(card, html)
     }
 
-    /// The card `card` of vacancy `i`, with its HTML (rendered the first time).
-    pub(super) fn vacancy(&self, i: usize, card: Value) -> Value {
-        let html =
-            self.vacancies[i].get_or_init(|| self.html(&card, VACANCY_CARD.0, &VACANCY_HEADINGS));
-        with(card, html)
+    /// The card of vacancy `i` with its HTML, made by `make` the first time.
+    pub(super) fn vacancy(&self, i: usize, make: impl FnOnce() -> Value) -> Value {
+        self.vacancies[i]
+            .get_or_init(|| {
+                let card = make();
+                let html = self.html(&card, VACANCY_CARD.0, &VACANCY_HEADINGS);
+                with(card, &html)
+            })
+            .clone()
     }
 
     /// The fragment `template` rendered for `card` with each of `headings`. A theme whose macro

@@ -198,7 +198,7 @@ impl<'a> Renderer<'a> {
 
     /// The card of vacancy `i` (into `Site::vacancies`), as every list shows it.
     pub(super) fn vacancy_card(&self, i: usize) -> Value {
-        let card = {
+        self.cards.vacancy(i, || {
             let vacancy = &self.site.vacancies[i];
             let language = self.site.config.language;
             serde_json::to_value(VacancyCard {
@@ -214,8 +214,7 @@ impl<'a> Renderer<'a> {
                 filters: vacancy_filter::card_filters(self.site, vacancy, &self.theme.strings),
             })
             .expect("a card serialises: its fields are strings, numbers and maps of strings")
-        };
-        self.cards.vacancy(i, card)
+        })
     }
 
     /// The cards of vacancies `indices` (into `Site::vacancies`).
