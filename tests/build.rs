@@ -543,6 +543,63 @@ fn a_sites_own_theme_overrides_single_templates_and_strings() {
     );
 }
 
+/// The built-in lists show each card as the theme's `story_card` and `vacancy_card` macros draw
+/// it, rendered once per card: a theme that overrides only `macros.html` still changes every list.
+#[test]
+fn a_themes_own_card_macros_draw_the_cards_of_every_list() {
+    let site = TestSite::new("minimal");
+    let builtin = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes/default/templates/macros.html"),
+    )
+    .expect("the built-in macros");
+    let own = builtin
+        .replace(
+            r#"class="card story-card"#,
+            r#"class="own-card card story-card"#,
+        )
+        .replace(
+            r#"class="card vacancy-card""#,
+            r#"class="own-card card vacancy-card""#,
+        );
+    assert_ne!(
+        own, builtin,
+        "the built-in card classes changed: update this test"
+    );
+    site.write("themes/default/templates/macros.html", &own);
+    site.build();
+    for (path, heading) in [
+        ("/", "h3"),
+        ("/verhalen/", "h2"),
+        ("/ambassadeurs/anneke-van-t-hof/", "h3"),
+        ("/vacatures/ic-verpleegkundige/", "h3"),
+    ] {
+        let page = site.page(path);
+        let cards = page.select(".story-card").len();
+        assert!(cards > 0, "{path} lists stories");
+        assert_eq!(page.select(".own-card.story-card").len(), cards, "{path}");
+        assert_eq!(
+            page.select(&format!(".own-card.story-card {heading}.card-title"))
+                .len(),
+            cards,
+            "{path}: the list's own heading"
+        );
+    }
+    let hashtag = site.page("/verhalen/").attr(".story-card .tags a", "href");
+    let hashtag = hashtag.expect("a story in the list has a hashtag with a page");
+    let page = site.page(&hashtag);
+    assert!(
+        !page.select(".own-card.story-card h2.card-title").is_empty(),
+        "{hashtag}"
+    );
+    for path in ["/", "/verhalen/avonddienst/"] {
+        let page = site.page(path);
+        let cards = page.select(".vacancy-card").len();
+        assert!(cards > 0, "{path} lists vacancies");
+        assert_eq!(page.select(".own-card.vacancy-card").len(), cards, "{path}");
+    }
+}
+
 #[test]
 fn english_sites_get_english_dates_strings_and_locale() {
     let site = TestSite::new("minimal");

@@ -4,6 +4,7 @@
 //! sitemap and robots.txt (`sitemap`), every feed (`feeds/`), related content (`related`) and the
 //! vacancy filters (`vacancy_filter`). `touched` decides which pages `serve` renders again.
 
+mod cards;
 mod feeds;
 mod pages;
 mod pagination;
@@ -14,6 +15,8 @@ mod sitemap;
 pub mod touched;
 mod vacancy_filter;
 mod views;
+
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use tera::Context;
@@ -46,15 +49,20 @@ pub fn report_page(
     theme: &Theme,
     output: &dyn Output,
 ) -> Result<(), Error> {
-    Renderer::new(site, Some(figures), theme)
-        .render_page(plan::Job::Report, output)
+    let renderer = Renderer::new(site, Some(figures), theme);
+    renderer
+        .render_page(plan::Job::Report, &mut renderer.base.clone(), output)
         .map(drop)
 }
 
 /// Every file `render` writes but the redirect pages of aliases, without rendering anything:
 /// output file → what it is (for an alias that would overwrite it).
 pub fn planned_files(site: &Site, theme: &Theme) -> std::collections::BTreeMap<String, String> {
-    Renderer::new(site, None, theme).planned_files()
+    let mut renderer = Renderer::new(site, None, theme);
+    // Only where each page goes is wanted: the cards need no HTML.
+    renderer.cards =
+        cards::Cards::new(&theme.tera, site.stories.len(), site.vacancies.len(), false);
+    renderer.planned_files()
 }
 
 /// `render`, limited to the pages `touched` affects when given (the sitemap and the set of pages
@@ -79,7 +87,10 @@ pub fn render_touched(
     let written: Vec<Option<sitemap::SitemapEntry>> = jobs
         .par_iter()
         .filter(|job| touched.is_none_or(|t| t.affects(site, job)))
-        .map(|job| renderer.render_page(*job, output))
+        .map_init(
+            || renderer.base.clone(),
+            |context, job| renderer.render_page(*job, context, output),
+        )
         .collect::<Result<_, Error>>()?;
     if touched.is_some() {
         // The feeds list every story and vacancy; writing them is cheap, so they are never stale.
@@ -118,6 +129,14 @@ struct Renderer<'a> {
     /// Stories beside each vacancy, vacancies beside each story.
     links: related::Links,
     kits: ShareKits,
+    /// The story and vacancy cards, each made once.
+    cards: cards::Cards,
+    /// The view of each hashtag and each ambassador, made the first time a page shows them.
+    tag_views: Vec<OnceLock<serde_json::Value>>,
+    ambassador_views: Vec<OnceLock<serde_json::Value>>,
+    /// The link of every page of the story list, and of each hashtag's list.
+    story_list_urls: OnceLock<Vec<String>>,
+    hashtag_urls: Vec<OnceLock<Vec<String>>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -148,6 +167,11 @@ impl<'a> Renderer<'a> {
             facets: vacancy_filter::facets(site, &theme.strings),
             links: related::links(site),
             kits,
+            story_list_urls: OnceLock::new(),
+            hashtag_urls: site.hashtags.iter().map(|_| OnceLock::new()).collect(),
+            tag_views: site.hashtags.iter().map(|_| OnceLock::new()).collect(),
+            ambassador_views: site.ambassadors.iter().map(|_| OnceLock::new()).collect(),
+            cards: cards::Cards::new(&theme.tera, site.stories.len(), site.vacancies.len(), true),
         }
     }
 

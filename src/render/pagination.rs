@@ -7,18 +7,18 @@ use crate::model::paths::STORIES_PER_PAGE;
 use crate::model::Site;
 
 #[derive(Serialize)]
-pub(super) struct Pagination {
+pub(super) struct Pagination<'a> {
     current: usize,
     total: usize,
-    previous_url: Option<String>,
-    next_url: Option<String>,
-    pages: Vec<PageNumber>,
+    previous_url: Option<&'a str>,
+    next_url: Option<&'a str>,
+    pages: Vec<PageNumber<'a>>,
 }
 
 #[derive(Serialize)]
-struct PageNumber {
+struct PageNumber<'a> {
     number: usize,
-    url: String,
+    url: &'a str,
     current: bool,
 }
 
@@ -29,9 +29,14 @@ pub(super) fn page_count(items: usize) -> usize {
 
 /// The items on page `page` (from 0).
 pub(super) fn on_page<T>(items: &[T], page: usize) -> &[T] {
-    let start = (page * STORIES_PER_PAGE).min(items.len());
-    let end = (start + STORIES_PER_PAGE).min(items.len());
-    &items[start..end]
+    &items[page_range(items.len(), page)]
+}
+
+/// Which of `items` items are on page `page` (from 0).
+pub(super) fn page_range(items: usize, page: usize) -> std::ops::Range<usize> {
+    let start = (page * STORIES_PER_PAGE).min(items);
+    let end = (start + STORIES_PER_PAGE).min(items);
+    start..end
 }
 
 /// The path of page `page` (from 0) of the list at `base`.
@@ -47,18 +52,27 @@ pub(super) fn page_path(base: &str, page: usize, site: &Site) -> String {
     }
 }
 
-/// The page numbers below page `page` of the list at `base`, linked as the pages link.
-pub(super) fn pagination(base: &str, page: usize, items: usize, site: &Site) -> Pagination {
-    let total = page_count(items);
+/// The link of every page of the list of `items` at `base`, in order: the same for every page of
+/// the list, so made once per list.
+pub(super) fn page_urls(base: &str, items: usize, site: &Site) -> Vec<String> {
+    (0..page_count(items))
+        .map(|p| site.href(&page_path(base, p, site)))
+        .collect()
+}
+
+/// The page numbers below page `page` of a list whose pages link to `urls` (`page_urls`).
+pub(super) fn pagination(urls: &[String], page: usize) -> Pagination<'_> {
     Pagination {
         current: page + 1,
-        total,
-        previous_url: (page > 0).then(|| site.href(&page_path(base, page - 1, site))),
-        next_url: (page + 1 < total).then(|| site.href(&page_path(base, page + 1, site))),
-        pages: (0..total)
-            .map(|p| PageNumber {
+        total: urls.len(),
+        previous_url: page.checked_sub(1).map(|p| urls[p].as_str()),
+        next_url: urls.get(page + 1).map(String::as_str),
+        pages: urls
+            .iter()
+            .enumerate()
+            .map(|(p, url)| PageNumber {
                 number: p + 1,
-                url: site.href(&page_path(base, p, site)),
+                url,
                 current: p == page,
             })
             .collect(),

@@ -4,9 +4,10 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::content::vacancy::{hours_text, salary_text};
-use crate::model::{Ambassador, PhotoRef, Site, Story, Vacancy, Variant, Visibility};
+use crate::model::{Ambassador, PhotoRef, Site, Variant, Visibility};
 use crate::render::vacancy_filter;
 use crate::render::Renderer;
 
@@ -80,7 +81,7 @@ impl<'a> SiteView<'a> {
 }
 
 #[derive(Serialize)]
-pub(super) struct TagView<'a> {
+struct TagView<'a> {
     name: &'a str,
     url: Option<String>,
     count: usize,
@@ -99,7 +100,7 @@ pub(super) struct ImageView<'a> {
 }
 
 #[derive(Serialize)]
-pub(super) struct StoryCard<'a> {
+struct StoryCard<'a> {
     title: &'a str,
     url: String,
     summary: &'a str,
@@ -109,11 +110,11 @@ pub(super) struct StoryCard<'a> {
     ambassador_url: String,
     role: Option<&'a str>,
     image: Option<ImageView<'a>>,
-    hashtags: Vec<TagView<'a>>,
+    hashtags: Value,
 }
 
 #[derive(Serialize)]
-pub(super) struct VacancyCard<'a> {
+struct VacancyCard<'a> {
     title: &'a str,
     url: String,
     department: Option<&'a str>,
@@ -128,19 +129,24 @@ pub(super) struct VacancyCard<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    /// Hashtag `i`, linked when it has a page.
-    pub(super) fn tag(&self, i: usize) -> TagView<'a> {
-        let tag = &self.site.hashtags[i];
-        TagView {
-            name: &tag.name,
-            url: self.tag_has_page[i].then(|| self.site.href(&tag.url)),
-            count: tag.stories.len(),
-            campaign: tag.campaign,
-        }
+    /// Hashtag `i`, linked when it has a page; made once, as every card shows it.
+    pub(super) fn tag(&self, i: usize) -> Value {
+        self.tag_views[i]
+            .get_or_init(|| {
+                let tag = &self.site.hashtags[i];
+                serde_json::to_value(TagView {
+                    name: &tag.name,
+                    url: self.tag_has_page[i].then(|| self.site.href(&tag.url)),
+                    count: tag.stories.len(),
+                    campaign: tag.campaign,
+                })
+                .expect("a tag serialises: its fields are strings, numbers and a flag")
+            })
+            .clone()
     }
 
-    pub(super) fn tags(&self, hashtags: &[usize]) -> Vec<TagView<'a>> {
-        hashtags.iter().map(|&h| self.tag(h)).collect()
+    pub(super) fn tags(&self, hashtags: &[usize]) -> Value {
+        Value::Array(hashtags.iter().map(|&h| self.tag(h)).collect())
     }
 
     pub(super) fn image(&self, r: &'a PhotoRef) -> ImageView<'a> {
@@ -163,56 +169,68 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub(super) fn story_card(&self, story: &'a Story) -> StoryCard<'a> {
-        let ambassador = &self.site.ambassadors[story.ambassador];
-        StoryCard {
-            title: &story.title,
-            url: self.site.href(&story.url),
-            summary: &story.summary,
-            date: self.site.config.language.long_date(story.date),
-            date_iso: story.date.to_string(),
-            ambassador: &ambassador.name,
-            ambassador_url: self.site.href(&ambassador.url),
-            role: story.role.as_deref(),
-            image: story.image.as_ref().map(|r| self.image(r)),
-            hashtags: self.tags(&story.hashtags),
-        }
+    /// The card of story `i` (into `Site::stories`), as every list shows it.
+    pub(super) fn story_card(&self, i: usize) -> Value {
+        let card = {
+            let story = &self.site.stories[i];
+            let ambassador = &self.site.ambassadors[story.ambassador];
+            serde_json::to_value(StoryCard {
+                title: &story.title,
+                url: self.site.href(&story.url),
+                summary: &story.summary,
+                date: self.site.config.language.long_date(story.date),
+                date_iso: story.date.to_string(),
+                ambassador: &ambassador.name,
+                ambassador_url: self.site.href(&ambassador.url),
+                role: story.role.as_deref(),
+                image: story.image.as_ref().map(|r| self.image(r)),
+                hashtags: self.tags(&story.hashtags),
+            })
+            .expect("a card serialises: its fields are strings, numbers and lists")
+        };
+        self.cards.story(i, card)
     }
 
     /// The cards of stories `indices` (into `Site::stories`).
-    pub(super) fn story_cards(&self, indices: &[usize]) -> Vec<StoryCard<'a>> {
-        indices
-            .iter()
-            .map(|&i| self.story_card(&self.site.stories[i]))
-            .collect()
+    pub(super) fn story_cards(&self, indices: impl IntoIterator<Item = usize>) -> Value {
+        Value::Array(indices.into_iter().map(|i| self.story_card(i)).collect())
     }
 
-    pub(super) fn vacancy_card(&self, vacancy: &'a Vacancy) -> VacancyCard<'a> {
-        let language = self.site.config.language;
-        VacancyCard {
-            title: &vacancy.title,
-            url: self.site.href(&vacancy.url),
-            department: vacancy.department.as_deref(),
-            role: vacancy.role.as_deref(),
-            city: &vacancy.location.city,
-            hours: vacancy.hours.map(|h| hours_text(h, language)),
-            salary: vacancy.salary.as_ref().map(|s| salary_text(s, language)),
-            valid_through: language.long_date(vacancy.valid_through.day),
-            open: vacancy.open,
-            filters: vacancy_filter::card_filters(self.site, vacancy, &self.theme.strings),
-        }
+    /// The card of vacancy `i` (into `Site::vacancies`), as every list shows it.
+    pub(super) fn vacancy_card(&self, i: usize) -> Value {
+        self.cards.vacancy(i, || {
+            let vacancy = &self.site.vacancies[i];
+            let language = self.site.config.language;
+            serde_json::to_value(VacancyCard {
+                title: &vacancy.title,
+                url: self.site.href(&vacancy.url),
+                department: vacancy.department.as_deref(),
+                role: vacancy.role.as_deref(),
+                city: &vacancy.location.city,
+                hours: vacancy.hours.map(|h| hours_text(h, language)),
+                salary: vacancy.salary.as_ref().map(|s| salary_text(s, language)),
+                valid_through: language.long_date(vacancy.valid_through.day),
+                open: vacancy.open,
+                filters: vacancy_filter::card_filters(self.site, vacancy, &self.theme.strings),
+            })
+            .expect("a card serialises: its fields are strings, numbers and maps of strings")
+        })
     }
 
     /// The cards of vacancies `indices` (into `Site::vacancies`).
-    pub(super) fn vacancy_cards(&self, indices: &[usize]) -> Vec<VacancyCard<'a>> {
-        indices
-            .iter()
-            .map(|&i| self.vacancy_card(&self.site.vacancies[i]))
-            .collect()
+    pub(super) fn vacancy_cards(&self, indices: impl IntoIterator<Item = usize>) -> Value {
+        Value::Array(indices.into_iter().map(|i| self.vacancy_card(i)).collect())
     }
 
-    /// An ambassador as the profile, the list and a story's byline show them.
-    pub(super) fn ambassador_view(&self, a: &'a Ambassador) -> serde_json::Value {
+    /// Ambassador `i` as the profile, the list and a story's byline show them; made once, as
+    /// every one of their stories shows them.
+    pub(super) fn ambassador_view(&self, i: usize) -> Value {
+        self.ambassador_views[i]
+            .get_or_init(|| self.make_ambassador_view(&self.site.ambassadors[i]))
+            .clone()
+    }
+
+    fn make_ambassador_view(&self, a: &'a Ambassador) -> Value {
         let initials: String = a
             .name
             .split_whitespace()

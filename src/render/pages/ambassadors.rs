@@ -3,6 +3,7 @@
 use tera::Context;
 
 use super::PageSpec;
+use crate::render::cards::put;
 use crate::render::seo::Meta;
 use crate::render::Renderer;
 
@@ -10,10 +11,8 @@ impl Renderer<'_> {
     pub(super) fn ambassador_list(&self, context: &mut Context) -> PageSpec {
         let s = self.site;
         let path = format!("/{}/", s.config.paths.ambassadors);
-        let list: Vec<_> = s
-            .ambassadors
-            .iter()
-            .map(|a| self.ambassador_view(a))
+        let list: Vec<_> = (0..s.ambassadors.len())
+            .map(|i| self.ambassador_view(i))
             .collect();
         context.insert("ambassadors", &list);
         let meta = Meta::new(
@@ -28,8 +27,12 @@ impl Renderer<'_> {
     pub(super) fn ambassador(&self, context: &mut Context, i: usize) -> PageSpec {
         let s = self.site;
         let ambassador = &s.ambassadors[i];
-        context.insert("ambassador", &self.ambassador_view(ambassador));
-        context.insert("stories", &self.story_cards(&ambassador.stories));
+        put(context, "ambassador", self.ambassador_view(i));
+        put(
+            context,
+            "stories",
+            self.story_cards(ambassador.stories.iter().copied()),
+        );
         let description = format!(
             "{}, {}. {}",
             ambassador.name,

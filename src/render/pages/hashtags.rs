@@ -3,7 +3,8 @@
 use tera::Context;
 
 use super::PageSpec;
-use crate::render::pagination::{on_page, page_path, pagination};
+use crate::render::cards::put;
+use crate::render::pagination::{on_page, page_path, page_urls, pagination};
 use crate::render::seo::Meta;
 use crate::render::Renderer;
 
@@ -31,11 +32,18 @@ impl Renderer<'_> {
         let s = self.site;
         let tag = &s.hashtags[i];
         let path = page_path(&tag.url, page, s);
-        context.insert("hashtag", &self.tag(i));
-        context.insert("stories", &self.story_cards(on_page(&tag.stories, page)));
+        put(context, "hashtag", self.tag(i));
+        put(
+            context,
+            "stories",
+            self.story_cards(on_page(&tag.stories, page).iter().copied()),
+        );
         context.insert(
             "pagination",
-            &pagination(&tag.url, page, tag.stories.len(), s),
+            &pagination(
+                self.hashtag_urls[i].get_or_init(|| page_urls(&tag.url, tag.stories.len(), s)),
+                page,
+            ),
         );
         let description = format!("{} #{}", self.text("hashtag_description"), tag.name);
         let card = crate::model::cards::hashtag_card(s, i);

@@ -3,6 +3,7 @@
 use tera::Context;
 
 use super::PageSpec;
+use crate::render::cards::put;
 use crate::render::seo::{self, Meta};
 use crate::render::views::public;
 use crate::render::Renderer;
@@ -10,18 +11,12 @@ use crate::render::Renderer;
 impl Renderer<'_> {
     pub(super) fn home(&self, context: &mut Context) -> PageSpec {
         let s = self.site;
-        let latest: Vec<_> = s
-            .stories
-            .iter()
-            .filter(|st| public(st.visibility))
-            .take(6)
-            .map(|st| self.story_card(st))
-            .collect();
-        let vacancies: Vec<_> = s
-            .open_vacancies()
-            .take(3)
-            .map(|(_, v)| self.vacancy_card(v))
-            .collect();
+        let latest = self.story_cards(
+            (0..s.stories.len())
+                .filter(|&i| public(s.stories[i].visibility))
+                .take(6),
+        );
+        let vacancies = self.vacancy_cards(s.open_vacancies().take(3).map(|(i, _)| i));
         let campaigns: Vec<_> = s
             .hashtags
             .iter()
@@ -29,8 +24,8 @@ impl Renderer<'_> {
             .filter(|(_, h)| h.campaign)
             .map(|(i, _)| self.tag(i))
             .collect();
-        context.insert("stories", &latest);
-        context.insert("vacancies", &vacancies);
+        put(context, "stories", latest);
+        put(context, "vacancies", vacancies);
         context.insert("campaigns", &campaigns);
         context.insert("ambassador_count", &s.ambassadors.len());
         let description = s

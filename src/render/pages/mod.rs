@@ -13,6 +13,7 @@ mod share_kits;
 mod stories;
 mod vacancies;
 
+use serde_json::Value;
 use tera::Context;
 
 use crate::base::date::Day;
@@ -62,14 +63,28 @@ impl PageSpec {
 
 impl Renderer<'_> {
     /// Renders and writes one page; returns its sitemap entry when it belongs in the sitemap.
+    /// `context` is the base context (`Renderer::base`, or a copy of it), which the page's own
+    /// values join while it renders and leave afterwards: copying the base for every page would
+    /// copy every UI string.
     pub(in crate::render) fn render_page(
         &self,
         job: Job,
+        context: &mut Context,
         output: &dyn Output,
     ) -> Result<Option<SitemapEntry>, Error> {
-        let mut context = self.base.clone();
-        let page = self.spec(job, &mut context);
-        self.write(page, context, output)
+        let mut own = Context::new();
+        let page = self.spec(job, &mut own);
+        own.insert("meta", &page.meta);
+        let Value::Object(values) = own.into_json() else {
+            unreachable!("a context is a JSON object")
+        };
+        let keys: Vec<String> = values.keys().cloned().collect();
+        context.extend(Context::from_value(Value::Object(values)).expect("a JSON object"));
+        let written = self.write(page, context, output);
+        for key in &keys {
+            context.remove(key);
+        }
+        written
     }
 
     /// The output files of one page: the page and the files beside it, without rendering it.
@@ -82,7 +97,7 @@ impl Renderer<'_> {
                 .map(|path| file_for(path))
                 .collect();
         }
-        let page = self.spec(job, &mut self.base.clone());
+        let page = self.spec(job, &mut Context::new());
         std::iter::once(&page.path)
             .chain(page.files.iter().map(|(path, _)| path))
             .map(|path| file_for(path))
@@ -114,17 +129,16 @@ impl Renderer<'_> {
     fn write(
         &self,
         page: PageSpec,
-        mut context: Context,
+        context: &Context,
         output: &dyn Output,
     ) -> Result<Option<SitemapEntry>, Error> {
         for (path, text) in &page.files {
             output.write(&file_for(path), text.as_bytes())?;
         }
-        context.insert("meta", &page.meta);
         let html = self
             .theme
             .tera
-            .render(page.template, &context)
+            .render(page.template, context)
             .map_err(|e| Error::template(page.template, &e))?;
         output.write(&file_for(&page.path), html.as_bytes())?;
         Ok(page.in_sitemap.then_some(SitemapEntry {

@@ -3,8 +3,9 @@
 use tera::Context;
 
 use super::PageSpec;
+use crate::render::cards::put;
 use crate::render::feeds;
-use crate::render::pagination::{on_page, page_path, pagination};
+use crate::render::pagination::{page_path, page_range, page_urls, pagination};
 use crate::render::seo::{self, Meta};
 use crate::render::views::public;
 use crate::render::Renderer;
@@ -15,12 +16,15 @@ impl Renderer<'_> {
         let s = self.site;
         let base = format!("/{}/", s.config.paths.stories);
         let path = page_path(&base, page, s);
-        let cards: Vec<_> = on_page(&s.stories, page)
-            .iter()
-            .map(|st| self.story_card(st))
-            .collect();
-        context.insert("stories", &cards);
-        context.insert("pagination", &pagination(&base, page, s.stories.len(), s));
+        put(
+            context,
+            "stories",
+            self.story_cards(page_range(s.stories.len(), page)),
+        );
+        let urls = self
+            .story_list_urls
+            .get_or_init(|| page_urls(&base, s.stories.len(), s));
+        context.insert("pagination", &pagination(urls, page));
         let heading = self.text("stories_title");
         let title = if page > 0 {
             format!("{heading} ({} {})", self.text("page"), page + 1)
@@ -39,13 +43,14 @@ impl Renderer<'_> {
         let story = &s.stories[i];
         let ambassador = &s.ambassadors[story.ambassador];
         let card = crate::model::cards::story_card(s, story);
-        let more: Vec<_> = ambassador
-            .stories
-            .iter()
-            .filter(|&&o| o != i)
-            .take(3)
-            .map(|&o| self.story_card(&s.stories[o]))
-            .collect();
+        let more = self.story_cards(
+            ambassador
+                .stories
+                .iter()
+                .copied()
+                .filter(|&o| o != i)
+                .take(3),
+        );
         context.insert(
             "story",
             &serde_json::json!({
@@ -62,12 +67,17 @@ impl Renderer<'_> {
                 "hashtags": self.tags(&story.hashtags),
             }),
         );
-        context.insert("ambassador", &self.ambassador_view(ambassador));
-        context.insert(
-            "vacancies",
-            &self.vacancy_cards(&self.links.story_vacancies[i]),
+        put(
+            context,
+            "ambassador",
+            self.ambassador_view(story.ambassador),
         );
-        context.insert("more_stories", &more);
+        put(
+            context,
+            "vacancies",
+            self.vacancy_cards(self.links.story_vacancies[i].iter().copied()),
+        );
+        put(context, "more_stories", more);
         context.insert("banner", &self.banner(story.visibility));
         let meta = Meta::new(s, &story.title, &story.summary, &story.url)
             .with_card(s, Some((&card.url, &card.alt)))

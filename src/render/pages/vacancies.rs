@@ -1,15 +1,17 @@
 //! The vacancy list, its filter pages (one per value of each facet) and each vacancy's page.
 
 use serde::Serialize;
+use serde_json::Value;
 use tera::Context;
 
 use super::PageSpec;
 use crate::base::xml::escape;
 use crate::content::vacancy::Remote;
 use crate::model::Vacancy;
+use crate::render::cards::put;
 use crate::render::seo::{self, Meta};
 use crate::render::vacancy_filter::listed;
-use crate::render::views::{public, VacancyCard};
+use crate::render::views::public;
 use crate::render::{feeds, Renderer};
 use crate::share::links::tel_uri;
 
@@ -46,9 +48,8 @@ impl<'a> Renderer<'a> {
                 (option.url.clone(), option.vacancies.clone(), heading)
             }
         };
-        let cards = self.vacancy_cards(&indices);
-        context.insert("count_text", &self.count_text(cards.len()));
-        context.insert("vacancies", &cards);
+        context.insert("count_text", &self.count_text(indices.len()));
+        put(context, "vacancies", self.vacancy_cards(indices));
         context.insert("heading", &heading);
         context.insert("filters", &self.filter_views(filter));
         context.insert("filtered", &filter.is_some());
@@ -107,9 +108,13 @@ impl<'a> Renderer<'a> {
     pub(super) fn vacancy(&self, context: &mut Context, i: usize) -> PageSpec {
         let s = self.site;
         let vacancy = &s.vacancies[i];
-        context.insert("vacancy", &self.vacancy_view(vacancy));
-        context.insert("stories", &self.story_cards(&self.links.vacancy_stories[i]));
-        context.insert("alternatives", &self.alternatives(vacancy));
+        put(context, "vacancy", self.vacancy_view(i));
+        put(
+            context,
+            "stories",
+            self.story_cards(self.links.vacancy_stories[i].iter().copied()),
+        );
+        put(context, "alternatives", self.alternatives(vacancy));
         context.insert("banner", &self.banner(vacancy.visibility));
         let place = match &vacancy.department {
             Some(d) => format!("– {d}, {}", vacancy.location.city),
@@ -138,8 +143,9 @@ impl<'a> Renderer<'a> {
             .last_modified(vacancy.date)
     }
 
-    fn vacancy_view(&self, vacancy: &'a Vacancy) -> serde_json::Value {
+    fn vacancy_view(&self, i: usize) -> serde_json::Value {
         let s = self.site;
+        let vacancy = &s.vacancies[i];
         let employment_types: Vec<String> = vacancy
             .employment_types
             .iter()
@@ -152,7 +158,7 @@ impl<'a> Renderer<'a> {
             })
         });
         serde_json::json!({
-            "card": self.vacancy_card(vacancy),
+            "card": self.vacancy_card(i),
             "body_html": vacancy.body_html,
             "date": s.config.language.long_date(vacancy.date),
             "apply_url": vacancy.apply_url,
@@ -170,19 +176,16 @@ impl<'a> Renderer<'a> {
 
     /// For a closed vacancy, three open ones: same department or role first, else the newest, so
     /// the page is never a dead end.
-    fn alternatives(&self, vacancy: &Vacancy) -> Vec<VacancyCard<'a>> {
+    fn alternatives(&self, vacancy: &Vacancy) -> Value {
         if vacancy.open {
-            return Vec::new();
+            return Value::Array(Vec::new());
         }
         let related = |o: &Vacancy| {
             (o.department.is_some() && o.department == vacancy.department)
                 || (o.role.is_some() && o.role == vacancy.role)
         };
-        let mut open: Vec<&Vacancy> = self.site.open_vacancies().map(|(_, o)| o).collect();
-        open.sort_by_key(|o| !related(o));
-        open.into_iter()
-            .take(3)
-            .map(|o| self.vacancy_card(o))
-            .collect()
+        let mut open: Vec<(usize, &Vacancy)> = self.site.open_vacancies().collect();
+        open.sort_by_key(|(_, o)| !related(o));
+        self.vacancy_cards(open.into_iter().take(3).map(|(i, _)| i))
     }
 }
