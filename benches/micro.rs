@@ -7,6 +7,8 @@
 //! the site is the example site of the repository with that story added (copied into a temporary
 //! folder first).
 
+use std::path::Path;
+
 use divan::{black_box, Bencher};
 use werkenbij::pipeline::bench::{self, LoadedSite, StoryBody};
 
@@ -32,9 +34,32 @@ fn markdown(bencher: Bencher) {
     bencher.bench(|| body.render());
 }
 
-/// The example site with the bench story, loaded and validated.
+/// The example site of the repository with the bench story added, in a temporary folder, loaded
+/// and validated.
 fn site() -> LoadedSite {
-    LoadedSite::example_with_story(SLUG, STORY, NOW)
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for part in ["content", "static", "themes"] {
+        copy_tree(&source.join(part), &dir.path().join(part));
+    }
+    let story = dir
+        .path()
+        .join("content/stories")
+        .join(format!("{SLUG}.md"));
+    std::fs::write(story, STORY).expect("the bench story is written");
+    LoadedSite::load(dir.path(), NOW)
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("the example site is readable");
+        let target = to.join(entry.path().strip_prefix(from).expect("below `from`"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("a folder in the copy");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("a file copied");
+        }
+    }
 }
 
 /// The pages `serve` renders after the bench story's body changed: the story, its author's page,

@@ -74,24 +74,10 @@ pub struct StoryEdit {
 }
 
 impl LoadedSite {
-    /// The example site of the repository with `story` added as `content/stories/{slug}.md`,
-    /// copied into a temporary folder, loaded and validated as on `today`; panics on an error,
-    /// which the bench site must not have.
-    pub fn example_with_story(slug: &str, story: &str, today: &str) -> LoadedSite {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let source = Path::new(env!("CARGO_MANIFEST_DIR"));
-        for part in ["content", "static", "themes"] {
-            copy_tree(&source.join(part), &dir.path().join(part));
-        }
-        let path = dir
-            .path()
-            .join("content/stories")
-            .join(format!("{slug}.md"));
-        std::fs::write(path, story).expect("the bench story is written");
-        LoadedSite::load(dir.path(), today)
-    }
-
-    fn load(root: &Path, today: &str) -> LoadedSite {
+    /// Loads and validates the site in `root` as on `today`; panics on an error, which the bench
+    /// site must not have. (The bench prepares the folder: a file of `src/` writes only the
+    /// output and the image cache.)
+    pub fn load(root: &Path, today: &str) -> LoadedSite {
         let options = super::Options {
             root: root.to_owned(),
             out: root.join("public"),
@@ -171,18 +157,6 @@ impl LoadedSite {
     }
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("the example site is readable");
-        let target = to.join(entry.path().strip_prefix(from).expect("below `from`"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("a folder in the copy");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("a file copied");
-        }
-    }
-}
-
 impl StoryEdit {
     /// Renders into memory the pages the edit touches and the feeds: output path → bytes.
     pub fn render(&self) -> BTreeMap<String, Vec<u8>> {
@@ -200,8 +174,29 @@ mod tests {
 
     const STORY: &str = include_str!("../../benches/data/story.md");
 
+    /// The example site of the repository with the bench story added, as `benches/micro.rs`
+    /// makes it.
     fn site() -> LoadedSite {
-        LoadedSite::example_with_story("een-week-op-de-ic", STORY, "2026-11-23")
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let source = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for part in ["content", "static", "themes"] {
+            copy_tree(&source.join(part), &dir.path().join(part));
+        }
+        let story = dir.path().join("content/stories/een-week-op-de-ic.md");
+        std::fs::write(story, STORY).expect("the bench story is written");
+        LoadedSite::load(dir.path(), "2026-11-23")
+    }
+
+    fn copy_tree(from: &Path, to: &Path) {
+        for entry in walkdir::WalkDir::new(from) {
+            let entry = entry.expect("the example site is readable");
+            let target = to.join(entry.path().strip_prefix(from).expect("below `from`"));
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).expect("a folder in the copy");
+            } else {
+                std::fs::copy(entry.path(), &target).expect("a file copied");
+            }
+        }
     }
 
     #[test]
