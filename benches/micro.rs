@@ -2,7 +2,8 @@
 //! Markdown body, the pages one story's edit renders again, and one share kit.
 //!
 //! `cargo bench --bench micro` runs them all; `cargo bench --bench micro -- markdown` only those
-//! whose name has `markdown`; `cargo bench --bench micro -- --test` runs each once (CI does).
+//! whose name has `markdown`; `cargo bench --bench micro -- --test` runs each once, and so does
+//! `cargo test --bench micro` (CI does).
 //! The story is `benches/data/story.md` (about 650 words with headings, lists, links and a quote);
 //! the site is the example site of the repository with that story added (copied into a temporary
 //! folder first).
