@@ -4,6 +4,8 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 #[doc(hidden)]
+pub mod bench;
+#[doc(hidden)]
 pub mod fuzz;
 mod unchanged;
 
