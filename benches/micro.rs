@@ -1,5 +1,5 @@
 //! Micro-benchmarks of the pieces of a build, with divan: one story file's front-matter, its
-//! Markdown body, the pages one story's edit renders again, and one share kit.
+//! Markdown body, its page, the pages one story's edit renders again, and one share kit.
 //!
 //! `cargo bench --bench micro` runs them all; `cargo bench --bench micro -- markdown` only those
 //! whose name has `markdown`; `cargo bench --bench micro -- --test` runs each once, and so does
@@ -80,6 +80,14 @@ mod story_edit {
         let edit = site().edit_nothing();
         bencher.bench(|| edit.render().len());
     }
+}
+
+/// The bench story's page, its share kits already made.
+#[divan::bench]
+fn story_page(bencher: Bencher) {
+    let site = site();
+    let mut page = site.story_page(SLUG);
+    bencher.bench_local(|| page.render().len());
 }
 
 /// The posts of the author's kit for every platform, its `delen.json` and `delen.ics`.

@@ -138,6 +138,15 @@ impl LoadedSite {
         }
     }
 
+    /// The page of story `slug`, ready to be rendered again and again.
+    pub fn story_page(&self, slug: &str) -> StoryPage<'_> {
+        StoryPage(crate::render::OneStoryPage::new(
+            &self.site,
+            &self.theme,
+            self.story(slug),
+        ))
+    }
+
     /// The place in the kits of the kit of the ambassador `id`; panics when there is none.
     pub fn kit_of(&self, id: &str) -> usize {
         ShareKits::selection(&self.site)
@@ -154,6 +163,20 @@ impl LoadedSite {
         let strings = &self.theme.strings;
         kit_json(&self.site, kit).len()
             + kit_calendar(&self.site, kit, &|key| strings.get(key)).len()
+    }
+}
+
+/// One story's page, its renderer (and every share kit) made once.
+pub struct StoryPage<'a>(crate::render::OneStoryPage<'a>);
+
+impl StoryPage<'_> {
+    /// Renders the page into memory, as a build does: output path → bytes.
+    pub fn render(&mut self) -> BTreeMap<String, Vec<u8>> {
+        let output = MemoryOutput::default();
+        self.0
+            .render(&output)
+            .expect("the bench story's page renders");
+        output.into_files()
     }
 }
 
@@ -233,5 +256,14 @@ mod tests {
         assert!(unchanged.keys().all(|path| edited.contains_key(path)));
         let edited_page = String::from_utf8_lossy(&edited[page]).into_owned();
         assert!(edited_page.contains("Nog een alinea."));
+    }
+
+    #[test]
+    fn the_story_page_is_the_page_a_build_writes() {
+        let site = site();
+        let files = site.story_page("een-week-op-de-ic").render();
+        let page = String::from_utf8_lossy(&files["verhalen/een-week-op-de-ic/index.html"]);
+        assert_eq!(files.len(), 1);
+        assert!(page.contains("<h1>Een week op de IC"), "{page}");
     }
 }

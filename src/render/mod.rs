@@ -41,6 +41,35 @@ pub fn render(site: &Site, theme: &Theme, output: &dyn Output) -> Result<Counts,
     render_touched(site, theme, output, None)
 }
 
+/// One story page rendered again and again, for the micro-benchmark of a story page
+/// (`pipeline::bench`): the renderer (with every share kit) is made once.
+#[doc(hidden)]
+pub struct OneStoryPage<'a> {
+    renderer: Renderer<'a>,
+    context: Context,
+    story: usize,
+}
+
+impl<'a> OneStoryPage<'a> {
+    pub fn new(site: &'a Site, theme: &'a Theme, story: usize) -> OneStoryPage<'a> {
+        let renderer = Renderer::new(site, None, theme);
+        let context = renderer.base.clone();
+        OneStoryPage {
+            renderer,
+            context,
+            story,
+        }
+    }
+
+    /// Renders the story's page into `output`, as a build does.
+    pub fn render(&mut self, output: &dyn Output) -> Result<(), Error> {
+        let job = plan::Job::Story(self.story);
+        self.renderer
+            .render_page(job, &mut self.context, output)
+            .map(drop)
+    }
+}
+
 /// The internal programme report page, as `index.html` of its own folder: never part of the
 /// public site, which anyone could guess a path into.
 pub fn report_page(
