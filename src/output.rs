@@ -81,8 +81,6 @@ pub struct DiskOutput {
     previous: Option<Record>,
     /// The token of every file written into the staging folder.
     tokens: Mutex<BTreeMap<String, String>>,
-    /// Files linked from the previous output instead of written.
-    linked: AtomicUsize,
     /// Cleared when the file system refuses a link: everything is written from then on.
     linking: AtomicBool,
     _lock: Lock,
@@ -133,7 +131,6 @@ impl DiskOutput {
             committed: false,
             previous,
             tokens: Mutex::new(BTreeMap::new()),
-            linked: AtomicUsize::new(0),
             linking: AtomicBool::new(true),
             _lock: held,
         })
@@ -150,11 +147,6 @@ impl DiskOutput {
         self.previous
             .as_ref()
             .is_some_and(|record| record::folder_matches(&self.target, record, STAMP))
-    }
-
-    /// How many files were linked from the previous output instead of written.
-    pub fn linked(&self) -> usize {
-        self.linked.load(Ordering::Relaxed)
     }
 
     /// Stamps the finished staging folder and swaps it in place of the output folder; when the
@@ -290,10 +282,7 @@ impl DiskOutput {
             return false;
         }
         match std::fs::hard_link(&old, full) {
-            Ok(()) => {
-                self.linked.fetch_add(1, Ordering::Relaxed);
-                true
-            }
+            Ok(()) => true,
             Err(_) => {
                 // Not every file system links (or allows it here): write instead.
                 self.linking.store(false, Ordering::Relaxed);
