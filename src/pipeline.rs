@@ -210,7 +210,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
             // A bad `--out` or `--cache-dir` is a usage error before any content problem.
             folders::check_target(&options.root, &options.out, Some(&cache_dir(options)))?;
             folders::check_cache(&options.root, &cache_dir(options), Some(&options.out))?;
-            let inputs = unchanged::Inputs::of(options)?;
+            let inputs = unchanged::Inputs::of(options);
             let output = DiskOutput::prepare(
                 &options.root,
                 &options.out,

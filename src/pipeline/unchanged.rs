@@ -39,7 +39,7 @@ struct Kept {
 pub(crate) struct Inputs(Option<String>);
 
 impl Inputs {
-    pub(crate) fn of(options: &Options) -> Result<Inputs, Error> {
+    pub(crate) fn of(options: &Options) -> Inputs {
         let mut hasher = blake3::Hasher::new();
         let mut part = |bytes: &[u8]| {
             hasher.update(&(bytes.len() as u64).to_le_bytes());
@@ -65,14 +65,14 @@ impl Inputs {
                     .as_bytes(),
             );
         }
-        let Some(files) = files_below(&root)? else {
-            return Ok(Inputs(None));
+        let Some(files) = files_below(&root) else {
+            return Inputs(None);
         };
         for (path, hash) in files {
             part(path.as_bytes());
             part(hash.as_bytes());
         }
-        Ok(Inputs(Some(hasher.finalize().to_hex().to_string())))
+        Inputs(Some(hasher.finalize().to_hex().to_string()))
     }
 }
 
@@ -96,8 +96,9 @@ fn program() -> String {
 }
 
 /// Every file below the read folders of `root`, by relative path, with the hash of its bytes,
-/// sorted by path; none when there is a symbolic link among them.
-fn files_below(root: &Path) -> Result<Option<Vec<(String, String)>>, Error> {
+/// sorted by path; none when there is a symbolic link among them, or a file or folder that cannot
+/// be read (the build then reports it at its place, as it always did).
+fn files_below(root: &Path) -> Option<Vec<(String, String)>> {
     let mut paths = Vec::new();
     for folder in READ {
         let dir = root.join(folder);
@@ -105,9 +106,9 @@ fn files_below(root: &Path) -> Result<Option<Vec<(String, String)>>, Error> {
             continue;
         }
         for entry in walkdir::WalkDir::new(&dir) {
-            let entry = entry.map_err(|e| Error::io(&dir, e.into()))?;
+            let entry = entry.ok()?;
             if entry.path_is_symlink() {
-                return Ok(None);
+                return None;
             }
             if entry.file_type().is_file() {
                 paths.push(entry.into_path());
@@ -118,11 +119,14 @@ fn files_below(root: &Path) -> Result<Option<Vec<(String, String)>>, Error> {
         .par_iter()
         .map(|path| {
             let relative = path.strip_prefix(root).unwrap_or(path);
-            Ok((relative.to_string_lossy().into_owned(), hash_file(path)?))
+            Some((
+                relative.to_string_lossy().into_owned(),
+                hash_file(path).ok()?,
+            ))
         })
-        .collect::<Result<Vec<_>, Error>>()?;
+        .collect::<Option<Vec<_>>>()?;
     files.sort();
-    Ok(Some(files))
+    Some(files)
 }
 
 fn hash_file(path: &Path) -> Result<String, Error> {
