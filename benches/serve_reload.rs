@@ -70,6 +70,11 @@ fn read_line(events: &mut BufReader<TcpStream>, line: &mut String) {
     assert!(read > 0, "the event stream closed");
 }
 
+/// Whether a line of the server's log says a rebuild is done (in English or Dutch).
+fn is_rebuild(line: &str) -> bool {
+    line.starts_with("Rebuilt ") || line.contains(" opnieuw gebouwd ")
+}
+
 fn time_site(name: &str, source: &Path) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
@@ -110,7 +115,7 @@ fn time_site(name: &str, source: &Path) {
     let address = rest.split('/').next().unwrap().to_owned();
     loop {
         let line = next();
-        if line.starts_with("Rebuilt ") || line.contains(" opnieuw gebouwd ") {
+        if is_rebuild(&line) {
             break;
         }
     }
@@ -134,8 +139,6 @@ fn time_site(name: &str, source: &Path) {
     // The server logs one line per rebuild, in the site's language; the last one says how many
     // pages it rendered. Each edit must give exactly one rebuild: a save seen as two would time
     // the first, half-written one.
-    let is_rebuild =
-        |line: &str| line.starts_with("Rebuilt ") || line.contains(" opnieuw gebouwd ");
     let mut last_rebuild = String::new();
     let mut rebuilds = 0;
     for edit in 0..EDITS {

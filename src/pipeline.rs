@@ -202,23 +202,23 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         built: None,
         language,
     };
+    let cache = ImageCache::new(cache_dir(options));
     // Locked and checked before anything is read: a build that could not be swapped in, or
     // another build on the same folder, stops here; and a build of unchanged inputs into the
     // output as it left it has nothing to do.
     let prepared = match options.mode {
         Mode::Build => {
             // A bad `--out` or `--cache-dir` is a usage error before any content problem.
-            folders::check_target(&options.root, &options.out, Some(&cache_dir(options)))?;
-            folders::check_cache(&options.root, &cache_dir(options), Some(&options.out))?;
+            folders::check_target(&options.root, &options.out, Some(cache.dir()))?;
+            folders::check_cache(&options.root, cache.dir(), Some(&options.out))?;
             let inputs = unchanged::Inputs::of(options);
             let output = DiskOutput::prepare(
                 &options.root,
                 &options.out,
-                &cache_dir(options),
+                cache.dir(),
                 options.force,
                 options.lock_wait,
             )?;
-            let cache = ImageCache::new(cache_dir(options));
             if let Some(report) = unchanged::previous_report(&output, &inputs, &cache, started) {
                 return Ok(report);
             }
@@ -247,7 +247,6 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     let Some((inputs, output)) = prepared.filter(|_| !diagnostics.has_errors()) else {
         return Ok(refused(diagnostics, false, language));
     };
-    let cache = ImageCache::new(cache_dir(options));
     let _cache_lock = cache.lock(Kind::Shared, options.lock_wait)?;
     let written = catch_unwind(AssertUnwindSafe(|| {
         write_site(&validated, &theme, &output, &cache, options.progress)

@@ -11,7 +11,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use support::{copy_tree, files_below, Run, TestSite, NOW};
+use support::{copy_tree, files_below, run_binary, Run, TestSite, NOW};
 
 /// What says a file was (re)written: its inode, modification time and change time.
 type FileIds = BTreeMap<String, (u64, i64, i64, i64, i64)>;
@@ -344,7 +344,7 @@ fn a_build_that_cannot_trust_the_output_in_place_builds_it_again() {
         .unwrap();
     drop(file);
     let ids = file_ids(&public);
-    let run = run_copy(&copy, &site);
+    let run = run_binary(&copy, &site.root, &["build", "--now", NOW], &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!was_unchanged(&run), "another binary builds again");
     let after = file_ids(&public);
@@ -362,24 +362,6 @@ fn a_build_that_cannot_trust_the_output_in_place_builds_it_again() {
     let after = file_ids(&public);
     assert!(ids.iter().all(|(path, id)| after[path].0 != id.0));
     assert_eq!(site.output_files(), clean_build(&site, &[]));
-}
-
-fn run_copy(binary: &Path, site: &TestSite) -> Run {
-    let output = Command::new(binary)
-        .args(["build", "--now", NOW])
-        .current_dir(&site.root)
-        .env_remove("GITHUB_ACTIONS")
-        .env_remove("SOURCE_DATE_EPOCH")
-        .env_remove("WERKENBIJ_CACHE")
-        .env("NO_COLOR", "1")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
 }
 
 #[test]

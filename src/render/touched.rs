@@ -54,6 +54,11 @@ fn hash_debug(value: &impl std::fmt::Debug) -> u64 {
     writer.0.finish()
 }
 
+/// `hash_debug` of each item, on every core.
+fn hashes<T: std::fmt::Debug + Sync>(items: &[T]) -> Vec<u64> {
+    items.par_iter().map(hash_debug).collect()
+}
+
 impl Fingerprints {
     pub fn of(site: &Site) -> Fingerprints {
         let mut structure = DefaultHasher::new();
@@ -80,39 +85,14 @@ impl Fingerprints {
         }
         // A story page shows the vacancies ranked beside it and a vacancy page its stories, so what
         // they show is part of them: a change of a vacancy, or of the ranking, touches the page.
-        // Every story's text goes through the hasher: on every core.
-        let ((links, stories), (vacancies, (ambassadors, hashtags))) = rayon::join(
-            || {
-                rayon::join(
-                    || crate::render::related::links(site),
-                    || {
-                        site.stories
-                            .par_iter()
-                            .map(hash_debug)
-                            .collect::<Vec<u64>>()
-                    },
-                )
-            },
-            || {
-                rayon::join(
-                    || {
-                        site.vacancies
-                            .par_iter()
-                            .map(hash_debug)
-                            .collect::<Vec<u64>>()
-                    },
-                    || {
-                        (
-                            site.ambassadors
-                                .iter()
-                                .map(hash_debug)
-                                .collect::<Vec<u64>>(),
-                            site.hashtags.iter().map(hash_debug).collect::<Vec<u64>>(),
-                        )
-                    },
-                )
-            },
+        // Every story's text goes through the hasher: on every core, beside the ranking.
+        let (links, stories) = rayon::join(
+            || crate::render::related::links(site),
+            || hashes(&site.stories),
         );
+        let vacancies = hashes(&site.vacancies);
+        let ambassadors = hashes(&site.ambassadors);
+        let hashtags = hashes(&site.hashtags);
         let kits = kit_fingerprints(site, &stories, &ambassadors, &hashtags);
         let with_shown = |own: &[u64], shown: &[Vec<usize>], other: &[u64]| -> Vec<u64> {
             own.iter()

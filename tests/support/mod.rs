@@ -113,7 +113,12 @@ impl TestSite {
 /// Runs `werkenbij ARGS` in `dir` with `env` added, without a terminal on stdin and without CI or
 /// colour settings of the caller.
 pub fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_werkenbij"));
+    run_binary(Path::new(env!("CARGO_BIN_EXE_werkenbij")), dir, args, env)
+}
+
+/// `run_in` with another werkenbij executable (a copy of it, for a test of a changed binary).
+pub fn run_binary(binary: &Path, dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = Command::new(binary);
     command
         .args(args)
         .current_dir(dir)
