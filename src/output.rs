@@ -149,6 +149,48 @@ impl DiskOutput {
             .is_some_and(|record| record::folder_matches(&self.target, record, STAMP))
     }
 
+    /// Puts every file of the previous output that this build did not write into the staging
+    /// folder as it is: a link to it, or a copy where the file system refuses links. For a build
+    /// that rendered only what its changes touched, into an output that
+    /// `is_as_previous_build_left_it`; a file changed since that check stops the build.
+    pub fn keep_unwritten(&self) -> Result<(), Error> {
+        let Some(previous) = &self.previous else {
+            return Err(Error::Internal {
+                message: "files of a previous output kept without its record".into(),
+            });
+        };
+        let written: std::collections::HashSet<String> = self
+            .tokens
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .keys()
+            .cloned()
+            .collect();
+        let rest: Vec<(&String, &record::Written)> = previous
+            .files
+            .iter()
+            .filter(|(path, _)| !written.contains(*path))
+            .collect();
+        rest.par_iter().try_for_each(|&(path, file)| {
+            let full = self.place(path)?;
+            let old = self.target.join(path);
+            if FileState::of(&old) != Some(file.state) {
+                return Err(Error::usage(
+                    format!("`{}` changed while the site was being built", old.display()),
+                    Some("build again; leave the output folder alone while a build runs"),
+                ));
+            }
+            self.note(path, file.token.clone());
+            if self.linking.load(Ordering::Relaxed) && std::fs::hard_link(&old, &full).is_ok() {
+                return Ok(());
+            }
+            self.linking.store(false, Ordering::Relaxed);
+            std::fs::copy(&old, &full)
+                .map(drop)
+                .map_err(|e| Error::io(&full, e))
+        })
+    }
+
     /// Stamps the finished staging folder and swaps it in place of the output folder; when the
     /// swap fails, the previous output is put back. With `about`, the record of the new folder is
     /// kept beside it, with `about` in it, for the next build.

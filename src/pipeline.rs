@@ -24,7 +24,8 @@ use crate::images::renditions::{self, ImageCounts};
 use crate::model::Site;
 use crate::output::lock::Kind;
 use crate::output::{folders, DiskOutput, Output};
-use crate::render::{self, Counts};
+use crate::render::touched::{Fingerprints, Touched};
+use crate::render::{self, Counts, Layout};
 use crate::report;
 use crate::theme::{self, Theme};
 use crate::validate::{self, ValidateOptions};
@@ -248,8 +249,26 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         return Ok(refused(diagnostics, false, language));
     };
     let _cache_lock = cache.lock(Kind::Shared, options.lock_wait)?;
+    let layout = Layout::of(site, &theme.strings);
+    let fingerprints = Fingerprints::of(site, &layout);
+    // Into the output of a build of the same program, options and theme, as it left it: only
+    // the pages that this build's changes touch are rendered, and the rest are kept.
+    let touched = unchanged::previous_fingerprints(&output, &inputs)
+        .and_then(|previous| Touched::between(&previous, &fingerprints));
     let written = catch_unwind(AssertUnwindSafe(|| {
-        write_site(&validated, &theme, &output, &cache, options.progress)
+        let written = write_site_touched(
+            &validated,
+            &theme,
+            &output,
+            &cache,
+            options.progress,
+            layout,
+            touched.as_ref(),
+        )?;
+        if written.is_ok() && touched.is_some() {
+            output.keep_unwritten()?;
+        }
+        Ok::<_, Error>(written)
     }))
     .map_err(|panic| Error::Internal {
         message: panic_message(panic.as_ref()),
@@ -267,6 +286,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
             };
             let kept = unchanged::kept(
                 inputs,
+                fingerprints,
                 &options.root,
                 site.logo_source.as_deref(),
                 &diagnostics,
@@ -417,9 +437,23 @@ pub(crate) fn write_site(
     cache: &ImageCache,
     progress: bool,
 ) -> Result<Result<(Counts, ImageCounts), Diagnostics>, Error> {
+    let layout = Layout::of(&validated.site, &theme.strings);
+    write_site_touched(validated, theme, output, cache, progress, layout, None)
+}
+
+/// `write_site`, with `touched` only the pages an edit touched (the caller keeps the others).
+pub(crate) fn write_site_touched(
+    validated: &Validated,
+    theme: &Theme,
+    output: &dyn Output,
+    cache: &ImageCache,
+    progress: bool,
+    layout: Layout,
+    touched: Option<&Touched>,
+) -> Result<Result<(Counts, ImageCounts), Diagnostics>, Error> {
     let site = &validated.site;
     let (pages, images) = rayon::join(
-        || render::render(site, theme, output),
+        || render::render_touched(site, theme, output, layout, touched),
         || renditions::run(site, theme, cache, output, progress),
     );
     let counts = pages?;

@@ -138,11 +138,23 @@ fn built(summary: &Summary, note: &str) -> Text {
     let (image_s, image_en) = (plural(*images), plural_nl(*images, "en"));
     let (same_en, same_nl) = if *unchanged {
         (
-            "; nothing had changed since the last build, no file was written",
-            "; er was niets veranderd sinds de vorige keer, er is geen bestand geschreven",
+            "; nothing had changed since the last build, no file was written".to_owned(),
+            "; er was niets veranderd sinds de vorige keer, er is geen bestand geschreven"
+                .to_owned(),
+        )
+    } else if counts.rendered < pages {
+        (
+            format!(
+                "; {} pages rendered again, the others kept from the last build",
+                counts.rendered
+            ),
+            format!(
+                "; {} pagina's opnieuw gemaakt, de andere ongewijzigd uit de vorige keer",
+                counts.rendered
+            ),
         )
     } else {
-        ("", "")
+        (String::new(), String::new())
     };
     crate::text!(
         "Built {pages} pages ({stories} {story_en}, {open} open and {closed} closed vacancies), {images} image{image_s} ({cached_images} cached) in {seconds:.2} s; image cache {size}{same_en}{note}",

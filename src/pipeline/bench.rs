@@ -14,6 +14,7 @@ use crate::content::Loaded;
 use crate::model::Site;
 use crate::output::MemoryOutput;
 use crate::render::touched::{Fingerprints, Touched};
+use crate::render::Layout;
 use crate::share::kit::ShareKits;
 use crate::share::output::{kit_calendar, kit_json};
 use crate::theme::Theme;
@@ -104,6 +105,10 @@ impl LoadedSite {
         LoadedSite { site, theme }
     }
 
+    fn fingerprints(&self) -> Fingerprints {
+        Fingerprints::of(&self.site, &Layout::of(&self.site, &self.theme.strings))
+    }
+
     fn story(&self, slug: &str) -> usize {
         self.site
             .stories
@@ -114,12 +119,12 @@ impl LoadedSite {
 
     /// The site with a paragraph added to the body of story `slug`, and what that touches.
     pub fn edit_story(mut self, slug: &str) -> StoryEdit {
-        let before = Fingerprints::of(&self.site);
+        let before = self.fingerprints();
         let i = self.story(slug);
         self.site.stories[i]
             .body_html
             .push_str("<p>Nog een alinea.</p>");
-        let touched = Touched::between(&before, &Fingerprints::of(&self.site))
+        let touched = Touched::between(&before, &self.fingerprints())
             .expect("a body edit keeps the structure");
         StoryEdit {
             loaded: self,
@@ -130,7 +135,7 @@ impl LoadedSite {
     /// Nothing edited: what `serve` renders after a save that changes no page but the ones it
     /// always renders (home, indexes, 404, vacancy filters, redirects) and the feeds.
     pub fn edit_nothing(self) -> StoryEdit {
-        let fingerprints = Fingerprints::of(&self.site);
+        let fingerprints = self.fingerprints();
         let touched = Touched::between(&fingerprints, &fingerprints).expect("the same structure");
         StoryEdit {
             loaded: self,
@@ -185,7 +190,8 @@ impl StoryEdit {
     pub fn render(&self) -> BTreeMap<String, Vec<u8>> {
         let output = MemoryOutput::default();
         let LoadedSite { site, theme } = &self.loaded;
-        crate::render::render_touched(site, theme, &output, Some(&self.touched))
+        let layout = Layout::of(site, &theme.strings);
+        crate::render::render_touched(site, theme, &output, layout, Some(&self.touched))
             .expect("the bench site renders");
         output.into_files()
     }

@@ -3,6 +3,11 @@
 //! what that build reported, are kept in the output's record (`output::record`), and the next
 //! build with the same fingerprint reports the same and stops.
 //!
+//! A build whose inputs differ only in the Markdown and YAML files of `content/` (what is parsed
+//! into the model) renders only the pages its changes touch: the record also keeps the
+//! fingerprint of everything else (`Inputs::settings`) and the model's fingerprints
+//! (`render::touched`), which say what the changes touch.
+//!
 //! The fingerprint is taken before anything is loaded: a file changed while a build reads it
 //! gives a fingerprint that no later build matches, so that build is never taken as current.
 
@@ -17,6 +22,7 @@ use crate::base::error::Error;
 use crate::base::language::Language;
 use crate::images::cache::ImageCache;
 use crate::output::{folders, DiskOutput};
+use crate::render::touched::Fingerprints;
 
 /// The folders of the site a build reads; a file elsewhere that it reads (the logo may be
 /// anywhere in the site folder) is listed in the record as an extra input.
@@ -26,6 +32,10 @@ const READ: [&str; 3] = ["content", "static", "themes"];
 #[derive(Debug, Serialize, Deserialize)]
 struct Kept {
     inputs: Option<String>,
+    #[serde(default)]
+    settings: Option<String>,
+    #[serde(default)]
+    fingerprints: Option<Fingerprints>,
     /// Files read outside `READ`, with the hash of each.
     extra: Vec<(PathBuf, String)>,
     diagnostics: Diagnostics,
@@ -36,15 +46,39 @@ struct Kept {
 /// The fingerprint of a build about to start: this program, the options that shape the output,
 /// and every file of the folders it reads; none when a symbolic link there could lead anywhere
 /// (such a build is never taken as unchanged).
-pub(crate) struct Inputs(Option<String>);
+pub(crate) struct Inputs {
+    all: Option<String>,
+    /// The same without the files that are parsed into the model (the Markdown and YAML of
+    /// `content/`), whose changes the model's fingerprints follow.
+    settings: Option<String>,
+}
+
+/// Whether the file at `relative` (from the site root) is parsed into the model.
+fn parsed_into_model(relative: &str) -> bool {
+    relative.starts_with("content/")
+        && [".md", ".yaml", ".yml"]
+            .iter()
+            .any(|extension| relative.ends_with(extension))
+}
+
+/// A BLAKE3 hasher fed with length-prefixed parts, so that no two lists of parts feed it alike.
+struct Parts(blake3::Hasher);
+
+impl Parts {
+    fn part(&mut self, bytes: &[u8]) {
+        self.0.update(&(bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+    }
+
+    fn finish(&self) -> String {
+        self.0.finalize().to_hex().to_string()
+    }
+}
 
 impl Inputs {
     pub(crate) fn of(options: &Options) -> Inputs {
-        let mut hasher = blake3::Hasher::new();
-        let mut part = |bytes: &[u8]| {
-            hasher.update(&(bytes.len() as u64).to_le_bytes());
-            hasher.update(bytes);
-        };
+        let mut settings = Parts(blake3::Hasher::new());
+        let mut part = |bytes: &[u8]| settings.part(bytes);
         part(program().as_bytes());
         let root = folders::absolute(&options.root);
         part(root.as_os_str().as_encoded_bytes());
@@ -66,13 +100,28 @@ impl Inputs {
             );
         }
         let Some(files) = files_below(&root) else {
-            return Inputs(None);
+            return Inputs {
+                all: None,
+                settings: None,
+            };
         };
+        let mut all = Parts(blake3::Hasher::new());
         for (path, hash) in files {
-            part(path.as_bytes());
-            part(hash.as_bytes());
+            let hasher = if parsed_into_model(&path) {
+                &mut all
+            } else {
+                &mut settings
+            };
+            hasher.part(path.as_bytes());
+            hasher.part(hash.as_bytes());
         }
-        Inputs(Some(hasher.finalize().to_hex().to_string()))
+        // Everything: the files parsed into the model, and the settings.
+        let settings = settings.finish();
+        all.part(settings.as_bytes());
+        Inputs {
+            all: Some(all.finish()),
+            settings: Some(settings),
+        }
     }
 }
 
@@ -145,16 +194,12 @@ pub(crate) fn previous_report(
     cache: &ImageCache,
     started: std::time::Instant,
 ) -> Option<Report> {
-    let now = inputs.0.as_ref()?;
+    let now = inputs.all.as_ref()?;
     let kept: Kept = serde_json::from_value(output.previous()?.clone()).ok()?;
     if kept.inputs.as_ref() != Some(now) {
         return None;
     }
-    let extra_unchanged = kept
-        .extra
-        .par_iter()
-        .all(|(path, hash)| hash_file(path).is_ok_and(|now| &now == hash));
-    if !extra_unchanged || !output.is_as_previous_build_left_it() {
+    if !extra_unchanged(&kept.extra) || !output.is_as_previous_build_left_it() {
         return None;
     }
     let cache_bytes = cache
@@ -175,10 +220,33 @@ pub(crate) fn previous_report(
     })
 }
 
-/// What the output of a finished build keeps for the next build: its inputs, the files it read
-/// outside the read folders, and its report.
+/// The model's fingerprints kept by the build of the output in place, when that build had the
+/// settings of this one (only files parsed into the model differ) and the folder is as it left
+/// it: then only the pages that the differences touch need rendering, and the others can be kept.
+pub(crate) fn previous_fingerprints(output: &DiskOutput, inputs: &Inputs) -> Option<Fingerprints> {
+    let now = inputs.settings.as_ref()?;
+    let kept: Kept = serde_json::from_value(output.previous()?.clone()).ok()?;
+    if kept.settings.as_ref() != Some(now) || !extra_unchanged(&kept.extra) {
+        return None;
+    }
+    let fingerprints = kept.fingerprints?;
+    output
+        .is_as_previous_build_left_it()
+        .then_some(fingerprints)
+}
+
+/// Whether every file read outside the read folders still has its hash.
+fn extra_unchanged(extra: &[(PathBuf, String)]) -> bool {
+    extra
+        .par_iter()
+        .all(|(path, hash)| hash_file(path).is_ok_and(|now| &now == hash))
+}
+
+/// What the output of a finished build keeps for the next build: its inputs, the model's
+/// fingerprints, the files it read outside the read folders, and its report.
 pub(crate) fn kept(
     inputs: Inputs,
+    fingerprints: Fingerprints,
     root: &Path,
     read_elsewhere: Option<&Path>,
     diagnostics: &Diagnostics,
@@ -197,7 +265,9 @@ pub(crate) fn kept(
         }
     }
     let kept = Kept {
-        inputs: inputs.0,
+        inputs: inputs.all,
+        settings: inputs.settings,
+        fingerprints: Some(fingerprints),
         extra,
         diagnostics: diagnostics.clone(),
         summary: *summary,

@@ -2,7 +2,8 @@
 //! function per page kind (`pages/`) fills its template from the shared views (`views`,
 //! `pagination`, `seo`), and the pages render in parallel with Tera. Beside the pages: the
 //! sitemap and robots.txt (`sitemap`), every feed (`feeds/`), related content (`related`) and the
-//! vacancy filters (`vacancy_filter`). `touched` decides which pages `serve` renders again.
+//! vacancy filters (`vacancy_filter`). `touched` decides which pages a rebuild (`serve`, or a
+//! `build` into its previous output) renders again.
 
 mod cards;
 mod feeds;
@@ -27,18 +28,22 @@ use crate::output::Output;
 use crate::report::Report;
 use crate::share::kit::ShareKits;
 use crate::theme::Theme;
+pub use plan::Layout;
 use touched::Touched;
 
 /// What a build wrote, for the summary line.
 #[derive(Debug, Default, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub struct Counts {
     pub pages: usize,
+    /// Pages rendered by this build: all of them, or those an edit touched (the rest were kept).
+    #[serde(default)]
+    pub rendered: usize,
     pub open_vacancies: usize,
     pub closed_vacancies: usize,
 }
 
 pub fn render(site: &Site, theme: &Theme, output: &dyn Output) -> Result<Counts, Error> {
-    render_touched(site, theme, output, None)
+    render_touched(site, theme, output, Layout::of(site, &theme.strings), None)
 }
 
 /// One story page rendered again and again, for the micro-benchmark of a story page
@@ -100,18 +105,15 @@ pub fn render_touched(
     site: &Site,
     theme: &Theme,
     output: &dyn Output,
+    layout: Layout,
     touched: Option<&Touched>,
 ) -> Result<Counts, Error> {
-    let renderer = match touched {
+    let kits = match touched {
         // Only the kits an edit touches are rendered, so only theirs need posts.
-        Some(t) => Renderer::with_kits(
-            site,
-            None,
-            theme,
-            ShareKits::build_posts_of(site, |k| t.kit(k)),
-        ),
-        None => Renderer::new(site, None, theme),
+        Some(t) => ShareKits::build_posts_of(site, |k| t.kit(k)),
+        None => ShareKits::build(site),
     };
+    let renderer = Renderer::with_kits(site, None, theme, kits, layout);
     let jobs = renderer.plan();
     let written: Vec<Option<sitemap::SitemapEntry>> = jobs
         .par_iter()
@@ -121,13 +123,17 @@ pub fn render_touched(
             |context, job| renderer.render_page(*job, context, output),
         )
         .collect::<Result<_, Error>>()?;
+    let counts = Counts {
+        pages: jobs.len(),
+        rendered: written.len(),
+        open_vacancies: site.open_vacancies().count(),
+        closed_vacancies: site.vacancies.iter().filter(|v| !v.open).count(),
+    };
     if touched.is_some() {
         // The feeds list every story and vacancy; writing them is cheap, so they are never stale.
+        // The sitemap and the editor's files change only with the structure (`touched`).
         feeds::write(site, &theme.strings, output)?;
-        return Ok(Counts {
-            pages: written.len(),
-            ..Counts::default()
-        });
+        return Ok(counts);
     }
     let mut indexable: Vec<sitemap::SitemapEntry> = written.into_iter().flatten().collect();
     indexable.sort_by(|a, b| a.path.cmp(&b.path));
@@ -136,11 +142,7 @@ pub fn render_touched(
     for (path, bytes) in crate::editor::files(site) {
         output.write(&path, &bytes)?;
     }
-    Ok(Counts {
-        pages: jobs.len(),
-        open_vacancies: site.open_vacancies().count(),
-        closed_vacancies: site.vacancies.iter().filter(|v| !v.open).count(),
-    })
+    Ok(counts)
 }
 
 /// What every page function reads: the site, the theme and what is worked out once per build.
@@ -170,7 +172,8 @@ struct Renderer<'a> {
 
 impl<'a> Renderer<'a> {
     fn new(site: &'a Site, figures: Option<&'a Report>, theme: &'a Theme) -> Self {
-        Renderer::with_kits(site, figures, theme, ShareKits::build(site))
+        let layout = Layout::of(site, &theme.strings);
+        Renderer::with_kits(site, figures, theme, ShareKits::build(site), layout)
     }
 
     fn with_kits(
@@ -178,6 +181,7 @@ impl<'a> Renderer<'a> {
         figures: Option<&'a Report>,
         theme: &'a Theme,
         kits: ShareKits,
+        layout: Layout,
     ) -> Self {
         let mut base = Context::new();
         base.insert("site", &views::SiteView::new(site));
@@ -193,8 +197,8 @@ impl<'a> Renderer<'a> {
             theme,
             base,
             tag_has_page,
-            facets: vacancy_filter::facets(site, &theme.strings),
-            links: related::links(site),
+            facets: layout.facets,
+            links: layout.links,
             kits,
             story_list_urls: OnceLock::new(),
             hashtag_urls: site.hashtags.iter().map(|_| OnceLock::new()).collect(),

@@ -2,8 +2,29 @@
 
 use std::collections::BTreeMap;
 
+use crate::model::Site;
 use crate::render::pagination::page_count;
-use crate::render::Renderer;
+use crate::render::{related, vacancy_filter, Renderer};
+use crate::theme::Strings;
+
+/// What decides, beyond the model itself, which pages there are and what each shows beside its
+/// own content: the filter pages of the vacancy list, and the stories ranked beside each vacancy
+/// and the vacancies beside each story. Worked out once per build: the fingerprints of a rebuild
+/// (`touched`) and the renderer read the same.
+pub struct Layout {
+    pub(super) facets: Vec<vacancy_filter::Facet>,
+    pub(super) links: related::Links,
+}
+
+impl Layout {
+    pub fn of(site: &Site, strings: &Strings) -> Layout {
+        let (facets, links) = rayon::join(
+            || vacancy_filter::facets(site, strings),
+            || related::links(site),
+        );
+        Layout { facets, links }
+    }
+}
 
 /// One page to render; indices point into the `Site` (or the share kits and vacancy facets).
 #[derive(Clone, Copy)]

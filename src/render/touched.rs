@@ -1,6 +1,9 @@
-//! What `serve` renders again after an edit: fingerprints of the validated model before and after
-//! a change decide which pages the change touches (the feeds are always written again). A share
-//! kit has a fingerprint of its own, made of what `ShareKits::selection` says it holds.
+//! What a rebuild renders again after an edit: fingerprints of the validated model before and
+//! after a change decide which pages the change touches (the feeds are always written again). A
+//! share kit has a fingerprint of its own, made of what `ShareKits::selection` says it holds.
+//! `serve` keeps the fingerprints in memory; `build` keeps them in the output's record
+//! (`pipeline::unchanged`), so the hashes are of the model's `Debug` text with a fixed-key hasher:
+//! the same model gives the same fingerprints in every run of the same program.
 
 use std::fmt::Write as _;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -9,13 +12,13 @@ use rayon::prelude::*;
 
 use crate::model::Site;
 use crate::render::pagination::on_page;
-use crate::render::plan::Job;
+use crate::render::plan::{Job, Layout};
 use crate::share::kit::ShareKits;
 
 /// A hash of everything that decides the set of pages and what every page shares (configuration,
 /// order, visibility, tag counts, who has a kit), and one hash per story, ambassador, vacancy,
 /// hashtag, page and share kit.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Fingerprints {
     structure: u64,
     stories: Vec<u64>,
@@ -60,22 +63,30 @@ fn hashes<T: std::fmt::Debug + Sync>(items: &[T]) -> Vec<u64> {
 }
 
 impl Fingerprints {
-    pub fn of(site: &Site) -> Fingerprints {
+    pub fn of(site: &Site, layout: &Layout) -> Fingerprints {
         let mut structure = DefaultHasher::new();
         hash_debug(&site.config).hash(&mut structure);
         (site.today.to_string(), site.drafts).hash(&mut structure);
         hash_debug(&(&site.static_files, &site.logo_url, &site.logo_source)).hash(&mut structure);
         hash_debug(&site.photos).hash(&mut structure);
         hash_debug(&site.aliases).hash(&mut structure);
+        // The sitemap, which a rebuild of touched pages keeps, has the date of every story and
+        // vacancy.
         for story in &site.stories {
-            hash_debug(&(&story.slug, story.visibility)).hash(&mut structure);
+            hash_debug(&(&story.slug, story.visibility, story.date)).hash(&mut structure);
         }
         // Who has a kit decides which kit pages exist (a kit that goes away must not be left).
         for ambassador in &site.ambassadors {
             (&ambassador.id, ambassador.stories.len(), ambassador.social).hash(&mut structure);
         }
         for vacancy in &site.vacancies {
-            hash_debug(&(&vacancy.slug, vacancy.open, vacancy.visibility)).hash(&mut structure);
+            hash_debug(&(
+                &vacancy.slug,
+                vacancy.open,
+                vacancy.visibility,
+                vacancy.date,
+            ))
+            .hash(&mut structure);
         }
         for tag in &site.hashtags {
             (&tag.key, tag.campaign, tag.stories.len()).hash(&mut structure);
@@ -83,13 +94,16 @@ impl Fingerprints {
         for page in &site.pages {
             hash_debug(&(&page.slug, &page.title, &page.url, page.visibility)).hash(&mut structure);
         }
+        // The filter pages of the vacancy list come and go with the values vacancies have.
+        for facet in &layout.facets {
+            for option in &facet.options {
+                option.url.hash(&mut structure);
+            }
+        }
         // A story page shows the vacancies ranked beside it and a vacancy page its stories, so what
         // they show is part of them: a change of a vacancy, or of the ranking, touches the page.
-        // Every story's text goes through the hasher: on every core, beside the ranking.
-        let (links, stories) = rayon::join(
-            || crate::render::related::links(site),
-            || hashes(&site.stories),
-        );
+        let links = &layout.links;
+        let stories = hashes(&site.stories);
         let vacancies = hashes(&site.vacancies);
         let ambassadors = hashes(&site.ambassadors);
         let hashtags = hashes(&site.hashtags);
@@ -236,12 +250,18 @@ mod tests {
         crate::render::tests::minimal_site()
     }
 
+    /// The fingerprints of `site` as a build with the built-in theme takes them.
+    fn fingerprints(site: &Site) -> Fingerprints {
+        let theme = crate::theme::load(&site.root, &site.config.theme, site.config.language)
+            .expect("the built-in theme loads");
+        Fingerprints::of(site, &Layout::of(site, &theme.strings))
+    }
+
     #[test]
     fn an_edited_story_touches_its_pages_and_nothing_else() {
         let mut site = site();
-        let before = Fingerprints::of(&site);
-        let untouched =
-            Touched::between(&before, &Fingerprints::of(&site)).expect("same structure");
+        let before = fingerprints(&site);
+        let untouched = Touched::between(&before, &fingerprints(&site)).expect("same structure");
         assert!((0..site.stories.len()).all(|i| !untouched.affects(&site, &Job::Story(i))));
         assert!(untouched.affects(&site, &Job::Home));
 
@@ -251,7 +271,7 @@ mod tests {
             .position(|s| s.slug == "zeven-clienten")
             .expect("the fixture has this story");
         site.stories[edited].body_html.push_str("<p>Meer.</p>");
-        let touched = Touched::between(&before, &Fingerprints::of(&site)).expect("same structure");
+        let touched = Touched::between(&before, &fingerprints(&site)).expect("same structure");
         let author = site.stories[edited].ambassador;
         assert!(touched.affects(&site, &Job::Story(edited)));
         assert!(touched.affects(&site, &Job::Ambassador(author)));
@@ -280,7 +300,7 @@ mod tests {
 
     /// Which kits `touched` says an edit affects, by ambassador id, and whether the kit index is.
     fn kits_affected(site: &Site, before: &Fingerprints) -> (Vec<String>, bool) {
-        let touched = Touched::between(before, &Fingerprints::of(site)).expect("same structure");
+        let touched = Touched::between(before, &fingerprints(site)).expect("same structure");
         let kits = ShareKits::selection(site)
             .iter()
             .enumerate()
@@ -325,7 +345,7 @@ mod tests {
                 ),
             ]
         );
-        let before = Fingerprints::of(&site);
+        let before = fingerprints(&site);
         assert_eq!(kits_affected(&site, &before), (vec![], false));
 
         // The kit shows the story's title, summary, share texts and hashtags.
@@ -374,7 +394,7 @@ mod tests {
     #[test]
     fn a_story_that_enters_or_leaves_a_kit_touches_it() {
         let mut site = site();
-        let before = Fingerprints::of(&site);
+        let before = fingerprints(&site);
         // Without the cut, each kit holds both published stories: a colleague's edit reaches it.
         let pieters = story(&site, "zeven-clienten");
         site.stories[pieters].summary.push_str(" Met koffie.");
@@ -390,14 +410,14 @@ mod tests {
         let mut site = self::site();
         let anneke = site.stories[story(&site, "avonddienst")].ambassador;
         site.ambassadors[anneke].social = false;
-        assert!(Touched::between(&before, &Fingerprints::of(&site)).is_none());
+        assert!(Touched::between(&before, &fingerprints(&site)).is_none());
     }
 
     #[test]
     fn a_story_that_changes_visibility_changes_the_structure() {
         let mut site = site();
-        let before = Fingerprints::of(&site);
+        let before = fingerprints(&site);
         site.stories[0].visibility = Visibility::Draft;
-        assert!(Touched::between(&before, &Fingerprints::of(&site)).is_none());
+        assert!(Touched::between(&before, &fingerprints(&site)).is_none());
     }
 }

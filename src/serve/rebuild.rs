@@ -82,7 +82,8 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
         drop(state);
         return Ok(failed(diagnostics));
     }
-    let fingerprints = Fingerprints::of(site);
+    let layout = render::Layout::of(site, &theme.strings);
+    let fingerprints = Fingerprints::of(site, &layout);
     let touched = state
         .fingerprints
         .as_ref()
@@ -97,7 +98,7 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
             // time is kept as it is, without reading it again.
             let images_output = Copies::over(&output, &state.copies);
             let (pages, images) = rayon::join(
-                || render::render_touched(site, theme, &output, Some(touched)),
+                || render::render_touched(site, theme, &output, layout, Some(touched)),
                 || renditions::run(site, theme, &cache, &images_output, false),
             );
             if let Err(found) = images? {
@@ -105,7 +106,7 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
                 drop(state);
                 return Ok(failed(diagnostics));
             }
-            let pages = pages?.pages;
+            let pages = pages?.rendered;
             // Only now that the rebuild's files replace the live ones.
             let (copies, written) = images_output.into_copies();
             for path in written {
@@ -114,7 +115,7 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
             state.copies.extend(copies);
             pages
         }
-        None => match write_recording_copies(&validated, theme, &output, &cache)? {
+        None => match write_recording_copies(&validated, theme, &output, &cache, layout)? {
             (Ok((counts, _)), copies) => {
                 state.copies = copies;
                 counts.pages
@@ -168,10 +169,12 @@ fn write_recording_copies(
     theme: &theme::Theme,
     output: &MemoryOutput,
     cache: &ImageCache,
+    layout: render::Layout,
 ) -> Result<Recorded, Error> {
     let none = BTreeMap::new();
     let recorded = Copies::over(output, &none);
-    let written = pipeline::write_site(validated, theme, &recorded, cache, false)?;
+    let written =
+        pipeline::write_site_touched(validated, theme, &recorded, cache, false, layout, None)?;
     Ok((written, recorded.into_copies().0))
 }
 
