@@ -81,6 +81,8 @@ pub struct DiskOutput {
     previous: Option<Record>,
     /// The token of every file written into the staging folder.
     tokens: Mutex<BTreeMap<String, String>>,
+    /// The state of every file linked to the previous output's file: that file's, as recorded.
+    linked: Mutex<std::collections::HashMap<String, FileState>>,
     /// Cleared when the file system refuses a link: everything is written from then on.
     linking: AtomicBool,
     _lock: Lock,
@@ -131,6 +133,7 @@ impl DiskOutput {
             committed: false,
             previous,
             tokens: Mutex::new(BTreeMap::new()),
+            linked: Mutex::new(std::collections::HashMap::new()),
             linking: AtomicBool::new(true),
             _lock: held,
         })
@@ -182,6 +185,7 @@ impl DiskOutput {
             }
             self.note(path, file.token.clone());
             if self.linking.load(Ordering::Relaxed) && std::fs::hard_link(&old, &full).is_ok() {
+                self.linked_as(path, file.state);
                 return Ok(());
             }
             self.linking.store(false, Ordering::Relaxed);
@@ -205,9 +209,15 @@ impl DiskOutput {
         let stamp = self.place(STAMP)?;
         std::fs::write(&stamp, format!("{STAMP_TEXT}build {build}\n"))
             .map_err(|e| Error::io(&stamp, e))?;
+        let linked = std::mem::take(
+            &mut *self
+                .linked
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        );
         let record = match about {
             Some(about) => Some(
-                record::of_staging(&self.staging, build, tokens, about)
+                record::of_staging(&self.staging, build, tokens, &linked, about)
                     .map_err(|e| Error::io(&self.staging, e))?,
             ),
             None => None,
@@ -324,7 +334,10 @@ impl DiskOutput {
             return false;
         }
         match std::fs::hard_link(&old, full) {
-            Ok(()) => true,
+            Ok(()) => {
+                self.linked_as(path, written.state);
+                true
+            }
             Err(_) => {
                 // Not every file system links (or allows it here): write instead.
                 self.linking.store(false, Ordering::Relaxed);
@@ -337,11 +350,28 @@ impl DiskOutput {
     /// file must be removed before it is written again: it may be a link to the previous output,
     /// which writing through would change.
     fn note(&self, path: &str, token: String) -> bool {
-        self.tokens
+        let again = self
+            .tokens
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .insert(path.to_owned(), token)
-            .is_some()
+            .is_some();
+        if again {
+            self.linked
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .remove(path);
+        }
+        again
+    }
+
+    /// Notes that `path` is a link to the previous output's file, whose state is `state`: the
+    /// record need not ask the file system again.
+    fn linked_as(&self, path: &str, state: FileState) {
+        self.linked
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(path.to_owned(), state);
     }
 }
 
@@ -420,19 +450,26 @@ fn new_build_id(target: &Path, tokens: &BTreeMap<String, String>) -> String {
 /// Removes a folder and everything in it, the files on every core: a large output has tens of
 /// thousands of them, and removing them one after the other took longer than building them.
 fn remove_tree(folder: &Path) -> std::io::Result<()> {
-    let mut folders = Vec::new();
+    // Folders by depth: those of one depth hold none of each other, so they go on every core,
+    // the deepest first.
+    let mut folders: Vec<Vec<PathBuf>> = Vec::new();
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(folder).contents_first(true) {
+    for entry in walkdir::WalkDir::new(folder) {
         let entry = entry.map_err(std::io::Error::from)?;
         if entry.file_type().is_dir() {
-            folders.push(entry.into_path());
+            if folders.len() <= entry.depth() {
+                folders.resize_with(entry.depth() + 1, Vec::new);
+            }
+            folders[entry.depth()].push(entry.into_path());
         } else {
             files.push(entry.into_path());
         }
     }
     files.par_iter().try_for_each(std::fs::remove_file)?;
-    // `contents_first`: every folder comes after the folders inside it.
-    folders.iter().try_for_each(std::fs::remove_dir)
+    folders
+        .iter()
+        .rev()
+        .try_for_each(|level| level.par_iter().try_for_each(std::fs::remove_dir))
 }
 
 /// A folder may be replaced when it is new, empty, stamped as an earlier output, or laid out as

@@ -9,7 +9,7 @@
 //! before writing its record, or replaced by hand, has another id or none, and then nothing is
 //! linked: every file is written again.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -111,16 +111,21 @@ pub fn write(target: &Path, record: &Record) -> std::io::Result<()> {
 }
 
 /// A new record of `build` for the files written into `staging` (path → token), with their
-/// states read from the folder.
+/// states read from the folder, or for a file linked to a file of known state (path → state),
+/// that state.
 pub fn of_staging(
     staging: &Path,
     build: String,
     tokens: BTreeMap<String, String>,
+    linked: &HashMap<String, FileState>,
     about: serde_json::Value,
 ) -> std::io::Result<Record> {
     let files = tokens
         .into_par_iter()
         .map(|(path, token)| {
+            if let Some(&state) = linked.get(&path) {
+                return Ok((path, Written { token, state }));
+            }
             let full = staging.join(&path);
             let state = FileState::of(&full).ok_or_else(|| {
                 std::io::Error::new(
@@ -178,8 +183,14 @@ mod tests {
         std::fs::create_dir(&target).unwrap();
         std::fs::write(target.join("a.html"), "a").unwrap();
         let tokens = BTreeMap::from([("a.html".to_owned(), token_of(b"a"))]);
-        let record =
-            of_staging(&target, "one".into(), tokens, serde_json::json!({"x": 1})).unwrap();
+        let record = of_staging(
+            &target,
+            "one".into(),
+            tokens,
+            &HashMap::new(),
+            serde_json::json!({"x": 1}),
+        )
+        .unwrap();
         write(&target, &record).unwrap();
         let back = read(&target, "one").unwrap();
         assert_eq!(back.files, record.files);
@@ -196,7 +207,14 @@ mod tests {
         std::fs::write(target.join("x/a.html"), "a").unwrap();
         std::fs::write(target.join("stamp"), "s").unwrap();
         let tokens = BTreeMap::from([("x/a.html".to_owned(), token_of(b"a"))]);
-        let record = of_staging(&target, "b".into(), tokens, serde_json::Value::Null).unwrap();
+        let record = of_staging(
+            &target,
+            "b".into(),
+            tokens,
+            &HashMap::new(),
+            serde_json::Value::Null,
+        )
+        .unwrap();
         assert!(folder_matches(&target, &record, "stamp"));
 
         std::fs::write(target.join("x/b.html"), "b").unwrap();

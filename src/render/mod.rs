@@ -129,10 +129,10 @@ pub fn render_touched(
         open_vacancies: site.open_vacancies().count(),
         closed_vacancies: site.vacancies.iter().filter(|v| !v.open).count(),
     };
-    if touched.is_some() {
-        // The feeds list every story and vacancy; writing them is cheap, so they are never stale.
-        // The sitemap and the editor's files change only with the structure (`touched`).
-        feeds::write(site, &theme.strings, output)?;
+    if let Some(touched) = touched {
+        // The feeds list every story or every vacancy: written when any of those changed. The
+        // sitemap and the editor's files change only with the structure (`touched`).
+        feeds::write_stale(site, &theme.strings, output, touched.stale_feeds())?;
         return Ok(counts);
     }
     let mut indexable: Vec<sitemap::SitemapEntry> = written.into_iter().flatten().collect();

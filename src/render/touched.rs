@@ -11,6 +11,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use rayon::prelude::*;
 
 use crate::model::Site;
+use crate::render::feeds::Stale;
 use crate::render::pagination::on_page;
 use crate::render::plan::{Job, Layout};
 use crate::share::kit::ShareKits;
@@ -28,6 +29,8 @@ pub struct Fingerprints {
     pages: Vec<u64>,
     /// In the order of `ShareKits::kits`.
     kits: Vec<u64>,
+    /// Each vacancy's own fields, without the stories beside it: what its card shows.
+    vacancy_cards: Vec<u64>,
 }
 
 /// What changed between two builds with the same structure, as flags by index.
@@ -39,6 +42,7 @@ pub struct Touched {
     hashtags: Vec<bool>,
     pages: Vec<bool>,
     kits: Vec<bool>,
+    vacancy_cards: Vec<bool>,
 }
 
 /// Feeds `Debug` text into a hasher without building the string.
@@ -125,6 +129,7 @@ impl Fingerprints {
             hashtags,
             pages: site.pages.iter().map(hash_debug).collect(),
             kits,
+            vacancy_cards: vacancies,
         }
     }
 }
@@ -173,6 +178,7 @@ impl Touched {
             hashtags: differ(&old.hashtags, &new.hashtags),
             pages: differ(&old.pages, &new.pages),
             kits: differ(&old.kits, &new.kits),
+            vacancy_cards: differ(&old.vacancy_cards, &new.vacancy_cards),
         })
     }
 
@@ -192,6 +198,16 @@ impl Touched {
     /// may render differently: only these kits need their posts composed.
     pub(super) fn kit(&self, k: usize) -> bool {
         self.kits[k]
+    }
+
+    /// Which feeds may read differently.
+    pub(super) fn stale_feeds(&self) -> Stale {
+        let any = |flags: &[bool]| flags.iter().any(|&f| f);
+        let hashtags = any(&self.hashtags);
+        Stale {
+            vacancies: hashtags || any(&self.vacancy_cards),
+            stories: hashtags || any(&self.stories) || any(&self.ambassadors),
+        }
     }
 
     /// Whether `job` may render differently. The home page, the indexes and any kind of page this
@@ -230,6 +246,9 @@ impl Touched {
                 self.hashtags[i]
                     || self.any_story_shown(site, on_page(&site.hashtags[i].stories, page))
             }
+            // The vacancy list and its filter pages show vacancy cards, and per filter how many
+            // vacancies it has: only a vacancy's own fields.
+            Job::VacancyList | Job::VacancyFilter(..) => self.vacancy_cards.iter().any(|&v| v),
             Job::Page(i) => self.pages[i],
             // A kit page is rendered with its `delen.json` and `delen.ics`; the index shows every
             // kit's figures (name, role, how many stories, the next date).
@@ -296,6 +315,14 @@ mod tests {
             }
         }
         assert!(touched.affects(&site, &Job::StoryList(0)));
+        // The vacancy list and feeds show only vacancies' own fields, not the stories beside them.
+        assert!(!touched.affects(&site, &Job::VacancyList));
+        let feeds = touched.stale_feeds();
+        assert!(feeds.stories && !feeds.vacancies, "{feeds:?}");
+        site.vacancies[0].title.push_str(" (32 uur)");
+        let touched = Touched::between(&before, &fingerprints(&site)).expect("same structure");
+        assert!(touched.affects(&site, &Job::VacancyList));
+        assert!(touched.stale_feeds().vacancies);
     }
 
     /// Which kits `touched` says an edit affects, by ambassador id, and whether the kit index is.

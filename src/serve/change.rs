@@ -1,6 +1,7 @@
 //! Which file-system events matter to `serve`, and what each asks for: the content files to parse
 //! again, or everything (theme, static files, site.yaml, photos).
 
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 use notify::event::{AccessKind, AccessMode, EventKind};
@@ -17,6 +18,27 @@ pub struct Change {
 impl Change {
     pub fn is_empty(&self) -> bool {
         self.content.is_empty() && !self.everything
+    }
+}
+
+/// The bytes of each content file as they were when a rebuild last started for it: an event
+/// that comes late for a save already built (a close after the write, seen in a batch of its own)
+/// or a save of the same bytes needs no rebuild.
+#[derive(Default)]
+pub struct Seen(HashMap<PathBuf, Option<blake3::Hash>>);
+
+impl Seen {
+    /// Notes the bytes of `change`'s files (relative to `root`) as they are now; true when a
+    /// rebuild is needed: everything changed, or a file's bytes differ from those noted before.
+    pub fn needs_rebuild(&mut self, root: &Path, change: &Change) -> bool {
+        let mut differ = change.everything;
+        for path in &change.content {
+            let now = std::fs::read(root.join(path))
+                .ok()
+                .map(|b| blake3::hash(&b));
+            differ |= self.0.insert(path.clone(), now) != Some(now);
+        }
+        differ
     }
 }
 
@@ -107,6 +129,31 @@ mod tests {
         let root = Path::new("/site");
         let paths: Vec<PathBuf> = paths.iter().map(|p| root.join(p)).collect();
         classify(root, &paths)
+    }
+
+    #[test]
+    fn a_file_whose_bytes_a_rebuild_already_started_from_needs_no_rebuild() {
+        let dir = tempfile::tempdir().unwrap();
+        let story = PathBuf::from("content/stories/a.md");
+        std::fs::create_dir_all(dir.path().join("content/stories")).unwrap();
+        std::fs::write(dir.path().join(&story), "een").unwrap();
+        let change = Change {
+            content: vec![story.clone()],
+            everything: false,
+        };
+        let mut seen = Seen::default();
+        assert!(seen.needs_rebuild(dir.path(), &change), "first seen");
+        assert!(!seen.needs_rebuild(dir.path(), &change), "a late event");
+        std::fs::write(dir.path().join(&story), "twee").unwrap();
+        assert!(seen.needs_rebuild(dir.path(), &change), "new bytes");
+        std::fs::remove_file(dir.path().join(&story)).unwrap();
+        assert!(seen.needs_rebuild(dir.path(), &change), "removed");
+        assert!(!seen.needs_rebuild(dir.path(), &change), "still removed");
+        let everything = Change {
+            content: Vec::new(),
+            everything: true,
+        };
+        assert!(seen.needs_rebuild(dir.path(), &everything));
     }
 
     #[test]

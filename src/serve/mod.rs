@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use notify::RecursiveMode;
 
-use change::{classify, is_edit};
+use change::{classify, is_edit, Seen};
 use reply::{reply, Reply};
 
 use crate::base::diagnostics::{verbose_note, Detail};
@@ -279,6 +279,7 @@ fn watch(
     let listeners = Arc::clone(listeners);
     let log = Arc::clone(log);
     std::thread::spawn(move || {
+        let mut seen = Seen::default();
         for batch in receiver {
             let Ok(events) = batch else { continue };
             let paths: Vec<_> = events
@@ -287,7 +288,7 @@ fn watch(
                 .flat_map(|e| e.event.paths)
                 .collect();
             let change = classify(&options.root, &paths);
-            if change.is_empty() {
+            if change.is_empty() || !seen.needs_rebuild(&options.root, &change) {
                 continue;
             }
             let started = Instant::now();

@@ -23,6 +23,8 @@ pub(super) struct Hashtags {
     index: HashMap<String, usize>,
     /// Spellings already warned about (tag, spelling in lowercase): one warning each.
     warned: HashSet<(usize, String)>,
+    /// Tags already compared with the campaign hashtags: once each, not once per story.
+    compared: HashSet<usize>,
     paths: Paths,
 }
 
@@ -99,7 +101,8 @@ impl Hashtags {
                     }),
                 );
             }
-            if let Some(campaign) = self.campaign_close_to(index) {
+            let first_look = self.compared.insert(index);
+            if let Some(campaign) = first_look.then(|| self.campaign_close_to(index)).flatten() {
                 if self.warned.insert((index, String::new())) {
                     let (shown, address) =
                         (&self.names[index], self.paths.hashtag(&self.keys[index]));

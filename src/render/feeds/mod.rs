@@ -17,24 +17,53 @@ use crate::theme::Strings;
 
 /// Writes the four feeds.
 pub(super) fn write(site: &Site, strings: &Strings, output: &dyn Output) -> Result<(), Error> {
+    write_stale(site, strings, output, Stale::ALL)
+}
+
+/// Which feeds a rebuild of touched pages writes again (`render::touched`); the others are kept.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Stale {
+    /// The three vacancy feeds: each vacancy's fields and hashtags.
+    pub vacancies: bool,
+    /// The story feed: each story with its author and hashtags.
+    pub stories: bool,
+}
+
+impl Stale {
+    pub const ALL: Stale = Stale {
+        vacancies: true,
+        stories: true,
+    };
+}
+
+pub(super) fn write_stale(
+    site: &Site,
+    strings: &Strings,
+    output: &dyn Output,
+    stale: Stale,
+) -> Result<(), Error> {
     let file = |path: String| path.trim_start_matches('/').to_owned();
-    let (title, description) = (
-        strings.get("vacancies_title"),
-        strings.get("vacancies_description"),
-    );
-    output.write(
-        &file(vacancy_rss_path(site)),
-        vacancy_rss::feed(site, &title, &description).as_bytes(),
-    )?;
-    output.write(
-        &file(vacancy_json_path(site)),
-        vacancy_json::feed(site, &title, &description).as_bytes(),
-    )?;
-    output.write(&file(job_feed_path(site)), job_board::feed(site).as_bytes())?;
-    output.write(
-        &file(story_atom_path(site)),
-        story_atom::feed(site, &strings.get("stories_title")).as_bytes(),
-    )?;
+    if stale.vacancies {
+        let (title, description) = (
+            strings.get("vacancies_title"),
+            strings.get("vacancies_description"),
+        );
+        output.write(
+            &file(vacancy_rss_path(site)),
+            vacancy_rss::feed(site, &title, &description).as_bytes(),
+        )?;
+        output.write(
+            &file(vacancy_json_path(site)),
+            vacancy_json::feed(site, &title, &description).as_bytes(),
+        )?;
+        output.write(&file(job_feed_path(site)), job_board::feed(site).as_bytes())?;
+    }
+    if stale.stories {
+        output.write(
+            &file(story_atom_path(site)),
+            story_atom::feed(site, &strings.get("stories_title")).as_bytes(),
+        )?;
+    }
     Ok(())
 }
 
