@@ -1,6 +1,7 @@
 //! What a rebuild renders again after an edit: fingerprints of the validated model before and
-//! after a change decide which pages the change touches (the feeds are always written again). A
-//! share kit has a fingerprint of its own, made of what `ShareKits::selection` says it holds.
+//! after a change decide which pages and feeds the change touches (`Touched::affects`,
+//! `Touched::stale_feeds`). A share kit has a fingerprint of its own, made of what
+//! `ShareKits::selection` says it holds.
 //! `serve` keeps the fingerprints in memory; `build` keeps them in the output's record
 //! (`pipeline::unchanged`), so the hashes are of the model's `Debug` text with a fixed-key hasher:
 //! the same model gives the same fingerprints in every run of the same program.
