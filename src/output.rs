@@ -5,6 +5,7 @@ mod fault;
 pub mod folders;
 pub mod lock;
 pub mod record;
+mod spare;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -79,6 +80,8 @@ pub struct DiskOutput {
     committed: bool,
     /// The record of the folder in place, when it is trusted.
     previous: Option<Record>,
+    /// The record of the spare (`spare`) the staging folder started from: its files are there.
+    spare: Option<Record>,
     /// The token of every file written into the staging folder.
     tokens: Mutex<BTreeMap<String, String>>,
     /// The state of every file linked to the previous output's file: that file's, as recorded.
@@ -132,11 +135,26 @@ impl DiskOutput {
             writes: AtomicUsize::new(0),
             committed: false,
             previous,
+            spare: None,
             tokens: Mutex::new(BTreeMap::new()),
             linked: Mutex::new(std::collections::HashMap::new()),
             linking: AtomicBool::new(true),
             _lock: held,
         })
+    }
+
+    /// Starts the staging folder from the spare (the output before the one in place, see
+    /// `spare`), when there is one to trust, instead of an empty folder. Before anything is
+    /// written: a build that writes nothing (nothing changed) leaves the spare alone.
+    pub fn start_from_spare(&mut self) -> Result<(), Error> {
+        let staging = &self.staging;
+        std::fs::remove_dir(staging).map_err(|e| Error::io(staging, e))?;
+        self.spare =
+            spare::take(&self.target, staging, STAMP).map_err(|e| Error::io(staging, e))?;
+        if self.spare.is_none() {
+            std::fs::create_dir(staging).map_err(|e| Error::io(staging, e))?;
+        }
+        Ok(())
     }
 
     /// What the build of the folder in place stored with it (see `commit`), when its record is
@@ -176,6 +194,11 @@ impl DiskOutput {
             .collect();
         rest.par_iter().try_for_each(|&(path, file)| {
             let full = self.place(path)?;
+            self.note(path, file.token.clone());
+            if self.in_spare(path, &file.token, &full) {
+                return Ok(());
+            }
+            self.clear_spare_file(path, &full)?;
             let old = self.target.join(path);
             if FileState::of(&old) != Some(file.state) {
                 return Err(Error::usage(
@@ -183,7 +206,6 @@ impl DiskOutput {
                     Some("build again; leave the output folder alone while a build runs"),
                 ));
             }
-            self.note(path, file.token.clone());
             if self.linking.load(Ordering::Relaxed) && std::fs::hard_link(&old, &full).is_ok() {
                 self.linked_as(path, file.state);
                 return Ok(());
@@ -205,8 +227,13 @@ impl DiskOutput {
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner()),
         );
+        if let Some(spare) = &self.spare {
+            spare::remove_stale(&self.staging, spare, &tokens)
+                .map_err(|e| Error::io(&self.staging, e))?;
+        }
         let build = new_build_id(&self.target, &tokens);
         let stamp = self.place(STAMP)?;
+        remove_if_there(&stamp)?;
         std::fs::write(&stamp, format!("{STAMP_TEXT}build {build}\n"))
             .map_err(|e| Error::io(&stamp, e))?;
         let linked = std::mem::take(
@@ -215,6 +242,7 @@ impl DiskOutput {
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner()),
         );
+        let (shared, files) = (linked.len(), tokens.len());
         let record = match about {
             Some(about) => Some(
                 record::of_staging(&self.staging, build, tokens, &linked, about)
@@ -254,7 +282,9 @@ impl DiskOutput {
             return Ok(());
         };
         fault::reached("cleanup");
-        remove_tree(&previous).map_err(|e| {
+        // Kept for the next build when this one has a record and most files are shared.
+        let described = self.previous.as_ref().filter(|_| record.is_some());
+        spare::keep_or_remove(&self.target, &previous, described, shared, files).map_err(|e| {
             Error::usage(
                 format!(
                     "the new site is in `{}`, but the previous output could not be removed from `{}`: {e}",
@@ -270,7 +300,13 @@ impl DiskOutput {
     fn place(&self, path: &str) -> Result<PathBuf, Error> {
         let full = self.staging.join(path);
         if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            if let Err(e) = std::fs::create_dir_all(parent) {
+                // A file of the spare where this build has a folder: it is not in this output.
+                if self.spare.is_none() || !self.clear_way(parent) {
+                    return Err(Error::io(parent, e));
+                }
+                std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            }
         }
         let count = self.writes.fetch_add(1, Ordering::Relaxed) + 1;
         fault::on_write(count, path).map_err(|e| Error::io(&full, e))?;
@@ -365,6 +401,44 @@ impl DiskOutput {
         again
     }
 
+    /// Whether the staging folder, started from the spare, already holds `path` with the bytes
+    /// of `token`, as the spare's record says and unchanged since; then it is kept as it is.
+    fn in_spare(&self, path: &str, token: &str, full: &Path) -> bool {
+        let Some(file) = self.spare.as_ref().and_then(|s| s.files.get(path)) else {
+            return false;
+        };
+        if file.token != token || FileState::of(full) != Some(file.state) {
+            return false;
+        }
+        self.linked_as(path, file.state);
+        true
+    }
+
+    /// Removes what the spare has at `path` (a file, which may be a file of the output too, so it
+    /// must never be written through; or a folder, where this build has a file), if anything.
+    fn clear_spare_file(&self, path: &str, full: &Path) -> Result<(), Error> {
+        let Some(spare) = &self.spare else {
+            return Ok(());
+        };
+        if spare.files.contains_key(path) || path == STAMP {
+            return remove_if_there(full);
+        }
+        if full.is_dir() {
+            return std::fs::remove_dir_all(full).map_err(|e| Error::io(full, e));
+        }
+        Ok(())
+    }
+
+    /// Removes the file of the spare that stands where a folder of `folder` must be made; true
+    /// when there was one.
+    fn clear_way(&self, folder: &Path) -> bool {
+        let blocking = folder
+            .ancestors()
+            .take_while(|a| a.starts_with(&self.staging) && *a != self.staging)
+            .find(|a| std::fs::symlink_metadata(a).is_ok_and(|m| m.is_file()));
+        blocking.is_some_and(|file| std::fs::remove_file(file).is_ok())
+    }
+
     /// Notes that `path` is a link to the previous output's file, whose state is `state`: the
     /// record need not ask the file system again.
     fn linked_as(&self, path: &str, state: FileState) {
@@ -408,6 +482,10 @@ impl DiskOutput {
         let full = self.place(path)?;
         if self.note(path, token.clone()) {
             remove_if_there(&full)?;
+        } else if self.in_spare(path, &token, &full) {
+            return Ok(());
+        } else {
+            self.clear_spare_file(path, &full)?;
         }
         if self.link_unchanged(path, &token, &full) {
             return Ok(());

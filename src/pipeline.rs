@@ -213,7 +213,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
             folders::check_target(&options.root, &options.out, Some(cache.dir()))?;
             folders::check_cache(&options.root, cache.dir(), Some(&options.out))?;
             let inputs = unchanged::Inputs::of(options);
-            let output = DiskOutput::prepare(
+            let mut output = DiskOutput::prepare(
                 &options.root,
                 &options.out,
                 cache.dir(),
@@ -223,6 +223,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
             if let Some(report) = unchanged::previous_report(&output, &inputs, &cache, started) {
                 return Ok(report);
             }
+            output.start_from_spare()?;
             Some((inputs, output))
         }
         Mode::Check => None,

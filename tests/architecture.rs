@@ -332,6 +332,7 @@ const WRITES: &[&str] = &[
 const WRITERS: &[&str] = &[
     "src/output.rs",
     "src/output/lock.rs",
+    "src/output/spare.rs",
     "src/images/cache.rs",
     "src/cli/init/mod.rs",
     "src/cli/new.rs",

@@ -51,12 +51,18 @@ fn clean_build(site: &TestSite) -> Files {
 }
 
 /// Names beside `public/` that a build may leave: only its lock file (and the record of the
-/// output, which a build removes before the swap and writes after it).
+/// output, which a build removes before the swap and writes after it, and the previous output
+/// kept as the next build's spare, with its record).
 fn beside_output(site: &TestSite) -> Vec<String> {
+    let kept = [
+        ".public.werkenbij-record",
+        ".public.werkenbij-spare",
+        ".public.werkenbij-spare-record",
+    ];
     let mut names: Vec<String> = std::fs::read_dir(&site.root)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".public") && n != ".public.werkenbij-record")
+        .filter(|n| n.starts_with(".public") && !kept.contains(&n.as_str()))
         .collect();
     names.sort();
     names

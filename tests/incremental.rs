@@ -435,8 +435,11 @@ fn a_build_that_cannot_trust_the_output_in_place_builds_it_again() {
     assert!(same_inodes > ids.len() / 2, "equal bytes are still linked");
     assert_eq!(site.output_files(), clean_build(&site, &[]));
 
-    // Without the record, every file is written again.
-    std::fs::remove_file(site.root.join(".public.werkenbij-record")).unwrap();
+    // Without the records (of the output and of the previous one kept beside it), every file is
+    // written again.
+    for record in [".public.werkenbij-record", ".public.werkenbij-spare-record"] {
+        let _ = std::fs::remove_file(site.root.join(record));
+    }
     let ids = file_ids(&public);
     assert!(!was_unchanged(&build(&site, &[])));
     let after = file_ids(&public);
@@ -458,4 +461,61 @@ fn a_failed_build_keeps_the_output_and_its_record() {
     site.write(story, &text);
     assert!(was_unchanged(&build(&site, &[])));
     assert_eq!(file_ids(&site.public()), ids);
+}
+
+#[test]
+fn the_output_before_the_last_is_kept_beside_and_the_next_build_starts_from_it() {
+    let site = example();
+    build(&site, &[]);
+    let spare = site.root.join(".public.werkenbij-spare");
+    assert!(
+        !spare.exists(),
+        "a first build has no previous output to keep"
+    );
+    let (story, page) = (
+        "content/stories/fysio-op-de-ic.md",
+        "verhalen/fysio-op-de-ic/index.html",
+    );
+    let first = file_ids(&site.public())[page];
+    let text = site.read(story);
+    edit(&site, story, "\n\n", "\n\nEen alinea voor even.\n\n");
+    build(&site, &[]);
+    assert!(
+        spare.is_dir(),
+        "the previous output shares most files: it is kept"
+    );
+    assert_ne!(file_ids(&site.public())[page].0, first.0);
+
+    // The edit undone: the page has the bytes of the first build, whose file the spare still has.
+    site.write(story, &text);
+    build(&site, &[]);
+    assert_eq!(
+        file_ids(&site.public())[page].0,
+        first.0,
+        "taken from the spare"
+    );
+    assert_eq!(site.output_files(), clean_build(&site, &[]));
+
+    // A story deleted with the spare in use: its files and folder are gone, not kept from it.
+    site.remove("content/stories/eten-dat-je-met-je-ogen-proeft.md");
+    edit(
+        &site,
+        "content/vacancies/medewerker-keuken.md",
+        ", eten-dat-je-met-je-ogen-proeft]",
+        "]",
+    );
+    build(&site, &[]);
+    assert!(!site
+        .public()
+        .join("verhalen/eten-dat-je-met-je-ogen-proeft")
+        .exists());
+    assert_eq!(site.output_files(), clean_build(&site, &[]));
+
+    // A spare changed by hand is not trusted: it is removed, and the build is still right.
+    edit(&site, story, "\n\n", "\n\nNog een alinea.\n\n");
+    let kept = std::fs::read_dir(&spare).unwrap().count();
+    assert!(kept > 0);
+    std::fs::write(spare.join("index.html"), "changed by hand").unwrap();
+    build(&site, &[]);
+    assert_eq!(site.output_files(), clean_build(&site, &[]));
 }

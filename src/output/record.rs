@@ -96,7 +96,12 @@ pub fn location(target: &Path) -> PathBuf {
 /// The record of `target`, when there is one of this format whose build is `build` (the id in
 /// the folder's stamp).
 pub fn read(target: &Path, build: &str) -> Option<Record> {
-    let bytes = std::fs::read(location(target)).ok()?;
+    read_at(&location(target), build)
+}
+
+/// The record kept at `place`, when it is of this format and its build is `build`.
+pub fn read_at(place: &Path, build: &str) -> Option<Record> {
+    let bytes = std::fs::read(place).ok()?;
     let record: Record = serde_json::from_slice(&bytes).ok()?;
     (record.format == FORMAT && !build.is_empty() && record.build == build).then_some(record)
 }
@@ -104,10 +109,14 @@ pub fn read(target: &Path, build: &str) -> Option<Record> {
 /// Writes the record of `target` under a temporary name and renames it into place, so that a
 /// reader finds the previous record or this one, never half of one.
 pub fn write(target: &Path, record: &Record) -> std::io::Result<()> {
-    let place = location(target);
-    let mut temp = tempfile::NamedTempFile::new_in(lock::parent(target))?;
+    write_at(&location(target), record)
+}
+
+/// `write`, to the file `place` (beside the output).
+pub fn write_at(place: &Path, record: &Record) -> std::io::Result<()> {
+    let mut temp = tempfile::NamedTempFile::new_in(lock::parent(place))?;
     serde_json::to_writer(std::io::BufWriter::new(temp.as_file_mut()), record)?;
-    temp.persist(&place).map(drop).map_err(|e| e.error)
+    temp.persist(place).map(drop).map_err(|e| e.error)
 }
 
 /// A new record of `build` for the files written into `staging` (path → token), with their
