@@ -334,6 +334,30 @@ fn a_build_killed_at_any_step_leaves_a_whole_output_and_the_next_build_succeeds(
 }
 
 #[test]
+fn a_build_killed_while_it_starts_from_the_previous_output_kept_beside_leaves_a_whole_output() {
+    let site = TestSite::new("minimal");
+    site.build();
+    edit_a_story(&site);
+    site.build();
+    let spare = site.root.join(".public.werkenbij-spare");
+    assert!(spare.is_dir(), "the build before is kept beside");
+    let previous = site.output_files();
+    let story = "content/stories/zeven-clienten.md";
+    let text = site.read(story);
+    site.write(story, &text.replace("uitgebreid", "heel uitgebreid"));
+    let next = clean_build(&site);
+    assert_ne!(previous, next);
+    // The first kill after the staging folder was made takes the spare with it.
+    for point in ["write-1", "write-40", "swap"] {
+        assert_eq!(kill_at(&site, point), previous, "killed at {point}");
+    }
+    assert_eq!(kill_at(&site, "cleanup"), next, "killed at cleanup");
+    site.build();
+    assert_eq!(site.output_files(), next);
+    assert_eq!(beside_output(&site), [".public.werkenbij-lock"]);
+}
+
+#[test]
 fn a_build_killed_after_any_delay_leaves_a_whole_output() {
     let site = TestSite::new("minimal");
     site.build();
