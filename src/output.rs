@@ -282,8 +282,12 @@ impl DiskOutput {
             return Ok(());
         };
         fault::reached("cleanup");
-        // Kept for the next build when this one has a record and most files are shared.
-        let described = self.previous.as_ref().filter(|_| record.is_some());
+        // Kept for the next build when this one has a record and most files are shared: links,
+        // so never where the file system refused one (the spare would be a whole copy).
+        let described = self
+            .previous
+            .as_ref()
+            .filter(|_| record.is_some() && self.linking.load(Ordering::Relaxed));
         spare::keep_or_remove(&self.target, &previous, described, shared, files).map_err(|e| {
             Error::usage(
                 format!(
@@ -420,7 +424,7 @@ impl DiskOutput {
         let Some(spare) = &self.spare else {
             return Ok(());
         };
-        if spare.files.contains_key(path) || path == STAMP {
+        if spare.files.contains_key(path) {
             return remove_if_there(full);
         }
         if full.is_dir() {
