@@ -83,9 +83,15 @@ pub(super) fn remove_stale(
         .keys()
         .filter(|path| !written.contains_key(*path))
         .collect();
-    stale
-        .par_iter()
-        .try_for_each(|path| remove_file_if_there(&staging.join(path)))?;
+    // A stale path may already be gone, or be a folder of this build now (see `DiskOutput`'s
+    // `clear_way`): only a file there is the spare's.
+    stale.par_iter().try_for_each(|path| {
+        let full = staging.join(path);
+        match std::fs::symlink_metadata(&full) {
+            Ok(metadata) if metadata.is_file() => std::fs::remove_file(&full),
+            _ => Ok(()),
+        }
+    })?;
     // Each folder that held a stale file, deepest first, while it is empty.
     let mut folders: Vec<PathBuf> = stale
         .iter()
@@ -111,5 +117,61 @@ fn remove_file_if_there(path: &Path) -> std::io::Result<()> {
     match std::fs::remove_file(path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use crate::output::{DiskOutput, Output};
+
+    /// One build of `files` into `root/public`, as the pipeline runs it.
+    fn build(root: &std::path::Path, files: &[(&str, &str)]) {
+        let target = root.join("public");
+        let cache = root.join(".werkenbij-cache");
+        let mut output =
+            DiskOutput::prepare(root, &target, &cache, false, Duration::from_secs(5)).unwrap();
+        output.start_from_spare().unwrap();
+        for (path, text) in files {
+            output.write(path, text.as_bytes()).unwrap();
+        }
+        output.commit(Some(serde_json::json!({}))).unwrap();
+    }
+
+    fn files(root: &std::path::Path) -> Vec<String> {
+        let public = root.join("public");
+        let mut found: Vec<String> = walkdir::WalkDir::new(&public)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                e.path()
+                    .strip_prefix(&public)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .filter(|path| path != crate::output::STAMP)
+            .collect();
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn a_file_of_the_spare_where_a_build_needs_a_folder_gives_way_and_stale_files_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        build(root, &[("a", "1"), ("c/d.html", "d")]);
+        // Two of three files linked to the first output: it is kept as the spare.
+        build(root, &[("a", "1"), ("b", "2"), ("c/d.html", "d")]);
+        assert!(root.join(".public.werkenbij-spare").is_dir());
+        // Started from the spare (the first output: the file `a`, the folder `c`).
+        build(root, &[("a/index.html", "3"), ("c", "4")]);
+        assert_eq!(files(root), ["a/index.html", "c"]);
+        assert_eq!(
+            std::fs::read_to_string(root.join("public/a/index.html")).unwrap(),
+            "3"
+        );
     }
 }
