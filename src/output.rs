@@ -499,8 +499,13 @@ impl DiskOutput {
 }
 
 fn remove_if_there(path: &Path) -> Result<(), Error> {
+    remove_file_if_there(path).map_err(|e| Error::io(path, e))
+}
+
+/// Removes the file at `path`; one that is not there is no error.
+fn remove_file_if_there(path: &Path) -> std::io::Result<()> {
     match std::fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
     }
 }

@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::lock;
 use super::record::{self, Record};
+use super::{lock, remove_file_if_there};
 
 /// Keep the previous output when at least this share of the new output's files are links to it:
 /// it then takes at most as much room again as the files that changed.
@@ -111,13 +111,6 @@ pub(super) fn remove_stale(
         }
     }
     Ok(())
-}
-
-fn remove_file_if_there(path: &Path) -> std::io::Result<()> {
-    match std::fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
-    }
 }
 
 #[cfg(test)]

@@ -195,7 +195,7 @@ pub(crate) fn previous_report(
     started: std::time::Instant,
 ) -> Option<Report> {
     let now = inputs.all.as_ref()?;
-    let kept: Kept = serde_json::from_value(output.previous()?.clone()).ok()?;
+    let kept = kept_by(output)?;
     if kept.inputs.as_ref() != Some(now) {
         return None;
     }
@@ -220,12 +220,17 @@ pub(crate) fn previous_report(
     })
 }
 
+/// What the build of the output in place kept with it, when its record is trusted.
+fn kept_by(output: &DiskOutput) -> Option<Kept> {
+    serde_json::from_value(output.previous()?.clone()).ok()
+}
+
 /// The model's fingerprints kept by the build of the output in place, when that build had the
 /// settings of this one (only files parsed into the model differ) and the folder is as it left
 /// it: then only the pages that the differences touch need rendering, and the others can be kept.
 pub(crate) fn previous_fingerprints(output: &DiskOutput, inputs: &Inputs) -> Option<Fingerprints> {
     let now = inputs.settings.as_ref()?;
-    let kept: Kept = serde_json::from_value(output.previous()?.clone()).ok()?;
+    let kept = kept_by(output)?;
     if kept.settings.as_ref() != Some(now) || !extra_unchanged(&kept.extra) {
         return None;
     }
