@@ -1,6 +1,7 @@
 //! Source files as read from the site folder: relative path, text, and byte offset → line/column.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 /// A position in a source file: 1-based line and column (in characters), and a length in characters
 /// for the caret line under the offending text.
@@ -28,6 +29,9 @@ pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
     line_starts: Vec<usize>,
+    /// The BLAKE3 hash of `text`, made when first asked for (`serve` keeps a parsed file between
+    /// builds, so its text is hashed once, not on every build).
+    digest: OnceLock<blake3::Hash>,
 }
 
 impl SourceFile {
@@ -44,7 +48,14 @@ impl SourceFile {
             path: path.into(),
             text,
             line_starts,
+            digest: OnceLock::new(),
         }
+    }
+
+    /// The BLAKE3 hash of the text.
+    pub fn digest(&self) -> &blake3::Hash {
+        self.digest
+            .get_or_init(|| blake3::hash(self.text.as_bytes()))
     }
 
     /// 1-based line and column (in characters) of a byte offset.

@@ -10,6 +10,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::base::diagnostics::Diagnostic;
+use crate::base::html::Html;
 use crate::base::language::Language;
 use crate::base::slug::slugify;
 use crate::base::source::{SourceFile, Span};
@@ -39,7 +40,7 @@ pub trait LinkResolver {
 
 #[derive(Debug, Clone)]
 pub struct Rendered {
-    pub html: String,
+    pub html: Html,
     pub diagnostics: Vec<Diagnostic>,
     /// The `id`s of the body's elements (headings, footnotes, raw HTML), for links to `#…`.
     pub ids: Vec<String>,
@@ -274,7 +275,7 @@ impl<'a> Renderer<'a> {
         }
         Rendered {
             ids: raw_html::ids(&html),
-            html,
+            html: Html::from(html),
             diagnostics: self.diagnostics,
             fragment_links: self.fragment_links,
         }

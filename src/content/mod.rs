@@ -17,6 +17,7 @@ pub(crate) mod vacancy;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
@@ -40,7 +41,8 @@ use vacancy::VacancyFront;
 #[derive(Debug, Clone)]
 pub struct Entry<F> {
     pub slug: String,
-    pub doc: Document<F>,
+    /// Shared: `serve` keeps every parsed file and hands the same one to each build.
+    pub doc: Arc<Document<F>>,
 }
 
 /// Everything read from the site folder, parsed but not yet checked against each other.
@@ -413,7 +415,7 @@ impl Loader<'_> {
                 let (doc, problems) = front_matter::parse(file, schema);
                 let entry = doc.map(|doc| Entry {
                     slug: slug.to_owned(),
-                    doc,
+                    doc: Arc::new(doc),
                 });
                 (entry, problems)
             }

@@ -10,6 +10,7 @@ pub use photos::{Origin, Photo, PhotoRef, Variant};
 use std::path::PathBuf;
 
 use crate::base::date::{Day, Since, ValidThrough};
+use crate::base::html::Html;
 use crate::content::ambassador::Socials;
 use crate::content::config::SiteConfig;
 use crate::content::story::{ShareTexts, StoryUtm};
@@ -59,7 +60,7 @@ pub struct Ambassador {
     pub socials: Socials,
     pub hashtags: Vec<usize>,
     pub since: Option<Since>,
-    pub bio_html: String,
+    pub bio_html: Html,
     pub url: String,
     /// Indices into `Site::stories`, newest first.
     pub stories: Vec<usize>,
@@ -95,7 +96,7 @@ pub struct Story {
     pub utm: Option<StoryUtm>,
     /// The story's consent covers `social`: it may appear in share kits.
     pub social: bool,
-    pub body_html: String,
+    pub body_html: Html,
     pub url: String,
     pub visibility: Visibility,
     pub source: PathBuf,
@@ -123,7 +124,7 @@ pub struct Vacancy {
     pub identifier: String,
     /// Indices into `Site::stories`.
     pub stories: Vec<usize>,
-    pub body_html: String,
+    pub body_html: Html,
     pub url: String,
     pub visibility: Visibility,
     pub source: PathBuf,
@@ -134,7 +135,7 @@ pub struct Page {
     pub slug: String,
     pub title: String,
     pub summary: Option<String>,
-    pub body_html: String,
+    pub body_html: Html,
     pub url: String,
     pub visibility: Visibility,
 }

@@ -58,7 +58,9 @@ impl StoryBody {
 
     /// The body as sanitised HTML, as `load` renders it (every link resolving).
     pub fn render(&self) -> String {
-        markdown::render(&self.file, self.body_start, &EveryLink, Language::Nl).html
+        markdown::render(&self.file, self.body_start, &EveryLink, Language::Nl)
+            .html
+            .to_string()
     }
 }
 

@@ -104,10 +104,29 @@ pub struct Profile<'a> {
     pub hashtags: &'a [usize],
 }
 
+/// Role, department and location of a profile as they are matched (see `key`), made once.
+#[derive(Debug, Default)]
+struct Keys {
+    role: Option<String>,
+    department: Option<String>,
+    location: Option<String>,
+}
+
+impl Keys {
+    fn of(profile: &Profile<'_>) -> Keys {
+        Keys {
+            role: profile.role.map(key),
+            department: profile.department.map(key),
+            location: profile.location.map(key),
+        }
+    }
+}
+
 /// Candidates, looked up by what they are about. Built once, queried per page.
 #[derive(Debug)]
 pub struct Candidates<'a> {
     profiles: Vec<Profile<'a>>,
+    keys: Vec<Keys>,
     /// Whether a candidate may be suggested automatically (published, open).
     eligible: Vec<bool>,
     by_role: HashMap<String, Vec<usize>>,
@@ -121,36 +140,38 @@ fn key(text: &str) -> String {
     text.trim().to_lowercase()
 }
 
-fn same(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => key(a) == key(b),
-        _ => false,
-    }
+fn same(a: &Option<String>, b: &Option<String>) -> bool {
+    a.is_some() && a == b
 }
 
 impl<'a> Candidates<'a> {
     /// `profiles` in tie-break order; `eligible[i]` says whether candidate `i` may be suggested.
     pub fn new(profiles: Vec<Profile<'a>>, eligible: Vec<bool>) -> Candidates<'a> {
+        let keys = profiles.iter().map(Keys::of).collect();
         let mut c = Candidates {
             profiles,
+            keys,
             eligible,
             by_role: HashMap::new(),
             by_department: HashMap::new(),
             by_location: HashMap::new(),
             by_hashtag: HashMap::new(),
         };
-        for (i, p) in c.profiles.iter().enumerate() {
+        for (i, (p, keys)) in c.profiles.iter().zip(&c.keys).enumerate() {
             if !c.eligible[i] {
                 continue;
             }
-            if let Some(role) = p.role {
-                c.by_role.entry(key(role)).or_default().push(i);
+            if let Some(role) = &keys.role {
+                c.by_role.entry(role.clone()).or_default().push(i);
             }
-            if let Some(department) = p.department {
-                c.by_department.entry(key(department)).or_default().push(i);
+            if let Some(department) = &keys.department {
+                c.by_department
+                    .entry(department.clone())
+                    .or_default()
+                    .push(i);
             }
-            if let Some(location) = p.location {
-                c.by_location.entry(key(location)).or_default().push(i);
+            if let Some(location) = &keys.location {
+                c.by_location.entry(location.clone()).or_default().push(i);
             }
             for &tag in p.hashtags {
                 let list = c.by_hashtag.entry(tag).or_default();
@@ -163,18 +184,18 @@ impl<'a> Candidates<'a> {
     }
 
     /// The score of candidate `i` for `target`, compared lexicographically.
-    fn score(&self, target: &Profile<'_>, i: usize) -> (bool, bool, usize, bool) {
-        let p = &self.profiles[i];
+    fn score(&self, target: &Profile<'_>, keys: &Keys, i: usize) -> (bool, bool, usize, bool) {
+        let (p, own) = (&self.profiles[i], &self.keys[i]);
         let shared = p
             .hashtags
             .iter()
             .filter(|t| target.hashtags.contains(t))
             .count();
         (
-            same(target.role, p.role),
-            same(target.department, p.department),
+            same(&keys.role, &own.role),
+            same(&keys.department, &own.department),
             shared,
-            same(target.location, p.location),
+            same(&keys.location, &own.location),
         )
     }
 
@@ -199,8 +220,10 @@ impl<'a> Candidates<'a> {
         }
         let mut taken: HashSet<usize> = chosen.iter().copied().collect();
         taken.extend(exclude);
-        let lookup = |map: &HashMap<String, Vec<usize>>, text: Option<&str>| -> Vec<usize> {
-            text.and_then(|t| map.get(&key(t)))
+        let keys = Keys::of(target);
+        let lookup = |map: &HashMap<String, Vec<usize>>, key: &Option<String>| -> Vec<usize> {
+            key.as_ref()
+                .and_then(|k| map.get(k))
                 .cloned()
                 .unwrap_or_default()
         };
@@ -223,18 +246,24 @@ impl<'a> Candidates<'a> {
                 break;
             }
             let mut members: Vec<usize> = match tier {
-                0 => lookup(&self.by_role, target.role),
-                1 => lookup(&self.by_department, target.department),
+                0 => lookup(&self.by_role, &keys.role),
+                1 => lookup(&self.by_department, &keys.department),
                 2 => tagged(),
-                _ => lookup(&self.by_location, target.location),
+                _ => lookup(&self.by_location, &keys.location),
             };
             members.retain(|i| !taken.contains(i));
             let mut scored: Vec<_> = members
                 .into_iter()
-                .map(|i| (std::cmp::Reverse(self.score(target, i)), i))
+                .map(|i| (std::cmp::Reverse(self.score(target, &keys, i)), i))
                 .collect();
+            // Only the best `need` are wanted: the order of the rest does not matter (the index
+            // in each entry makes the order total, so the result is the same as a full sort).
+            if scored.len() > need {
+                scored.select_nth_unstable(need - 1);
+                scored.truncate(need);
+            }
             scored.sort_unstable();
-            for (_, i) in scored.into_iter().take(need) {
+            for (_, i) in scored {
                 taken.insert(i);
                 chosen.push(i);
             }

@@ -1,6 +1,7 @@
 //! Ambassadors: a profile is published when its id is usable and its consent allows it; its model
 //! lists the ambassador's published stories.
 
+use crate::base::html::Html;
 use crate::content::ambassador::AmbassadorFront;
 use crate::content::story::Focus;
 use crate::content::{Entry, Section};
@@ -52,7 +53,7 @@ impl<'c> Validator<'c> {
     pub(super) fn site_ambassadors(
         &mut self,
         ambassadors: Vec<AcceptedAmbassador>,
-        bios: Vec<String>,
+        bios: Vec<Html>,
         stories: &[Story],
         tags: &mut Hashtags,
     ) -> Vec<Ambassador> {

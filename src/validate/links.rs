@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::base::diagnostics::did_you_mean;
 use crate::base::diagnostics::Diagnostic;
+use crate::base::html::Html;
 use crate::base::language::Language;
 use crate::base::source::SourceFile;
 use crate::base::text::Text;
@@ -150,14 +151,15 @@ impl LinkIndex {
             Target::Unpublished(reason) => format!("{reason:?}"),
         };
         let mut files: Vec<_> = self.by_file.iter().collect();
-        files.sort_by(|a, b| a.0.cmp(b.0));
+        // By bytes: any fixed order will do, and comparing paths component by component is slow.
+        files.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
         for (file, (url, why)) in files {
             part(file.as_os_str().as_encoded_bytes());
             part(url.as_bytes());
             part(target(why).as_bytes());
         }
         let mut paths: Vec<_> = self.by_path.iter().collect();
-        paths.sort_by(|a, b| a.0.cmp(b.0));
+        paths.sort_unstable_by(|a, b| a.0.cmp(b.0));
         for (path, why) in paths {
             part(path.as_bytes());
             part(target(why).as_bytes());
@@ -297,10 +299,10 @@ fn target(published: &HashSet<&str>, what: (&str, &str), slug: &str) -> Target {
 
 /// The rendered bodies of everything published, each kind in the order it was accepted.
 pub(super) struct Bodies {
-    pub ambassadors: Vec<String>,
-    pub stories: Vec<String>,
-    pub vacancies: Vec<String>,
-    pub pages: Vec<String>,
+    pub ambassadors: Vec<Html>,
+    pub stories: Vec<Html>,
+    pub vacancies: Vec<Html>,
+    pub pages: Vec<Html>,
 }
 
 impl Validator<'_> {
@@ -468,7 +470,7 @@ struct Rendering<'a> {
 }
 
 impl<'a> Rendering<'a> {
-    fn all<F: Sync, P: Sync>(&self, accepted: &'a [(&Entry<F>, P)]) -> Vec<Body<'a>> {
+    fn all<F: Send + Sync, P: Sync>(&self, accepted: &'a [(&Entry<F>, P)]) -> Vec<Body<'a>> {
         accepted
             .par_iter()
             .map(|(entry, _)| {
@@ -497,7 +499,7 @@ impl<'a> Rendering<'a> {
         let mut hasher = blake3::Hasher::new();
         hasher.update(index_key.as_bytes());
         hasher.update(format!("{:?} {body_start} ", self.language).as_bytes());
-        hasher.update(file.text.as_bytes());
+        hasher.update(file.digest().as_bytes());
         let key = hasher.finalize();
         if let Some(rendered) = cache.rendered(&file.path, &key) {
             return rendered;

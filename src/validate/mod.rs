@@ -16,7 +16,7 @@ mod slugs;
 mod stories;
 mod vacancies;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::base::date::Day;
@@ -52,6 +52,11 @@ pub fn validate_cached(
         diagnostics: Diagnostics::new(),
         photos: Vec::new(),
         photo_by_source: HashMap::new(),
+        ambassador_ids: content
+            .ambassadors
+            .iter()
+            .map(|a| a.slug.as_str())
+            .collect(),
     };
     v.brand_contrast();
     // The rules of each kind of document, in the order their diagnostics are given.
@@ -122,6 +127,8 @@ struct Validator<'c> {
     diagnostics: Diagnostics,
     photos: Vec<Photo>,
     photo_by_source: HashMap<PathBuf, usize>,
+    /// The id of every ambassador file that parsed, published or not.
+    ambassador_ids: HashSet<&'c str>,
 }
 
 impl Validator<'_> {

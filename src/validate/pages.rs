@@ -1,5 +1,6 @@
 //! Pages: the free-standing pages (about us, privacy) that are on this build, and their model.
 
+use crate::base::html::Html;
 use crate::content::config::Paths;
 use crate::content::page::PageFront;
 use crate::content::Entry;
@@ -26,11 +27,7 @@ impl<'c> Validator<'c> {
 }
 
 /// The model of the accepted pages, with their rendered bodies.
-pub(super) fn site_pages(
-    pages: Vec<AcceptedPage>,
-    bodies: Vec<String>,
-    paths: &Paths,
-) -> Vec<Page> {
+pub(super) fn site_pages(pages: Vec<AcceptedPage>, bodies: Vec<Html>, paths: &Paths) -> Vec<Page> {
     pages
         .into_iter()
         .zip(bodies)

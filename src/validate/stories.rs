@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use crate::base::diagnostics::did_you_mean;
+use crate::base::html::Html;
 use crate::content::front_matter::Document;
 use crate::content::story::{StoryFront, SUMMARY_LIMIT};
 use crate::content::{Entry, Section};
@@ -158,7 +159,7 @@ impl<'c> Validator<'c> {
     fn story_ambassador_exists(&mut self, doc: &Document<StoryFront>) -> bool {
         let id = &doc.front.ambassador;
         let known = &self.content.ambassadors;
-        if known.iter().any(|a| &a.slug == id) || self.unparsed(Section::Ambassadors, id) {
+        if self.ambassador_ids.contains(id.as_str()) || self.unparsed(Section::Ambassadors, id) {
             return true;
         }
         let hint = did_you_mean(id, known.iter().map(|a| a.slug.as_str())).unwrap_or_else(|| {
@@ -218,7 +219,7 @@ impl<'c> Validator<'c> {
     pub(super) fn site_stories(
         &mut self,
         stories: Vec<AcceptedStory>,
-        bodies: Vec<String>,
+        bodies: Vec<Html>,
         ambassadors: &[AcceptedAmbassador],
         vacancies: &[AcceptedVacancy],
         tags: &mut Hashtags,

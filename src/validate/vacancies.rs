@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use crate::base::diagnostics::did_you_mean;
+use crate::base::html::Html;
 use crate::content::front_matter::Document;
 use crate::content::vacancy::{
     employment_type_for_dutch, Hours, Remote, Salary, SalaryFront, SalaryUnit, VacancyFront,
@@ -398,7 +399,7 @@ impl<'c> Validator<'c> {
     pub(super) fn site_vacancies(
         &mut self,
         vacancies: Vec<AcceptedVacancy>,
-        bodies: Vec<String>,
+        bodies: Vec<Html>,
         stories: &[Story],
         tags: &mut Hashtags,
     ) -> Vec<Vacancy> {
