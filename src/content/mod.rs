@@ -45,6 +45,20 @@ pub struct Entry<F> {
     pub doc: Arc<Document<F>>,
 }
 
+impl Content {
+    /// Section and slug of every file that parsed.
+    pub fn ids(&self) -> HashSet<(Section, &str)> {
+        fn of<F>(section: Section, entries: &[Entry<F>]) -> impl Iterator<Item = (Section, &str)> {
+            entries.iter().map(move |e| (section, e.slug.as_str()))
+        }
+        of(Section::Ambassadors, &self.ambassadors)
+            .chain(of(Section::Stories, &self.stories))
+            .chain(of(Section::Vacancies, &self.vacancies))
+            .chain(of(Section::Pages, &self.pages))
+            .collect()
+    }
+}
+
 /// Everything read from the site folder, parsed but not yet checked against each other.
 #[derive(Debug, Clone)]
 pub struct Content {
@@ -90,7 +104,7 @@ impl Content {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Section {
     Ambassadors,
     Stories,

@@ -52,11 +52,7 @@ pub fn validate_cached(
         diagnostics: Diagnostics::new(),
         photos: Vec::new(),
         photo_by_source: HashMap::new(),
-        ambassador_ids: content
-            .ambassadors
-            .iter()
-            .map(|a| a.slug.as_str())
-            .collect(),
+        ids: content.ids(),
     };
     v.brand_contrast();
     // The rules of each kind of document, in the order their diagnostics are given.
@@ -127,8 +123,8 @@ struct Validator<'c> {
     diagnostics: Diagnostics,
     photos: Vec<Photo>,
     photo_by_source: HashMap<PathBuf, usize>,
-    /// The id of every ambassador file that parsed, published or not.
-    ambassador_ids: HashSet<&'c str>,
+    /// Section and slug of every file that parsed, published or not.
+    ids: HashSet<(Section, &'c str)>,
 }
 
 impl Validator<'_> {
@@ -145,6 +141,11 @@ impl Validator<'_> {
 
     /// A file of `section` named `slug` exists but could not be read: references to it are not
     /// "unknown" (its own error says what is wrong).
+    /// Whether a file of `section` named `slug` exists, parsed or not, published or not.
+    fn exists(&self, section: Section, slug: &str) -> bool {
+        self.ids.contains(&(section, slug)) || self.unparsed(section, slug)
+    }
+
     fn unparsed(&self, section: Section, slug: &str) -> bool {
         self.content
             .unparsed

@@ -159,7 +159,7 @@ impl<'c> Validator<'c> {
     fn story_ambassador_exists(&mut self, doc: &Document<StoryFront>) -> bool {
         let id = &doc.front.ambassador;
         let known = &self.content.ambassadors;
-        if self.ambassador_ids.contains(id.as_str()) || self.unparsed(Section::Ambassadors, id) {
+        if self.exists(Section::Ambassadors, id) {
             return true;
         }
         let hint = did_you_mean(id, known.iter().map(|a| a.slug.as_str())).unwrap_or_else(|| {
@@ -191,9 +191,7 @@ impl<'c> Validator<'c> {
         for (i, slug) in doc.front.vacancies.iter().enumerate() {
             if let Some(&index) = vacancy_index.get(slug.as_str()) {
                 found.push(index);
-            } else if !known.iter().any(|v| &v.slug == slug)
-                && !self.unparsed(Section::Vacancies, slug)
-            {
+            } else if !self.exists(Section::Vacancies, slug) {
                 ok = false;
                 let hint = did_you_mean(slug, known.iter().map(|v| v.slug.as_str()))
                     .unwrap_or_else(|| {

@@ -372,7 +372,7 @@ impl<'c> Validator<'c> {
         let known = &self.content.stories;
         let mut ok = true;
         for (i, slug) in doc.front.stories.iter().enumerate() {
-            if known.iter().any(|s| &s.slug == slug) || self.unparsed(Section::Stories, slug) {
+            if self.exists(Section::Stories, slug) {
                 continue;
             }
             ok = false;
