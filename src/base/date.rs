@@ -106,7 +106,7 @@ impl<'de> Deserialize<'de> for Day {
 }
 
 /// A vacancy's `valid_through`: a day, or a moment with a time and an offset.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ValidThrough {
     /// The last day the vacancy is open, in Amsterdam.
     pub day: Day,
@@ -163,7 +163,7 @@ impl<'de> Deserialize<'de> for ValidThrough {
 }
 
 /// `since` on an ambassador: a year (`2014`) or a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Since {
     Year(i16),
     Day(Day),

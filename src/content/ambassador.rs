@@ -22,7 +22,7 @@ pub struct AmbassadorFront {
     pub since: Option<Since>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, Hash, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Socials {
     pub linkedin: Option<String>,

@@ -5,7 +5,7 @@
 use std::any::Any;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use crate::content::markdown::Rendered;
@@ -21,7 +21,7 @@ type Parsed = Box<dyn Any + Send + Sync>;
 #[derive(Default)]
 pub struct ContentCache {
     files: Mutex<HashMap<PathBuf, (Stamp, Parsed)>>,
-    bodies: Mutex<HashMap<PathBuf, (blake3::Hash, Rendered)>>,
+    bodies: Mutex<HashMap<PathBuf, (blake3::Hash, Arc<Rendered>)>>,
 }
 
 impl ContentCache {
@@ -47,13 +47,13 @@ impl ContentCache {
     }
 
     /// The body of `relative` rendered earlier from the same `key` (see `validate::links`).
-    pub fn rendered(&self, relative: &Path, key: &blake3::Hash) -> Option<Rendered> {
+    pub fn rendered(&self, relative: &Path, key: &blake3::Hash) -> Option<Arc<Rendered>> {
         let bodies = self.bodies.lock().unwrap_or_else(|p| p.into_inner());
         let (seen, rendered) = bodies.get(relative)?;
-        (seen == key).then(|| rendered.clone())
+        (seen == key).then(|| Arc::clone(rendered))
     }
 
-    pub fn keep_rendered(&self, relative: &Path, key: blake3::Hash, rendered: Rendered) {
+    pub fn keep_rendered(&self, relative: &Path, key: blake3::Hash, rendered: Arc<Rendered>) {
         let mut bodies = self.bodies.lock().unwrap_or_else(|p| p.into_inner());
         bodies.insert(relative.to_owned(), (key, rendered));
     }

@@ -133,7 +133,7 @@ pub enum PeopleInPhoto {
 }
 
 /// `share`: one text for every platform, or a text per platform.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Hash, Deserialize)]
 #[serde(
     untagged,
     expecting = "one text, or a text per platform (`linkedin: …`, `x: …`)"
@@ -144,7 +144,7 @@ pub enum ShareTexts {
 }
 
 /// `utm`: the story's own `utm_medium` and `utm_campaign` in its share kits' links.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Hash, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StoryUtm {
     pub medium: Option<String>,

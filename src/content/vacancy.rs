@@ -33,7 +33,7 @@ pub struct VacancyFront {
     pub draft: bool,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Hash, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Location {
     pub city: String,
@@ -70,7 +70,7 @@ pub struct Salary {
     pub scale: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum SalaryUnit {
     Hour,
     Day,
@@ -81,6 +81,24 @@ pub enum SalaryUnit {
 }
 
 /// Units as schema.org's `unitText` names them, with the Dutch word people tend to write.
+/// Hours and amounts by their bits: two fingerprints are the same when the numbers are.
+impl std::hash::Hash for Hours {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        match *self {
+            Hours::Exactly(hours) => (0u8, hours.to_bits()).hash(state),
+            Hours::Range { min, max } => (1u8, min.to_bits(), max.to_bits()).hash(state),
+        }
+    }
+}
+
+impl std::hash::Hash for Salary {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.min.to_bits().hash(state);
+        self.max.map(f64::to_bits).hash(state);
+        (self.unit, &self.currency, &self.scale).hash(state);
+    }
+}
+
 pub const SALARY_UNITS: &[(SalaryUnit, &str, &str)] = &[
     (SalaryUnit::Hour, "HOUR", "uur"),
     (SalaryUnit::Day, "DAY", "dag"),
@@ -93,7 +111,7 @@ pub const SALARY_UNITS: &[(SalaryUnit, &str, &str)] = &[
 pub const CURRENCIES: &[&str] = &["EUR"];
 
 /// How much of the work can be done from home.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Remote {
     /// Partly at the location, partly from home.
     Hybrid,
@@ -142,7 +160,7 @@ impl OneOrMany {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, Hash, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     pub name: Option<String>,

@@ -42,14 +42,15 @@ pub struct Site {
 }
 
 /// Why a published thing is shown in a preview only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Visibility {
     Public,
     Draft,
     Scheduled(Day),
 }
 
-#[derive(Debug)]
+/// `Hash` gives its fingerprint (see `render::touched`).
+#[derive(Debug, Hash)]
 pub struct Ambassador {
     pub id: String,
     pub name: String,
@@ -75,7 +76,8 @@ impl Ambassador {
     }
 }
 
-#[derive(Debug)]
+/// `Hash` gives its fingerprint (see `render::touched`).
+#[derive(Debug, Hash)]
 pub struct Story {
     pub slug: String,
     pub title: String,
@@ -102,7 +104,8 @@ pub struct Story {
     pub source: PathBuf,
 }
 
-#[derive(Debug)]
+/// `Hash` gives its fingerprint (see `render::touched`).
+#[derive(Debug, Hash)]
 pub struct Vacancy {
     pub slug: String,
     pub title: String,
@@ -130,7 +133,8 @@ pub struct Vacancy {
     pub source: PathBuf,
 }
 
-#[derive(Debug)]
+/// `Hash` gives its fingerprint (see `render::touched`).
+#[derive(Debug, Hash)]
 pub struct Page {
     pub slug: String,
     pub title: String,
@@ -140,7 +144,8 @@ pub struct Page {
     pub visibility: Visibility,
 }
 
-#[derive(Debug)]
+/// `Hash` gives its fingerprint (see `render::touched`).
+#[derive(Debug, Hash)]
 pub struct Hashtag {
     /// Lowercase, the URL segment.
     pub key: String,

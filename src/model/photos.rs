@@ -40,7 +40,7 @@ pub struct Variant {
     pub webp_url: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct PhotoRef {
     pub photo: usize,
     pub alt: String,

@@ -28,7 +28,7 @@ use crate::output::Output;
 use crate::report::Report;
 use crate::share::kit::ShareKits;
 use crate::theme::Theme;
-pub use plan::Layout;
+pub use plan::{Layout, RankedLinks};
 use touched::Touched;
 
 /// What a build wrote, for the summary line.
@@ -158,7 +158,7 @@ struct Renderer<'a> {
     /// Ways to filter the vacancy list, each value with its own page.
     facets: Vec<vacancy_filter::Facet>,
     /// Stories beside each vacancy, vacancies beside each story.
-    links: related::Links,
+    links: std::sync::Arc<related::Links>,
     kits: ShareKits,
     /// The story and vacancy cards, each made once.
     cards: cards::Cards,

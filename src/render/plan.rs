@@ -1,6 +1,7 @@
 //! The page plan: which pages the site has, one `Job` per page, in the order they are listed.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::model::Site;
 use crate::render::pagination::page_count;
@@ -13,16 +14,48 @@ use crate::theme::Strings;
 /// (`touched`) and the renderer read the same.
 pub struct Layout {
     pub(super) facets: Vec<vacancy_filter::Facet>,
-    pub(super) links: related::Links,
+    pub(super) links: Arc<related::Links>,
+    /// `related::inputs_key` of the site the links were ranked for.
+    links_key: u64,
+}
+
+/// The related links of one build, kept by `serve` for the next (see `Layout::reusing`).
+#[derive(Clone)]
+pub struct RankedLinks {
+    key: u64,
+    links: Arc<related::Links>,
 }
 
 impl Layout {
     pub fn of(site: &Site, strings: &Strings) -> Layout {
+        Layout::reusing(site, strings, None)
+    }
+
+    /// `of`, with the related links of `earlier` taken as they are when what they were ranked
+    /// from is the same (`related::inputs_key`): an edit of a story's text ranks nothing again.
+    pub fn reusing(site: &Site, strings: &Strings, earlier: Option<&RankedLinks>) -> Layout {
+        let links_key = related::inputs_key(site);
+        let kept = earlier.filter(|earlier| earlier.key == links_key);
         let (facets, links) = rayon::join(
             || vacancy_filter::facets(site, strings),
-            || related::links(site),
+            || match kept {
+                Some(earlier) => Arc::clone(&earlier.links),
+                None => Arc::new(related::links(site)),
+            },
         );
-        Layout { facets, links }
+        Layout {
+            facets,
+            links,
+            links_key,
+        }
+    }
+
+    /// The related links, to hand to the next build's `reusing`.
+    pub fn ranked_links(&self) -> RankedLinks {
+        RankedLinks {
+            key: self.links_key,
+            links: Arc::clone(&self.links),
+        }
     }
 }
 
@@ -126,5 +159,54 @@ impl Renderer<'_> {
         // The report page is not planned: `report_page` writes it outside the public site.
         jobs.push(Job::ShareIndex);
         jobs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Visibility;
+
+    fn strings(site: &Site) -> Strings {
+        crate::theme::load(&site.root, &site.config.theme, site.config.language)
+            .expect("the built-in theme loads")
+            .strings
+    }
+
+    #[test]
+    fn related_links_are_ranked_again_only_when_what_they_rank_changed() {
+        let mut site = crate::render::tests::minimal_site();
+        let strings = strings(&site);
+        let earlier = Layout::of(&site, &strings).ranked_links();
+
+        // A story's text is not ranked: the links are the earlier ones, not ranked again.
+        site.stories[0].body_html.push_str("<p>Meer.</p>");
+        site.stories[0].title.push_str(" en meer");
+        let kept = Layout::reusing(&site, &strings, Some(&earlier));
+        assert!(Arc::ptr_eq(&kept.links, &earlier.links));
+
+        // A story's role, hashtags and visibility are: then the links are those of a fresh ranking.
+        let changes: [fn(&mut Site); 4] = [
+            |site| site.stories[0].role = Some("Een andere rol".to_owned()),
+            |site| match site.stories[0].hashtags.pop() {
+                Some(_) => {}
+                None => site.stories[0].hashtags.push(0),
+            },
+            |site| {
+                let story = &mut site.stories[0];
+                story.visibility = match story.visibility {
+                    Visibility::Public => Visibility::Draft,
+                    _ => Visibility::Public,
+                }
+            },
+            |site| site.vacancies[0].open = !site.vacancies[0].open,
+        ];
+        for change in changes {
+            let mut changed = crate::render::tests::minimal_site();
+            change(&mut changed);
+            let layout = Layout::reusing(&changed, &strings, Some(&earlier));
+            assert!(!Arc::ptr_eq(&layout.links, &earlier.links));
+            assert_eq!(*layout.links, related::links(&changed));
+        }
     }
 }

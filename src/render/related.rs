@@ -7,6 +7,7 @@
 //! On a large site a vacancy therefore scores a few dozen stories, not all of them.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rayon::prelude::*;
 
@@ -17,10 +18,38 @@ pub const LIMIT: usize = 3;
 
 /// For every vacancy the stories to show beside it, and for every story the vacancies; indices
 /// into `Site::stories` and `Site::vacancies`. Closed vacancies are never among them.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Links {
     pub vacancy_stories: Vec<Vec<usize>>,
     pub story_vacancies: Vec<Vec<usize>>,
+}
+
+/// A hash of everything `links` ranks from (each story's and vacancy's profile, whether it may be
+/// suggested, and the links written in front-matter): two sites with the same key have the same
+/// links, so `serve` ranks again only when one of these changed.
+pub fn inputs_key(site: &Site) -> u64 {
+    let public = |v: Visibility| v == Visibility::Public;
+    let mut hasher = DefaultHasher::new();
+    site.stories.len().hash(&mut hasher);
+    for s in &site.stories {
+        let eligible = public(s.visibility);
+        (&s.role, &s.department, &s.location, &s.hashtags, eligible).hash(&mut hasher);
+        s.vacancies.hash(&mut hasher);
+    }
+    site.vacancies.len().hash(&mut hasher);
+    for v in &site.vacancies {
+        let eligible = v.open && public(v.visibility);
+        (
+            &v.role,
+            &v.department,
+            &v.location.city,
+            &v.hashtags,
+            eligible,
+        )
+            .hash(&mut hasher);
+        (v.open, &v.stories).hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 pub fn links(site: &Site) -> Links {

@@ -3,8 +3,11 @@
 //! `Touched::stale_feeds`). A share kit has a fingerprint of its own, made of what
 //! `ShareKits::selection` says it holds.
 //! `serve` keeps the fingerprints in memory; `build` keeps them in the output's record
-//! (`pipeline::unchanged`), so the hashes are of the model's `Debug` text with a fixed-key hasher:
-//! the same model gives the same fingerprints in every run of the same program.
+//! (`pipeline::unchanged`), so the hashes are made with a fixed-key hasher: the same model gives
+//! the same fingerprints in every run of the same program. Stories, ambassadors, vacancies,
+//! hashtags and pages are hashed by their `Hash` (every field, a body by its length and BLAKE3
+//! hash, which a body kept between rebuilds makes once); the rest of the site, hashed once per
+//! build, by its `Debug` text.
 
 use std::fmt::Write as _;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -46,9 +49,8 @@ pub struct Touched {
     vacancy_cards: Vec<bool>,
 }
 
-/// Feeds `Debug` text into a hasher without building the string.
-/// BLAKE3 rather than SipHash: the `Debug` text of a story holds its whole body, and BLAKE3 hashes
-/// long texts several times faster.
+/// Feeds `Debug` text into a hasher without building the string. A body is in it as its length
+/// and hash (see `Html`'s `Debug`), which a body kept between rebuilds has made once.
 struct HashWriter(blake3::Hasher);
 
 impl std::fmt::Write for HashWriter {
@@ -69,9 +71,15 @@ fn hash_debug(value: &impl std::fmt::Debug) -> u64 {
     )
 }
 
-/// `hash_debug` of each item, on every core.
-fn hashes<T: std::fmt::Debug + Sync>(items: &[T]) -> Vec<u64> {
-    items.par_iter().map(hash_debug).collect()
+fn fingerprint(value: &impl Hash) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The `fingerprint` of each item, on every core.
+fn hashes<T: Hash + Sync>(items: &[T]) -> Vec<u64> {
+    items.par_iter().map(fingerprint).collect()
 }
 
 impl Fingerprints {
@@ -85,26 +93,26 @@ impl Fingerprints {
         // The sitemap, which a rebuild of touched pages keeps, has the date of every story and
         // vacancy.
         for story in &site.stories {
-            hash_debug(&(&story.slug, story.visibility, story.date)).hash(&mut structure);
+            (&story.slug, story.visibility, story.date).hash(&mut structure);
         }
         // Who has a kit decides which kit pages exist (a kit that goes away must not be left).
         for ambassador in &site.ambassadors {
             (&ambassador.id, ambassador.stories.len(), ambassador.social).hash(&mut structure);
         }
         for vacancy in &site.vacancies {
-            hash_debug(&(
+            (
                 &vacancy.slug,
                 vacancy.open,
                 vacancy.visibility,
                 vacancy.date,
-            ))
-            .hash(&mut structure);
+            )
+                .hash(&mut structure);
         }
         for tag in &site.hashtags {
             (&tag.key, tag.campaign, tag.stories.len()).hash(&mut structure);
         }
         for page in &site.pages {
-            hash_debug(&(&page.slug, &page.title, &page.url, page.visibility)).hash(&mut structure);
+            (&page.slug, &page.title, &page.url, page.visibility).hash(&mut structure);
         }
         // The filter pages of the vacancy list come and go with the values vacancies have.
         for facet in &layout.facets {
@@ -125,7 +133,7 @@ impl Fingerprints {
                 .zip(shown)
                 .map(|(&hash, shown)| {
                     let shown: Vec<u64> = shown.iter().map(|&i| other[i]).collect();
-                    hash_debug(&(hash, shown))
+                    fingerprint(&(hash, shown))
                 })
                 .collect()
         };
@@ -135,7 +143,7 @@ impl Fingerprints {
             ambassadors,
             vacancies: with_shown(&vacancies, &links.vacancy_stories, &stories),
             hashtags,
-            pages: site.pages.iter().map(hash_debug).collect(),
+            pages: hashes(&site.pages),
             kits,
             vacancy_cards: vacancies,
         }

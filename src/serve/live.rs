@@ -8,6 +8,7 @@ use crate::base::diagnostics::Diagnostics;
 use crate::base::language::Language;
 use crate::content::cache::ContentCache;
 use crate::render::touched::Fingerprints;
+use crate::render::RankedLinks;
 use crate::theme::Theme;
 
 #[derive(Default)]
@@ -20,6 +21,8 @@ pub struct Live {
 pub(crate) struct LiveState {
     pub theme: Option<Theme>,
     pub fingerprints: Option<Fingerprints>,
+    /// The related links of the last build, ranked again only when what they rank changed.
+    pub ranked_links: Option<RankedLinks>,
     /// The rendered site, path relative to the output root → bytes.
     pub files: BTreeMap<String, Vec<u8>>,
     /// The last build's diagnostics; with errors the site shown is the last good one.

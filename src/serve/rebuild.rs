@@ -82,7 +82,8 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
         drop(state);
         return Ok(failed(diagnostics));
     }
-    let layout = render::Layout::of(site, &theme.strings);
+    let layout = render::Layout::reusing(site, &theme.strings, state.ranked_links.as_ref());
+    let ranked_links = layout.ranked_links();
     let fingerprints = Fingerprints::of(site, &layout);
     let touched = state
         .fingerprints
@@ -147,6 +148,7 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
     };
     state.files = files;
     state.fingerprints = Some(fingerprints);
+    state.ranked_links = Some(ranked_links);
     state.diagnostics = diagnostics.clone();
     Ok(Rebuilt {
         diagnostics,

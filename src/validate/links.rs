@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -342,8 +343,12 @@ impl Validator<'_> {
             }
         }
         self.diagnostics.extend(found);
-        let [ambassadors, stories, vacancies, pages] =
-            kinds.map(|(bodies, _)| bodies.into_iter().map(|b| b.rendered.html).collect());
+        let [ambassadors, stories, vacancies, pages] = kinds.map(|(bodies, _)| {
+            bodies
+                .into_iter()
+                .map(|b| b.rendered.html.clone())
+                .collect()
+        });
         Bodies {
             ambassadors,
             stories,
@@ -357,7 +362,7 @@ impl Validator<'_> {
 struct Body<'a> {
     file: &'a SourceFile,
     url: Option<&'a str>,
-    rendered: Rendered,
+    rendered: Arc<Rendered>,
 }
 
 /// The ids the built-in theme gives every page around its body (`base.html`: the skip link's
@@ -491,10 +496,10 @@ impl<'a> Rendering<'a> {
     /// The body of `file` from `body_start`: kept from an earlier build when its text, the index
     /// and the language are the same, else rendered (and kept, unless a link looked at the
     /// folder).
-    fn one(&self, file: &SourceFile, body_start: usize) -> Rendered {
+    fn one(&self, file: &SourceFile, body_start: usize) -> Arc<Rendered> {
         let resolver = self.index.resolver(&file.path);
         let Some((cache, index_key)) = self.cache else {
-            return markdown::render(file, body_start, &resolver, self.language);
+            return Arc::new(markdown::render(file, body_start, &resolver, self.language));
         };
         let mut hasher = blake3::Hasher::new();
         hasher.update(index_key.as_bytes());
@@ -504,9 +509,9 @@ impl<'a> Rendering<'a> {
         if let Some(rendered) = cache.rendered(&file.path, &key) {
             return rendered;
         }
-        let rendered = markdown::render(file, body_start, &resolver, self.language);
+        let rendered = Arc::new(markdown::render(file, body_start, &resolver, self.language));
         if !resolver.looked_at_files.get() {
-            cache.keep_rendered(&file.path, key, rendered.clone());
+            cache.keep_rendered(&file.path, key, Arc::clone(&rendered));
         }
         rendered
     }
