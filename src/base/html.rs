@@ -13,7 +13,8 @@ pub struct Html(Arc<Shared>);
 struct Shared {
     text: Box<str>,
     /// The BLAKE3 hash of `text`, made the first time it is asked for: a body kept between builds
-    /// is hashed once, not on every rebuild (see `Debug`).
+    /// is hashed once, not on every rebuild (see `Hash`, which the fingerprints of
+    /// `render::touched` use).
     digest: OnceLock<blake3::Hash>,
 }
 
@@ -85,9 +86,8 @@ impl From<&str> for Html {
     }
 }
 
-/// Its length and the BLAKE3 hash of the text, not the text: the fingerprints of
-/// `render::touched` hash the model's `Debug` text, and a body that stays the same between two
-/// rebuilds of `serve` is then hashed once, not again on every rebuild.
+/// Its length and the BLAKE3 hash of the text, not the text: a model printed in a test failure
+/// stays readable, and says whether two bodies differ.
 impl fmt::Debug for Html {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Html({} bytes, {})", self.0.text.len(), self.digest())
