@@ -70,17 +70,6 @@ pub struct Salary {
     pub scale: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum SalaryUnit {
-    Hour,
-    Day,
-    Week,
-    #[default]
-    Month,
-    Year,
-}
-
-/// Units as schema.org's `unitText` names them, with the Dutch word people tend to write.
 /// Hours and amounts by their bits: two fingerprints are the same when the numbers are.
 impl std::hash::Hash for Hours {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
@@ -99,6 +88,17 @@ impl std::hash::Hash for Salary {
     }
 }
 
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum SalaryUnit {
+    Hour,
+    Day,
+    Week,
+    #[default]
+    Month,
+    Year,
+}
+
+/// Units as schema.org's `unitText` names them, with the Dutch word people tend to write.
 pub const SALARY_UNITS: &[(SalaryUnit, &str, &str)] = &[
     (SalaryUnit::Hour, "HOUR", "uur"),
     (SalaryUnit::Day, "DAY", "dag"),

@@ -185,7 +185,8 @@ mod tests {
         let kept = Layout::reusing(&site, &strings, Some(&earlier));
         assert!(Arc::ptr_eq(&kept.links, &earlier.links));
 
-        // A story's role, hashtags and visibility are: then the links are those of a fresh ranking.
+        // A story's role, hashtags and visibility are, and whether a vacancy is open: then the
+        // links are those of a fresh ranking.
         let changes: [fn(&mut Site); 4] = [
             |site| site.stories[0].role = Some("Een andere rol".to_owned()),
             |site| match site.stories[0].hashtags.pop() {

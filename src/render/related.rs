@@ -11,7 +11,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rayon::prelude::*;
 
-use crate::model::{Site, Visibility};
+use crate::model::{Site, Story, Vacancy, Visibility};
 
 /// At most this many stories on a vacancy page, and vacancies on a story page.
 pub const LIMIT: usize = 3;
@@ -28,62 +28,57 @@ pub struct Links {
 /// suggested, and the links written in front-matter): two sites with the same key have the same
 /// links, so `serve` ranks again only when one of these changed.
 pub fn inputs_key(site: &Site) -> u64 {
-    let public = |v: Visibility| v == Visibility::Public;
     let mut hasher = DefaultHasher::new();
     site.stories.len().hash(&mut hasher);
     for s in &site.stories {
-        let eligible = public(s.visibility);
-        (&s.role, &s.department, &s.location, &s.hashtags, eligible).hash(&mut hasher);
-        s.vacancies.hash(&mut hasher);
+        (story_profile(s), story_eligible(s), &s.vacancies).hash(&mut hasher);
     }
     site.vacancies.len().hash(&mut hasher);
     for v in &site.vacancies {
-        let eligible = v.open && public(v.visibility);
-        (
-            &v.role,
-            &v.department,
-            &v.location.city,
-            &v.hashtags,
-            eligible,
-        )
-            .hash(&mut hasher);
-        (v.open, &v.stories).hash(&mut hasher);
+        let written = (v.open, &v.stories);
+        (vacancy_profile(v), vacancy_eligible(v), written).hash(&mut hasher);
     }
     hasher.finish()
 }
 
+fn story_profile(s: &Story) -> Profile<'_> {
+    Profile {
+        role: s.role.as_deref(),
+        department: s.department.as_deref(),
+        location: s.location.as_deref(),
+        hashtags: &s.hashtags,
+    }
+}
+
+fn vacancy_profile(v: &Vacancy) -> Profile<'_> {
+    Profile {
+        role: v.role.as_deref(),
+        department: v.department.as_deref(),
+        location: Some(v.location.city.as_str()),
+        hashtags: &v.hashtags,
+    }
+}
+
+/// Whether a story may be suggested automatically: it is published.
+fn story_eligible(s: &Story) -> bool {
+    s.visibility == Visibility::Public
+}
+
+/// Whether a vacancy may be suggested automatically: it is published and open.
+fn vacancy_eligible(v: &Vacancy) -> bool {
+    v.open && v.visibility == Visibility::Public
+}
+
 pub fn links(site: &Site) -> Links {
-    let public = |v: Visibility| v == Visibility::Public;
-    let story_profiles: Vec<Profile<'_>> = site
-        .stories
-        .iter()
-        .map(|s| Profile {
-            role: s.role.as_deref(),
-            department: s.department.as_deref(),
-            location: s.location.as_deref(),
-            hashtags: &s.hashtags,
-        })
-        .collect();
-    let vacancy_profiles: Vec<Profile<'_>> = site
-        .vacancies
-        .iter()
-        .map(|v| Profile {
-            role: v.role.as_deref(),
-            department: v.department.as_deref(),
-            location: Some(v.location.city.as_str()),
-            hashtags: &v.hashtags,
-        })
-        .collect();
+    let story_profiles: Vec<Profile<'_>> = site.stories.iter().map(story_profile).collect();
+    let vacancy_profiles: Vec<Profile<'_>> = site.vacancies.iter().map(vacancy_profile).collect();
     let stories = Candidates::new(
         story_profiles.clone(),
-        site.stories.iter().map(|s| public(s.visibility)).collect(),
+        site.stories.iter().map(story_eligible).collect(),
     );
     let vacancies = Candidates::new(
         vacancy_profiles.clone(),
-        site.vacancies
-            .iter()
-            .map(|v| v.open && public(v.visibility))
-            .collect(),
+        site.vacancies.iter().map(vacancy_eligible).collect(),
     );
     // A vacancy naming a story is an explicit link on that story's page too.
     let mut named_by: Vec<Vec<usize>> = vec![Vec::new(); site.stories.len()];
@@ -124,7 +119,7 @@ pub fn links(site: &Site) -> Links {
 }
 
 /// What a story or vacancy is about, as far as matching goes.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, Hash)]
 pub struct Profile<'a> {
     pub role: Option<&'a str>,
     pub department: Option<&'a str>,
