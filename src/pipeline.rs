@@ -20,7 +20,7 @@ use crate::base::yaml::YamlDocument;
 use crate::content::cache::ContentCache;
 use crate::content::{self, Content, Loaded};
 use crate::images::cache::{self as image_cache, ImageCache, Pruned};
-use crate::images::renditions::{self, ImageCounts};
+use crate::images::renditions::{self, ImageCounts, Scope};
 use crate::model::Site;
 use crate::output::lock::Kind;
 use crate::output::{folders, DiskOutput, Output};
@@ -255,7 +255,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     // Into the output of a build of the same program, options and theme, as it left it: only
     // the pages that this build's changes touch are rendered, and the rest are kept.
     let touched = unchanged::previous_fingerprints(&output, &inputs)
-        .and_then(|previous| Touched::between(&previous, &fingerprints));
+        .and_then(|previous| Touched::between(&previous, &fingerprints, site));
     let written = catch_unwind(AssertUnwindSafe(|| {
         let written = write_site_touched(
             &validated,
@@ -455,7 +455,7 @@ pub(crate) fn write_site_touched(
     let site = &validated.site;
     let (pages, images) = rayon::join(
         || render::render_touched(site, theme, output, layout, touched),
-        || renditions::run(site, theme, cache, output, progress),
+        || renditions::run(site, theme, cache, output, progress, Scope::All),
     );
     let counts = pages?;
     let images = match images? {

@@ -446,6 +446,74 @@ fn a_body_kept_between_rebuilds_is_rendered_again_when_its_link_target_goes() {
     assert!(links(&live).is_empty());
 }
 
+#[test]
+fn a_rebuild_draws_again_exactly_the_cards_an_edit_shows_on() {
+    let (site, options, live) = built_live("minimal");
+    // Each edit leaves the set of pages alone; `edit` checks the result equals a full build, and
+    // the file goes back as it was after.
+    let cases: [(&str, &str, &str, &[&str]); 3] = [
+        // A story's title is on its card, drawn over its photo.
+        (
+            "content/stories/avonddienst/index.md",
+            "Mijn avonddienst op de IC",
+            "Mijn late dienst op de IC",
+            &["og/verhalen/avonddienst.jpg"],
+        ),
+        // A vacancy's hours are on its text card.
+        (
+            "content/vacancies/ic-verpleegkundige.md",
+            "{ min: 24, max: 36 }",
+            "{ min: 32, max: 36 }",
+            &["og/vacatures/ic-verpleegkundige.jpg"],
+        ),
+        // An ambassador's first name is on their card and on the card of each of their stories.
+        (
+            "content/ambassadors/anneke-van-t-hof.md",
+            "name: Anneke",
+            "name: Annemieke",
+            &[
+                "og/ambassadeurs/anneke-van-t-hof.jpg",
+                "og/verhalen/avonddienst.jpg",
+                "og/verhalen/kerst-op-de-ic.jpg",
+            ],
+        ),
+    ];
+    for (path, from, to, expected) in cases {
+        let original = site.read(path);
+        assert!(original.contains(from), "{path}");
+        for (text, what) in [
+            (original.replace(from, to), "edited"),
+            (original, "restored"),
+        ] {
+            let rebuilt = edit(&site, &options, &live, &[(path, text)]);
+            assert!(!rebuilt.full, "{path} {what}");
+            let mut cards: Vec<&str> = rebuilt
+                .changed
+                .iter()
+                .map(String::as_str)
+                .filter(|c| c.starts_with("og/"))
+                .collect();
+            cards.sort();
+            // Back as it was, the cards the image cache already holds come back.
+            assert_eq!(cards, expected, "{path} {what}");
+        }
+    }
+}
+
+/// A copy of `fixture`, the options `serve` builds it with, and what its first (full) rebuild
+/// holds.
+fn built_live(fixture: &str) -> (TestSite, werkenbij::Options, werkenbij::serve::live::Live) {
+    let site = TestSite::new(fixture);
+    let options = options(&site);
+    let live = werkenbij::serve::live::Live::default();
+    assert!(
+        werkenbij::serve::rebuild::rebuild(&options, &live)
+            .unwrap()
+            .full
+    );
+    (site, options, live)
+}
+
 /// Writes `files`, rebuilds `live` as `serve` does after the watcher saw them change, and checks
 /// that the result equals a full build.
 fn edit(
@@ -485,14 +553,7 @@ fn among(changed: &[String], paths: &[&str]) -> Vec<(String, bool)> {
 
 #[test]
 fn every_edit_a_share_kit_shows_reaches_it_and_a_rebuild_still_equals_a_full_build() {
-    let site = TestSite::new("minimal");
-    let options = options(&site);
-    let live = werkenbij::serve::live::Live::default();
-    assert!(
-        werkenbij::serve::rebuild::rebuild(&options, &live)
-            .unwrap()
-            .full
-    );
+    let (site, options, live) = built_live("minimal");
     let story = "content/stories/zeven-clienten.md";
     let original = site.read(story);
     let profile = "content/ambassadors/pieter-bakker.md";

@@ -16,6 +16,7 @@ use crate::images::cache::{ImageCache, Key};
 use crate::images::card::draw::{self, Palette};
 use crate::images::card::plan::{self, CardJob};
 use crate::images::pixels;
+use crate::model::cards::CardOf;
 use crate::model::Site;
 use crate::output::Output;
 use crate::theme::cards::{self, CardTheme};
@@ -37,6 +38,17 @@ pub struct ImageCounts {
     pub cached: usize,
 }
 
+/// Which image files a run makes.
+#[derive(Clone, Copy)]
+pub enum Scope<'a> {
+    /// Every photo variant and every card.
+    All,
+    /// Only the cards `keep` picks, and no photo variant: for `serve` after an edit that left
+    /// every photo as it was (a photo that changes makes it build everything), so that the files
+    /// of the rest, kept from the build before, are still what they would be.
+    Cards(&'a (dyn Fn(CardOf) -> bool + Sync)),
+}
+
 /// One image file of the output: where it goes and the key of its bytes.
 struct Planned {
     url: String,
@@ -56,12 +68,14 @@ struct Settings<'a> {
     site: &'a Site,
     theme: &'a CardTheme,
     cards: Vec<CardJob>,
+    /// Whether the photos' variants are made (`Scope::All`).
+    variants: bool,
     filter: ResizeAlg,
     palette: Palette,
 }
 
 impl<'a> Settings<'a> {
-    fn new(site: &'a Site, theme: &'a Theme) -> Result<Settings<'a>, Error> {
+    fn new(site: &'a Site, theme: &'a Theme, scope: Scope) -> Result<Settings<'a>, Error> {
         let config = &site.config;
         let layout = &theme.cards.layout;
         let resolve = |name: &str, on: Colour| {
@@ -77,7 +91,11 @@ impl<'a> Settings<'a> {
         Ok(Settings {
             site,
             theme: &theme.cards,
-            cards: plan::plan(site, &theme.strings),
+            cards: match scope {
+                Scope::All => plan::plan(site, &theme.strings),
+                Scope::Cards(keep) => plan::plan_where(site, &theme.strings, keep),
+            },
+            variants: matches!(scope, Scope::All),
             filter: pixels::filter(&config.images.filter).unwrap_or(ResizeAlg::Convolution(
                 fast_image_resize::FilterType::Lanczos3,
             )),
@@ -127,7 +145,12 @@ impl<'a> Settings<'a> {
     fn photo_files(&self, index: usize, source: &[u8; 32]) -> Vec<Planned> {
         let photo = &self.site.photos[index];
         let mut out = Vec::new();
-        for (i, variant) in photo.variants.iter().enumerate() {
+        let variants = if self.variants {
+            &photo.variants[..]
+        } else {
+            &[]
+        };
+        for (i, variant) in variants.iter().enumerate() {
             out.push(Planned {
                 url: variant.jpeg_url.clone(),
                 key: self.variant_key(source, variant.width, false),
@@ -247,9 +270,13 @@ pub fn run(
     cache: &ImageCache,
     output: &dyn Output,
     progress: bool,
+    scope: Scope,
 ) -> Result<Result<ImageCounts, Diagnostics>, Error> {
-    let settings = Settings::new(site, theme)?;
+    let settings = Settings::new(site, theme, scope)?;
+    // Without variants, a photo is read only for a card that is made.
+    let with_card: BTreeSet<usize> = settings.cards.iter().filter_map(|c| c.photo).collect();
     let units: Vec<Unit> = (0..site.photos.len())
+        .filter(|i| settings.variants || with_card.contains(i))
         .map(Unit::Photo)
         .chain(
             settings
@@ -304,7 +331,7 @@ pub fn run(
 /// decoded by the function a build decodes with, so `check` passes exactly when the images of a
 /// build would. Nothing is written or cached.
 pub fn check(site: &Site, theme: &Theme) -> Result<Diagnostics, Error> {
-    Settings::new(site, theme)?;
+    Settings::new(site, theme, Scope::All)?;
     let max_pixels = site.config.images.max_pixels;
     let outcomes: Vec<Result<Option<Diagnostic>, Error>> = site
         .photos
@@ -422,7 +449,7 @@ pub fn planned_files(site: &Site, theme: &Theme) -> Vec<(String, &'static str)> 
 
 /// The keys of every image the site uses now (for `cache prune`).
 pub fn used_keys(site: &Site, theme: &Theme) -> Result<BTreeSet<Key>, Error> {
-    let settings = Settings::new(site, theme)?;
+    let settings = Settings::new(site, theme, Scope::All)?;
     let mut keys: BTreeSet<Key> = settings
         .cards
         .iter()

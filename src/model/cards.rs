@@ -7,6 +7,18 @@ use crate::model::{PhotoRef, Site, Story};
 /// The site's 1200×630 text card: the home page's, and that of pages without a card of their own.
 pub const DEFAULT_CARD: &str = "/og/default.jpg";
 
+/// What a card is of: the model item whose fields it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardOf {
+    /// The site's own card (`DEFAULT_CARD`).
+    Home,
+    /// Indices into `Site::stories`, `Site::ambassadors`, `Site::vacancies` and `Site::hashtags`.
+    Story(usize),
+    Ambassador(usize),
+    Vacancy(usize),
+    Hashtag(usize),
+}
+
 /// A page's card as its head meta shows it: the URL and the alternative text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CardRef {

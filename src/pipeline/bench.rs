@@ -126,7 +126,7 @@ impl LoadedSite {
         self.site.stories[i]
             .body_html
             .push_str("<p>Nog een alinea.</p>");
-        let touched = Touched::between(&before, &self.fingerprints())
+        let touched = Touched::between(&before, &self.fingerprints(), &self.site)
             .expect("a body edit keeps the structure");
         StoryEdit {
             loaded: self,
@@ -138,7 +138,8 @@ impl LoadedSite {
     /// always renders (home, indexes, 404, vacancy filters, redirects) and the feeds.
     pub fn edit_nothing(self) -> StoryEdit {
         let fingerprints = self.fingerprints();
-        let touched = Touched::between(&fingerprints, &fingerprints).expect("the same structure");
+        let touched =
+            Touched::between(&fingerprints, &fingerprints, &self.site).expect("the same structure");
         StoryEdit {
             loaded: self,
             touched,

@@ -14,6 +14,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rayon::prelude::*;
 
+use crate::model::cards::CardOf;
 use crate::model::Site;
 use crate::render::feeds::Stale;
 use crate::render::pagination::{on_page, page_range};
@@ -47,6 +48,14 @@ pub struct Touched {
     pages: Vec<bool>,
     kits: Vec<bool>,
     vacancy_cards: Vec<bool>,
+    /// Per story: whether it shows differently on a card or its page (its own fields, its
+    /// ambassador, its hashtags), worked out once, as pages ask it of the same stories again and
+    /// again.
+    shown: Vec<bool>,
+    /// Per ambassador: whether any of their stories is `shown`.
+    authored_shown: Vec<bool>,
+    /// Whether any vacancy changed (a closed vacancy lists open ones).
+    any_vacancy: bool,
 }
 
 /// Feeds `Debug` text into a hasher without building the string. A body is in it as its length
@@ -182,38 +191,67 @@ fn differ(old: &[u64], new: &[u64]) -> Vec<bool> {
 }
 
 impl Touched {
-    /// `None` when the structure changed: then every page is rendered again.
-    pub fn between(old: &Fingerprints, new: &Fingerprints) -> Option<Touched> {
+    /// `None` when the structure changed: then every page is rendered again. `site` is the model
+    /// `new` was taken of.
+    pub fn between(old: &Fingerprints, new: &Fingerprints, site: &Site) -> Option<Touched> {
         if old.structure != new.structure {
             return None;
         }
+        let stories = differ(&old.stories, &new.stories);
+        let ambassadors = differ(&old.ambassadors, &new.ambassadors);
+        let vacancies = differ(&old.vacancies, &new.vacancies);
+        let hashtags = differ(&old.hashtags, &new.hashtags);
+        // A story as shown on a card or its page: its own fields, its ambassador and its hashtags.
+        let shown: Vec<bool> = site
+            .stories
+            .iter()
+            .enumerate()
+            .map(|(i, story)| {
+                stories[i]
+                    || ambassadors[story.ambassador]
+                    || story.hashtags.iter().any(|&h| hashtags[h])
+            })
+            .collect();
+        let authored_shown = site
+            .ambassadors
+            .iter()
+            .map(|a| a.stories.iter().any(|&i| shown[i]))
+            .collect();
         Some(Touched {
-            stories: differ(&old.stories, &new.stories),
-            ambassadors: differ(&old.ambassadors, &new.ambassadors),
-            vacancies: differ(&old.vacancies, &new.vacancies),
-            hashtags: differ(&old.hashtags, &new.hashtags),
+            any_vacancy: vacancies.iter().any(|&v| v),
+            stories,
+            ambassadors,
+            vacancies,
+            hashtags,
             pages: differ(&old.pages, &new.pages),
             kits: differ(&old.kits, &new.kits),
             vacancy_cards: differ(&old.vacancy_cards, &new.vacancy_cards),
+            shown,
+            authored_shown,
         })
     }
 
-    /// A story as shown on a card or its page: its own fields, its ambassador and its hashtags.
-    fn story_shown(&self, site: &Site, i: usize) -> bool {
-        let story = &site.stories[i];
-        self.stories[i]
-            || self.ambassadors[story.ambassador]
-            || story.hashtags.iter().any(|&h| self.hashtags[h])
-    }
-
-    fn any_story_shown(&self, site: &Site, stories: &[usize]) -> bool {
-        stories.iter().any(|&i| self.story_shown(site, i))
+    fn any_story_shown(&self, stories: &[usize]) -> bool {
+        stories.iter().any(|&i| self.shown[i])
     }
 
     /// Whether the share kit at `k` in `ShareKits::kits` (its page, `delen.json` and `delen.ics`)
     /// may render differently: only these kits need their posts composed.
     pub(super) fn kit(&self, k: usize) -> bool {
         self.kits[k]
+    }
+
+    /// Whether the social card of `of` may look different. Its text is the item's own fields (a
+    /// story's with its ambassador's name and role; a hashtag's with its count of stories) and
+    /// the site's name; its photo, and the home card, are part of the structure.
+    pub fn card(&self, of: CardOf) -> bool {
+        match of {
+            CardOf::Home => false,
+            CardOf::Story(i) => self.shown[i],
+            CardOf::Ambassador(i) => self.ambassadors[i],
+            CardOf::Vacancy(i) => self.vacancy_cards[i],
+            CardOf::Hashtag(i) => self.hashtags[i],
+        }
     }
 
     /// Which feeds may read differently.
@@ -233,33 +271,30 @@ impl Touched {
             Job::Story(i) => {
                 let story = &site.stories[i];
                 let ambassador = &site.ambassadors[story.ambassador];
-                self.story_shown(site, i)
-                    || self.any_story_shown(site, &ambassador.stories)
+                self.shown[i]
+                    || self.authored_shown[story.ambassador]
                     || ambassador.hashtags.iter().any(|&h| self.hashtags[h])
                     || story.vacancies.iter().any(|&v| self.vacancies[v])
             }
             Job::Ambassador(i) => {
                 let ambassador = &site.ambassadors[i];
                 self.ambassadors[i]
-                    || self.any_story_shown(site, &ambassador.stories)
+                    || self.authored_shown[i]
                     || ambassador.hashtags.iter().any(|&h| self.hashtags[h])
             }
             Job::Vacancy(i) => {
                 let vacancy = &site.vacancies[i];
                 // A closed vacancy lists open ones as alternatives.
                 self.vacancies[i]
-                    || (!vacancy.open && self.vacancies.iter().any(|&v| v))
-                    || self.any_story_shown(site, &vacancy.stories)
+                    || (!vacancy.open && self.any_vacancy)
+                    || self.any_story_shown(&vacancy.stories)
                     || vacancy.hashtags.iter().any(|&h| self.hashtags[h])
             }
             // A list page shows the cards of its own slice of stories; how many pages there are
             // is part of the structure.
-            Job::StoryList(page) => {
-                page_range(site.stories.len(), page).any(|i| self.story_shown(site, i))
-            }
+            Job::StoryList(page) => page_range(site.stories.len(), page).any(|i| self.shown[i]),
             Job::Hashtag(i, page) => {
-                self.hashtags[i]
-                    || self.any_story_shown(site, on_page(&site.hashtags[i].stories, page))
+                self.hashtags[i] || self.any_story_shown(on_page(&site.hashtags[i].stories, page))
             }
             // The vacancy list and its filter pages show vacancy cards, and per filter how many
             // vacancies it has: only a vacancy's own fields.
@@ -295,7 +330,8 @@ mod tests {
     fn an_edited_story_touches_its_pages_and_nothing_else() {
         let mut site = site();
         let before = fingerprints(&site);
-        let untouched = Touched::between(&before, &fingerprints(&site)).expect("same structure");
+        let untouched =
+            Touched::between(&before, &fingerprints(&site), &site).expect("same structure");
         assert!((0..site.stories.len()).all(|i| !untouched.affects(&site, &Job::Story(i))));
         assert!(untouched.affects(&site, &Job::Home));
 
@@ -305,7 +341,8 @@ mod tests {
             .position(|s| s.slug == "zeven-clienten")
             .expect("the fixture has this story");
         site.stories[edited].body_html.push_str("<p>Meer.</p>");
-        let touched = Touched::between(&before, &fingerprints(&site)).expect("same structure");
+        let touched =
+            Touched::between(&before, &fingerprints(&site), &site).expect("same structure");
         let author = site.stories[edited].ambassador;
         assert!(touched.affects(&site, &Job::Story(edited)));
         assert!(touched.affects(&site, &Job::Ambassador(author)));
@@ -335,14 +372,15 @@ mod tests {
         let feeds = touched.stale_feeds();
         assert!(feeds.stories && !feeds.vacancies, "{feeds:?}");
         site.vacancies[0].title.push_str(" (32 uur)");
-        let touched = Touched::between(&before, &fingerprints(&site)).expect("same structure");
+        let touched =
+            Touched::between(&before, &fingerprints(&site), &site).expect("same structure");
         assert!(touched.affects(&site, &Job::VacancyList));
         assert!(touched.stale_feeds().vacancies);
     }
 
     /// Which kits `touched` says an edit affects, by ambassador id, and whether the kit index is.
     fn kits_affected(site: &Site, before: &Fingerprints) -> (Vec<String>, bool) {
-        let touched = Touched::between(before, &fingerprints(site)).expect("same structure");
+        let touched = Touched::between(before, &fingerprints(site), site).expect("same structure");
         let kits = ShareKits::selection(site)
             .iter()
             .enumerate()
@@ -452,7 +490,7 @@ mod tests {
         let mut site = self::site();
         let anneke = site.stories[story(&site, "avonddienst")].ambassador;
         site.ambassadors[anneke].social = false;
-        assert!(Touched::between(&before, &fingerprints(&site)).is_none());
+        assert!(Touched::between(&before, &fingerprints(&site), &site).is_none());
     }
 
     #[test]
@@ -460,6 +498,6 @@ mod tests {
         let mut site = site();
         let before = fingerprints(&site);
         site.stories[0].visibility = Visibility::Draft;
-        assert!(Touched::between(&before, &fingerprints(&site)).is_none());
+        assert!(Touched::between(&before, &fingerprints(&site), &site).is_none());
     }
 }

@@ -10,7 +10,7 @@ use crate::base::diagnostics::Diagnostics;
 use crate::base::error::Error;
 use crate::content::Loaded;
 use crate::images::cache::ImageCache;
-use crate::images::renditions;
+use crate::images::renditions::{self, Scope};
 use crate::output::lock::Kind;
 use crate::output::{MemoryOutput, Output};
 use crate::pipeline::{self, cache_dir, Options};
@@ -88,7 +88,7 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
     let touched = state
         .fingerprints
         .as_ref()
-        .and_then(|old| Touched::between(old, &fingerprints));
+        .and_then(|old| Touched::between(old, &fingerprints, site));
     let output = MemoryOutput::default();
     let cache = ImageCache::new(cache_dir(options));
     // Shared with builds; `cache prune` waits until this rebuild is done.
@@ -98,9 +98,15 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
             // Cards carry titles and names; a card whose cache entry is the one copied last
             // time is kept as it is, without reading it again.
             let images_output = Copies::over(&output, &state.copies);
+            // The photos are as the last full build left them (see `change::classify`): only
+            // the cards of what the edit touched can differ.
+            let card_touched = |of| touched.card(of);
             let (pages, images) = rayon::join(
                 || render::render_touched(site, theme, &output, layout, Some(touched)),
-                || renditions::run(site, theme, &cache, &images_output, false),
+                || {
+                    let scope = Scope::Cards(&card_touched);
+                    renditions::run(site, theme, &cache, &images_output, false, scope)
+                },
             );
             if let Err(found) = images? {
                 diagnostics.extend(found);

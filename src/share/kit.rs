@@ -186,6 +186,17 @@ fn kit_story(site: &Site, ambassador: usize, index: usize, platforms: &[Platform
     let own = story.ambassador == ambassador;
     let offset = share_offset(id, &story.slug, own, config.share.spread_days);
     let suggested = suggested_date(story.date, offset);
+    let mut kit_story = KitStory {
+        story: index,
+        own,
+        suggested,
+        any_time: suggested < site.today,
+        posts: Vec::new(),
+    };
+    if platforms.is_empty() {
+        // A kit without posts (`build_posts_of`) composes nothing.
+        return kit_story;
+    }
     let story_tags: Vec<(&str, bool)> = story
         .hashtags
         .iter()
@@ -218,7 +229,7 @@ fn kit_story(site: &Site, ambassador: usize, index: usize, platforms: &[Platform
         .and_then(|u| u.campaign.as_deref())
         .unwrap_or(&config.share.utm.campaign);
     let canonical = site.absolute(&story.url);
-    let posts = platforms
+    kit_story.posts = platforms
         .iter()
         .map(|&platform| {
             let tracked_url = tracked_url(&canonical, platform, medium, campaign, id);
@@ -249,11 +260,5 @@ fn kit_story(site: &Site, ambassador: usize, index: usize, platforms: &[Platform
             }
         })
         .collect();
-    KitStory {
-        story: index,
-        own,
-        suggested,
-        any_time: suggested < site.today,
-        posts,
-    }
+    kit_story
 }
