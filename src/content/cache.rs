@@ -5,7 +5,7 @@
 use std::any::Any;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, RwLock};
 use std::time::SystemTime;
 
 use crate::content::markdown::Rendered;
@@ -20,8 +20,9 @@ type Parsed = Box<dyn Any + Send + Sync>;
 /// site; and one rendered body per file, with the key of everything its rendering depended on.
 #[derive(Default)]
 pub struct ContentCache {
-    files: Mutex<HashMap<PathBuf, (Stamp, Parsed)>>,
-    bodies: Mutex<HashMap<PathBuf, (blake3::Hash, Arc<Rendered>)>>,
+    /// Read by every core at once while a rebuild loads; written only for what changed.
+    files: RwLock<HashMap<PathBuf, (Stamp, Parsed)>>,
+    bodies: RwLock<HashMap<PathBuf, (blake3::Hash, Arc<Rendered>)>>,
 }
 
 impl ContentCache {
@@ -33,7 +34,7 @@ impl ContentCache {
 
     /// The outcome parsed earlier from the same version of the file.
     pub fn get<T: Clone + 'static>(&self, relative: &Path, stamp: Stamp) -> Option<T> {
-        let files = self.files.lock().unwrap_or_else(|p| p.into_inner());
+        let files = self.files.read().unwrap_or_else(|p| p.into_inner());
         let (seen, value) = files.get(relative)?;
         if *seen != stamp {
             return None;
@@ -42,32 +43,32 @@ impl ContentCache {
     }
 
     pub fn put<T: Send + Sync + 'static>(&self, relative: &Path, stamp: Stamp, value: T) {
-        let mut files = self.files.lock().unwrap_or_else(|p| p.into_inner());
+        let mut files = self.files.write().unwrap_or_else(|p| p.into_inner());
         files.insert(relative.to_owned(), (stamp, Box::new(value)));
     }
 
     /// The body of `relative` rendered earlier from the same `key` (see `validate::links`).
     pub fn rendered(&self, relative: &Path, key: &blake3::Hash) -> Option<Arc<Rendered>> {
-        let bodies = self.bodies.lock().unwrap_or_else(|p| p.into_inner());
+        let bodies = self.bodies.read().unwrap_or_else(|p| p.into_inner());
         let (seen, rendered) = bodies.get(relative)?;
         (seen == key).then(|| Arc::clone(rendered))
     }
 
     pub fn keep_rendered(&self, relative: &Path, key: blake3::Hash, rendered: Arc<Rendered>) {
-        let mut bodies = self.bodies.lock().unwrap_or_else(|p| p.into_inner());
+        let mut bodies = self.bodies.write().unwrap_or_else(|p| p.into_inner());
         bodies.insert(relative.to_owned(), (key, rendered));
     }
 
     /// Drops a file the watcher saw change, whatever its stamp says (same size, same second).
     pub fn forget(&self, relative: &Path) {
-        let mut files = self.files.lock().unwrap_or_else(|p| p.into_inner());
+        let mut files = self.files.write().unwrap_or_else(|p| p.into_inner());
         files.remove(relative);
     }
 
     /// How many parsed files are kept (for tests).
     #[cfg(test)]
     pub fn len(&self) -> usize {
-        self.files.lock().unwrap_or_else(|p| p.into_inner()).len()
+        self.files.read().unwrap_or_else(|p| p.into_inner()).len()
     }
 }
 

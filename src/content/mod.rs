@@ -66,7 +66,8 @@ pub struct Content {
     pub config: SiteConfig,
     /// For diagnostics about site.yaml made after loading (the contrast of the brand colours).
     pub config_file: SourceFile,
-    pub consent: ConsentRegister,
+    /// Shared with `serve`'s cache, which keeps it while `consent.yaml` stays as it was.
+    pub consent: Arc<ConsentRegister>,
     /// `organization.logo`, checked.
     pub logo: Option<logo::Logo>,
     pub ambassadors: Vec<Entry<AmbassadorFront>>,
@@ -442,22 +443,38 @@ impl Loader<'_> {
     }
 
     /// `consent.yaml`, when the site has one. Its subjects are checked only where a record is used
-    /// (`validate/consent.rs`): a record of a former ambassador stays as history.
-    fn consent(&mut self) -> Result<ConsentRegister, Error> {
-        if !self.root.join(CONSENT_FILE).is_file() {
-            return Ok(ConsentRegister::default());
+    /// (`validate/consent.rs`): a record of a former ambassador stays as history. A register of
+    /// thousands of records is parsed again only when the file changed.
+    fn consent(&mut self) -> Result<Arc<ConsentRegister>, Error> {
+        let relative = Path::new(CONSENT_FILE);
+        let full = self.root.join(relative);
+        if !full.is_file() {
+            return Ok(Arc::default());
         }
-        Ok(match read_text(self.root, Path::new(CONSENT_FILE))? {
-            Ok(file) => {
-                let (register, problems) = ConsentRegister::parse(file);
-                self.diagnostics.extend(problems);
-                register
+        let stamp = self.cache.and_then(|_| ContentCache::stamp(&full));
+        type Outcome = (Arc<ConsentRegister>, Vec<Diagnostic>);
+        let cached = match (self.cache, stamp) {
+            (Some(cache), Some(stamp)) => cache.get::<Outcome>(relative, stamp),
+            _ => None,
+        };
+        let (register, problems) = match cached {
+            Some(outcome) => outcome,
+            None => {
+                let outcome: Outcome = match read_text(self.root, relative)? {
+                    Ok(file) => {
+                        let (register, problems) = ConsentRegister::parse(file);
+                        (Arc::new(register), problems)
+                    }
+                    Err(d) => (Arc::default(), vec![d]),
+                };
+                if let (Some(cache), Some(stamp)) = (self.cache, stamp) {
+                    cache.put(relative, stamp, outcome.clone());
+                }
+                outcome
             }
-            Err(d) => {
-                self.diagnostics.push(d);
-                ConsentRegister::default()
-            }
-        })
+        };
+        self.diagnostics.extend(problems);
+        Ok(register)
     }
 }
 

@@ -2,7 +2,7 @@
 //! scope and dates decide whether a profile, story or photo is published (a withdrawn or expired
 //! consent leaves it out) and whether it may appear in share kits (`social`).
 
-use crate::base::diagnostics::did_you_mean;
+use crate::base::diagnostics::{did_you_mean, Diagnostic};
 use crate::base::language::Language;
 use crate::base::text::Text;
 use crate::content::consent::{ConsentState, Publishing, Use};
@@ -202,13 +202,25 @@ impl Validator<'_> {
         reference: &str,
         effect: Option<&str>,
     ) -> bool {
+        let (covers, warning) = self.social_consent_of(doc, reference, effect);
+        self.diagnostics.extend(warning);
+        covers
+    }
+
+    /// `social_consent`, handing back the warning instead of keeping it.
+    pub(super) fn social_consent_of<F>(
+        &self,
+        doc: &Document<F>,
+        reference: &str,
+        effect: Option<&str>,
+    ) -> (bool, Option<Diagnostic>) {
         let covers = self
             .content
             .consent
             .get(reference)
             .is_some_and(|record| record.covers(Use::Social));
-        if let (false, Some(effect)) = (covers, effect) {
-            self.diagnostics.push(
+        let warning = match (covers, effect) {
+            (false, Some(effect)) => Some(
                 doc.warning(
                     "consent",
                     {
@@ -223,8 +235,9 @@ impl Validator<'_> {
                     "add `social` to the consent's scope once the ambassador has agreed to it",
                     "zet `social` in de scope van de toestemming zodra de ambassadeur daarmee instemt"
                 )),
-            );
-        }
-        covers
+            ),
+            _ => None,
+        };
+        (covers, warning)
     }
 }

@@ -25,6 +25,10 @@ pub(super) struct Hashtags {
     warned: HashSet<(usize, String)>,
     /// Tags already compared with the campaign hashtags: once each, not once per story.
     compared: HashSet<usize>,
+    /// The tag each string was found to be, as written in front-matter (`#Zorg `): a string seen
+    /// before has been checked, spelled and warned about, so it is only looked up. Most tags are
+    /// written the same in thousands of stories.
+    known: HashMap<String, usize>,
     paths: Paths,
 }
 
@@ -70,6 +74,12 @@ impl Hashtags {
     ) -> Vec<usize> {
         let mut out = Vec::new();
         for (i, tag) in written.iter().enumerate() {
+            if let Some(&index) = self.known.get(tag.as_str()) {
+                if !out.contains(&index) {
+                    out.push(index);
+                }
+                continue;
+            }
             if let Some(error) = hashtag_error(doc, i, tag) {
                 diagnostics.push(error);
                 continue;
@@ -121,6 +131,7 @@ impl Hashtags {
                     );
                 }
             }
+            self.known.insert(tag.clone(), index);
             if !out.contains(&index) {
                 out.push(index);
             }

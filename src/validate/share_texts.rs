@@ -14,7 +14,14 @@ impl Validator<'_> {
     /// Checks a story's own share texts with its longest tracked URL: the one with the story's
     /// `utm` values (or the site's) and an ambassador id of `longest_id` bytes, the longest of
     /// the site's, since the story may be shared from any ambassador's kit.
-    pub(super) fn own_share_texts(&mut self, entry: &Entry<StoryFront>, longest_id: usize) {
+    pub(super) fn own_share_texts(
+        &self,
+        entry: &Entry<StoryFront>,
+        longest_id: usize,
+    ) -> Vec<Diagnostic> {
+        if entry.doc.front.share.is_none() {
+            return Vec::new();
+        }
         let config = &self.content.config;
         let utm = entry.doc.front.utm.as_ref();
         let canonical = format!("{}{}", config.base_url, config.paths.story(&entry.slug));
@@ -25,10 +32,9 @@ impl Validator<'_> {
             .and_then(|u| u.campaign.as_deref())
             .unwrap_or(&config.share.utm.campaign);
         let id = "x".repeat(longest_id);
-        let problems = check_own_texts(&entry.doc, &config.share.platforms, &|platform| {
+        check_own_texts(&entry.doc, &config.share.platforms, &|platform| {
             tracked_url(&canonical, platform, medium, campaign, &id)
-        });
-        self.diagnostics.extend(problems);
+        })
     }
 }
 

@@ -5,7 +5,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use crate::base::diagnostics::did_you_mean;
+use rayon::prelude::*;
+
+use crate::base::diagnostics::{did_you_mean, Diagnostic};
 use crate::base::html::Html;
 use crate::content::front_matter::Document;
 use crate::content::story::{StoryFront, SUMMARY_LIMIT};
@@ -213,7 +215,9 @@ impl<'c> Validator<'c> {
     }
 
     /// The model of the stories on this build, with their rendered bodies; checks each story's
-    /// hashtags, `social` consent and own share texts on the way.
+    /// hashtags, `social` consent and own share texts on the way. The stories are made on every
+    /// core; their hashtags, numbered as they are first seen, one after the other in the order
+    /// of `stories`, so the diagnostics are in the same order as a story-by-story pass gives.
     pub(super) fn site_stories(
         &mut self,
         stories: Vec<AcceptedStory>,
@@ -227,47 +231,75 @@ impl<'c> Validator<'c> {
             .map(|a| a.0.slug.len())
             .max()
             .unwrap_or(0);
-        let mut out = Vec::with_capacity(stories.len());
-        for ((entry, parts), body_html) in stories.into_iter().zip(bodies) {
-            let f = &entry.doc.front;
-            let hashtags = tags.collect(&entry.doc, &f.hashtags, &mut self.diagnostics);
-            let ambassador = &ambassadors[parts.ambassador].0.doc.front;
-            // The ambassador's own warning already says it when the consent is the same.
-            let effect = (f.consent != ambassador.consent)
-                .then_some("this story is on the site but in no share kit");
-            let social = self.social_consent(&entry.doc, &f.consent, effect);
-            self.own_share_texts(entry, longest_id);
-            let paths = &self.content.config.paths;
-            out.push(Story {
-                slug: entry.slug.clone(),
-                title: f.title.clone(),
-                date: f.date,
-                ambassador: parts.ambassador,
-                consent: f.consent.clone(),
-                summary: f.summary.trim().to_owned(),
-                hashtags,
-                role: f.role.clone().or_else(|| Some(ambassador.role.clone())),
-                department: f
-                    .department
-                    .clone()
-                    .or_else(|| ambassador.department.clone()),
-                location: f.location.clone().or_else(|| ambassador.location.clone()),
-                image: parts.image,
-                quote: f.quote.clone(),
-                vacancies: parts
-                    .vacancies
-                    .into_iter()
-                    .filter(|&i| vacancies[i].1.open)
-                    .collect(),
-                share: f.share.clone(),
-                utm: f.utm.clone(),
-                social,
-                body_html,
-                url: paths.story(&entry.slug),
-                visibility: parts.visibility,
-                source: entry.doc.file.path.clone(),
-            });
+        let this = &*self;
+        let made: Vec<_> = stories
+            .into_par_iter()
+            .zip(bodies)
+            .map(|((entry, parts), body_html)| {
+                let (story, problems) =
+                    this.site_story(entry, parts, body_html, ambassadors, vacancies, longest_id);
+                (entry, story, problems)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(made.len());
+        for (entry, mut story, problems) in made {
+            story.hashtags =
+                tags.collect(&entry.doc, &entry.doc.front.hashtags, &mut self.diagnostics);
+            self.diagnostics.extend(problems);
+            out.push(story);
         }
         out
+    }
+
+    /// One story's model, its hashtags still to be collected, and the problems of its `social`
+    /// consent and own share texts.
+    fn site_story(
+        &self,
+        entry: &Entry<StoryFront>,
+        parts: StoryParts,
+        body_html: Html,
+        ambassadors: &[AcceptedAmbassador],
+        vacancies: &[AcceptedVacancy],
+        longest_id: usize,
+    ) -> (Story, Vec<Diagnostic>) {
+        let f = &entry.doc.front;
+        let ambassador = &ambassadors[parts.ambassador].0.doc.front;
+        // The ambassador's own warning already says it when the consent is the same.
+        let effect = (f.consent != ambassador.consent)
+            .then_some("this story is on the site but in no share kit");
+        let (social, warning) = self.social_consent_of(&entry.doc, &f.consent, effect);
+        let mut problems: Vec<Diagnostic> = warning.into_iter().collect();
+        problems.extend(self.own_share_texts(entry, longest_id));
+        let paths = &self.content.config.paths;
+        let story = Story {
+            slug: entry.slug.clone(),
+            title: f.title.clone(),
+            date: f.date,
+            ambassador: parts.ambassador,
+            consent: f.consent.clone(),
+            summary: f.summary.trim().to_owned(),
+            hashtags: Vec::new(),
+            role: f.role.clone().or_else(|| Some(ambassador.role.clone())),
+            department: f
+                .department
+                .clone()
+                .or_else(|| ambassador.department.clone()),
+            location: f.location.clone().or_else(|| ambassador.location.clone()),
+            image: parts.image,
+            quote: f.quote.clone(),
+            vacancies: parts
+                .vacancies
+                .into_iter()
+                .filter(|&i| vacancies[i].1.open)
+                .collect(),
+            share: f.share.clone(),
+            utm: f.utm.clone(),
+            social,
+            body_html,
+            url: paths.story(&entry.slug),
+            visibility: parts.visibility,
+            source: entry.doc.file.path.clone(),
+        };
+        (story, problems)
     }
 }
