@@ -418,28 +418,40 @@ impl Loader<'_> {
         relative: &Path,
         schema: &Schema,
     ) -> Result<Parsed<F>, Error> {
-        let cache = self.cache;
-        let stamp = cache.and_then(|_| ContentCache::stamp(&self.root.join(relative)));
-        if let (Some(cache), Some(stamp)) = (cache, stamp) {
-            if let Some(parsed) = cache.get::<Parsed<F>>(relative, stamp) {
-                return Ok(parsed);
-            }
-        }
-        let parsed = match read_text(self.root, relative)? {
-            Ok(file) => {
-                let (doc, problems) = front_matter::parse(file, schema);
-                let entry = doc.map(|doc| Entry {
-                    slug: slug.to_owned(),
-                    doc: Arc::new(doc),
-                });
-                (entry, problems)
-            }
-            Err(d) => (None, vec![d]),
+        self.cached(relative, || {
+            Ok(match read_text(self.root, relative)? {
+                Ok(file) => {
+                    let (doc, problems) = front_matter::parse(file, schema);
+                    let entry = doc.map(|doc| Entry {
+                        slug: slug.to_owned(),
+                        doc: Arc::new(doc),
+                    });
+                    (entry, problems)
+                }
+                Err(d) => (None, vec![d]),
+            })
+        })
+    }
+
+    /// What `read` makes of the file `relative`, taken from the cache while the file keeps the
+    /// stamp it had when it was kept there.
+    fn cached<T: Clone + Send + Sync + 'static>(
+        &self,
+        relative: &Path,
+        read: impl FnOnce() -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let Some(cache) = self.cache else {
+            return read();
         };
-        if let (Some(cache), Some(stamp)) = (cache, stamp) {
-            cache.put(relative, stamp, parsed.clone());
+        let Some(stamp) = ContentCache::stamp(&self.root.join(relative)) else {
+            return read();
+        };
+        if let Some(kept) = cache.get::<T>(relative, stamp) {
+            return Ok(kept);
         }
-        Ok(parsed)
+        let made = read()?;
+        cache.put(relative, stamp, made.clone());
+        Ok(made)
     }
 
     /// `consent.yaml`, when the site has one. Its subjects are checked only where a record is used
@@ -447,32 +459,18 @@ impl Loader<'_> {
     /// thousands of records is parsed again only when the file changed.
     fn consent(&mut self) -> Result<Arc<ConsentRegister>, Error> {
         let relative = Path::new(CONSENT_FILE);
-        let full = self.root.join(relative);
-        if !full.is_file() {
+        if !self.root.join(relative).is_file() {
             return Ok(Arc::default());
         }
-        let stamp = self.cache.and_then(|_| ContentCache::stamp(&full));
-        type Outcome = (Arc<ConsentRegister>, Vec<Diagnostic>);
-        let cached = match (self.cache, stamp) {
-            (Some(cache), Some(stamp)) => cache.get::<Outcome>(relative, stamp),
-            _ => None,
-        };
-        let (register, problems) = match cached {
-            Some(outcome) => outcome,
-            None => {
-                let outcome: Outcome = match read_text(self.root, relative)? {
-                    Ok(file) => {
-                        let (register, problems) = ConsentRegister::parse(file);
-                        (Arc::new(register), problems)
-                    }
-                    Err(d) => (Arc::default(), vec![d]),
-                };
-                if let (Some(cache), Some(stamp)) = (self.cache, stamp) {
-                    cache.put(relative, stamp, outcome.clone());
+        let (register, problems) = self.cached(relative, || {
+            Ok(match read_text(self.root, relative)? {
+                Ok(file) => {
+                    let (register, problems) = ConsentRegister::parse(file);
+                    (Arc::new(register), problems)
                 }
-                outcome
-            }
-        };
+                Err(d) => (Arc::default(), vec![d]),
+            })
+        })?;
         self.diagnostics.extend(problems);
         Ok(register)
     }
