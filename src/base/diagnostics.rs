@@ -160,6 +160,18 @@ impl Diagnostics {
         self.items.iter().any(Diagnostic::is_error)
     }
 
+    /// How many diagnostics there are so far: a mark for [`Diagnostics::has_errors_since`].
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether a diagnostic pushed after `mark` (an earlier [`Diagnostics::len`]) is an error.
+    pub fn has_errors_since(&self, mark: usize) -> bool {
+        self.items[mark.min(self.items.len())..]
+            .iter()
+            .any(Diagnostic::is_error)
+    }
+
     pub fn error_count(&self) -> usize {
         self.items.iter().filter(|d| d.is_error()).count()
     }

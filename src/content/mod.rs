@@ -47,7 +47,7 @@ pub struct Entry<F> {
 
 impl Content {
     /// Section and slug of every file that parsed.
-    pub fn ids(&self) -> HashSet<(Section, &str)> {
+    pub fn ids(&self) -> foldhash::HashSet<(Section, &str)> {
         fn of<F>(section: Section, entries: &[Entry<F>]) -> impl Iterator<Item = (Section, &str)> {
             entries.iter().map(move |e| (section, e.slug.as_str()))
         }

@@ -153,9 +153,13 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
         (written, changed)
     };
     state.files = files;
-    state.fingerprints = Some(fingerprints);
+    let old_fingerprints = state.fingerprints.replace(fingerprints);
     state.ranked_links = Some(ranked_links);
     state.diagnostics = diagnostics.clone();
+    drop(state);
+    // Freeing a model of thousands of stories takes a few milliseconds the browser need not wait
+    // for.
+    std::thread::spawn(move || drop((validated, old_fingerprints)));
     Ok(Rebuilt {
         diagnostics,
         changed,

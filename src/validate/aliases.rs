@@ -4,7 +4,9 @@
 //! (feeds, images, the theme's files) is held against the aliases by [`collisions`] once the
 //! output is planned.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::HashMap;
 
 use crate::base::diagnostics::Diagnostics;
 use crate::base::text::Text;
@@ -121,14 +123,21 @@ impl Validator<'_> {
     /// The redirects of published stories and pages (drafts only in a preview), sorted by old
     /// address. An alias that is the address of a page or of another alias is an error.
     pub(super) fn aliases(&mut self, index: &LinkIndex, pages: &[AcceptedPage]) -> Vec<Alias> {
+        let stories = &self.content.stories;
+        let any = stories.iter().any(|e| !e.doc.front.aliases.is_empty())
+            || pages.iter().any(|(e, _)| !e.doc.front.aliases.is_empty());
+        if !any {
+            // Most sites have none: then the map of every address is not worth making.
+            return Vec::new();
+        }
         let taken: HashMap<String, String> = index
             .paths()
             .map(|path| (output_file(path).to_lowercase(), path.to_owned()))
             .collect();
         let paths = &self.content.config.paths;
         let mut out: Vec<Alias> = Vec::new();
-        for entry in &self.content.stories {
-            if index.is_published(&entry.doc.file.path) {
+        for entry in stories {
+            if !entry.doc.front.aliases.is_empty() && index.is_published(&entry.doc.file.path) {
                 let to = paths.story(&entry.slug);
                 self.redirects(&entry.doc, &entry.doc.front.aliases, &to, &taken, &mut out);
             }

@@ -2,7 +2,9 @@
 //! the same address (`ZÖRG` and `zorg` are both `/hashtags/zorg/`) are one, spelled as `site.yaml`
 //! spells it or else as first seen, with a warning when the spellings differ by more than case.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::base::diagnostics::{Diagnostic, Diagnostics};

@@ -3,10 +3,10 @@
 //! everything published, rendered against it (with every `#fragment` held against the ids of its
 //! page); and the rule that a written path stays inside the site folder.
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
+use foldhash::{HashMap, HashSet};
 use rayon::prelude::*;
 
 use crate::base::diagnostics::did_you_mean;
@@ -31,13 +31,14 @@ enum Target {
     Unpublished(Text),
 }
 
-#[derive(Debug)]
 pub(super) struct LinkIndex {
     root: PathBuf,
     /// The path of `base_url` (`/werkenbij`, or empty): a resolved link starts with it.
     base_path: String,
     by_file: HashMap<PathBuf, (String, Target)>,
     by_path: HashMap<String, Target>,
+    /// Everything added, in the order it was added: the same sequence gives the same index.
+    added: Vec<u8>,
 }
 
 impl LinkIndex {
@@ -45,9 +46,12 @@ impl LinkIndex {
         let mut index = LinkIndex {
             root: root.to_owned(),
             base_path: base_path.to_owned(),
-            by_file: HashMap::new(),
-            by_path: HashMap::new(),
+            by_file: HashMap::default(),
+            by_path: HashMap::default(),
+            added: Vec::new(),
         };
+        index.part(root.as_os_str().as_encoded_bytes());
+        index.part(base_path.as_bytes());
         for path in ["/sitemap.xml", "/robots.txt", "/404.html"] {
             index.add_path(path.to_owned());
         }
@@ -65,6 +69,15 @@ impl LinkIndex {
     ) -> Self {
         let paths = &content.config.paths;
         let mut index = LinkIndex::new(&content.root, content.config.base_path());
+        let files = content.ambassadors.len()
+            + content.stories.len()
+            + content.vacancies.len()
+            + pages.len()
+            + content.unparsed.len();
+        index.by_file.reserve(files);
+        index
+            .by_path
+            .reserve(files + content.static_files.len() + 5);
         let published = slugs(ambassadors);
         for entry in &content.ambassadors {
             let target = target(&published, ("ambassador", "ambassadeur"), &entry.slug);
@@ -110,12 +123,27 @@ impl LinkIndex {
 
     /// A content file and the address of its page.
     fn add(&mut self, file: &Path, url: String, target: Target) {
+        self.part(file.as_os_str().as_encoded_bytes());
+        self.part(url.as_bytes());
+        match &target {
+            Target::Page => self.part(b""),
+            Target::Unpublished(reason) => self.part(format!("{reason:?}").as_bytes()),
+        }
         self.by_path.insert(url.clone(), target.clone());
         self.by_file.insert(file.to_owned(), (url, target));
     }
 
     fn add_path(&mut self, url: String) {
+        // No file: an empty part, which no file's path is.
+        self.part(b"");
+        self.part(url.as_bytes());
         self.by_path.insert(url, Target::Page);
+    }
+
+    /// One part of the sequence `key` hashes, with its length so that parts cannot run together.
+    fn part(&mut self, bytes: &[u8]) {
+        self.added.extend((bytes.len() as u64).to_le_bytes());
+        self.added.extend_from_slice(bytes);
     }
 
     /// Every site path of the index: pages (published or not), sections, static files.
@@ -139,33 +167,12 @@ impl LinkIndex {
     /// The hash of everything a link can resolve to: two indexes with the same key resolve every
     /// link the same way (a link to a file that is no page also looks at the folder: see
     /// `FileResolver::looked_at_files`).
+    ///
+    /// The index is made from the content in a fixed order (files sorted by name), so the key
+    /// hashes what was added in the order it was added: two different sequences that happen to
+    /// give the same index only cost a body rendered again.
     fn key(&self) -> blake3::Hash {
-        let mut hasher = blake3::Hasher::new();
-        let mut part = |bytes: &[u8]| {
-            hasher.update(&(bytes.len() as u64).to_le_bytes());
-            hasher.update(bytes);
-        };
-        part(self.root.as_os_str().as_encoded_bytes());
-        part(self.base_path.as_bytes());
-        let target = |target: &Target| match target {
-            Target::Page => String::new(),
-            Target::Unpublished(reason) => format!("{reason:?}"),
-        };
-        let mut files: Vec<_> = self.by_file.iter().collect();
-        // By bytes: any fixed order will do, and comparing paths component by component is slow.
-        files.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
-        for (file, (url, why)) in files {
-            part(file.as_os_str().as_encoded_bytes());
-            part(url.as_bytes());
-            part(target(why).as_bytes());
-        }
-        let mut paths: Vec<_> = self.by_path.iter().collect();
-        paths.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        for (path, why) in paths {
-            part(path.as_bytes());
-            part(target(why).as_bytes());
-        }
-        hasher.finalize()
+        blake3::hash(&self.added)
     }
 }
 
@@ -383,7 +390,7 @@ struct FragmentTargets<'a> {
 
 impl<'a> FragmentTargets<'a> {
     fn of(kinds: &'a [(Vec<Body<'a>>, &'static [&'static str]); 4], base_path: &'a str) -> Self {
-        let mut by_url = HashMap::new();
+        let mut by_url = HashMap::default();
         for (bodies, theme_ids) in kinds {
             for body in bodies {
                 if let Some(url) = body.url {

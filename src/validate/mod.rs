@@ -16,7 +16,7 @@ mod slugs;
 mod stories;
 mod vacancies;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::base::date::Day;
@@ -51,7 +51,7 @@ pub fn validate_cached(
         drafts: options.drafts,
         diagnostics: Diagnostics::new(),
         photos: Vec::new(),
-        photo_by_source: HashMap::new(),
+        photo_by_source: HashMap::default(),
         ids: content.ids(),
     };
     v.brand_contrast();

@@ -2,9 +2,10 @@
 //! consent allows it and its ambassador is published; its model takes what it leaves out from the
 //! ambassador, and lists only open vacancies.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 
+use foldhash::HashMap;
 use rayon::prelude::*;
 
 use crate::base::diagnostics::{did_you_mean, Diagnostic};
@@ -48,10 +49,10 @@ impl<'c> Validator<'c> {
             {
                 continue;
             }
-            let errors = self.diagnostics.error_count();
+            let mark = self.diagnostics.len();
             let story = self.story(entry, &ambassador_index, &vacancy_index);
             if story.is_none()
-                && (self.diagnostics.error_count() > errors || entry.doc.has_broken_keys())
+                && (self.diagnostics.has_errors_since(mark) || entry.doc.has_broken_keys())
             {
                 // Its hashtags are otherwise checked only once it is published.
                 let tags = &entry.doc.front.hashtags;
@@ -232,21 +233,18 @@ impl<'c> Validator<'c> {
             .max()
             .unwrap_or(0);
         let this = &*self;
-        let made: Vec<_> = stories
+        let entries: Vec<&Entry<StoryFront>> = stories.iter().map(|(entry, _)| *entry).collect();
+        let (mut out, problems): (Vec<Story>, Vec<Vec<Diagnostic>>) = stories
             .into_par_iter()
             .zip(bodies)
             .map(|((entry, parts), body_html)| {
-                let (story, problems) =
-                    this.site_story(entry, parts, body_html, ambassadors, vacancies, longest_id);
-                (entry, story, problems)
+                this.site_story(entry, parts, body_html, ambassadors, vacancies, longest_id)
             })
-            .collect();
-        let mut out = Vec::with_capacity(made.len());
-        for (entry, mut story, problems) in made {
+            .unzip();
+        for ((story, entry), problems) in out.iter_mut().zip(entries).zip(problems) {
             story.hashtags =
                 tags.collect(&entry.doc, &entry.doc.front.hashtags, &mut self.diagnostics);
             self.diagnostics.extend(problems);
-            out.push(story);
         }
         out
     }

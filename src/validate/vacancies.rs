@@ -3,7 +3,7 @@
 //! the stories it names); whether it is open on the build date; its model, linked both ways with
 //! the stories that name it.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::base::diagnostics::did_you_mean;
 use crate::base::html::Html;
@@ -41,10 +41,10 @@ impl<'c> Validator<'c> {
         let mut out = Vec::new();
         for entry in &self.content.vacancies {
             if self.usable_slug(entry, "a vacancy's file name") {
-                let errors = self.diagnostics.error_count();
+                let mark = self.diagnostics.len();
                 let vacancy = self.vacancy(entry);
                 if vacancy.is_none()
-                    && (self.diagnostics.error_count() > errors || entry.doc.has_broken_keys())
+                    && (self.diagnostics.has_errors_since(mark) || entry.doc.has_broken_keys())
                 {
                     // Its hashtags are otherwise checked only once it is published.
                     let tags = &entry.doc.front.hashtags;
