@@ -158,8 +158,9 @@ pub fn rebuild(options: &Options, live: &Live) -> Result<Rebuilt, Error> {
     state.diagnostics = diagnostics.clone();
     drop(state);
     // Freeing a model of thousands of stories takes a few milliseconds the browser need not wait
-    // for.
-    std::thread::spawn(move || drop((validated, old_fingerprints)));
+    // for. Should no thread start, the closure is dropped here, and the model with it.
+    let old = move || drop((validated, old_fingerprints));
+    let _ = std::thread::Builder::new().name("free".into()).spawn(old);
     Ok(Rebuilt {
         diagnostics,
         changed,
