@@ -2,11 +2,12 @@
 //! the files that changed, and their rendered Markdown, so that it renders again only the bodies
 //! whose text or links could have changed.
 
-use foldhash::HashMap;
 use std::any::Any;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::SystemTime;
+
+use foldhash::HashMap;
 
 use crate::content::markdown::Rendered;
 

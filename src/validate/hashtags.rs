@@ -3,9 +3,9 @@
 //! spells it or else as first seen, with a warning when the spellings differ by more than case.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use foldhash::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
 
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::base::slug::slugify;
