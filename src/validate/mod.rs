@@ -16,8 +16,9 @@ mod slugs;
 mod stories;
 mod vacancies;
 
-use foldhash::{HashMap, HashSet};
 use std::path::PathBuf;
+
+use foldhash::{HashMap, HashSet};
 
 use crate::base::date::Day;
 use crate::base::diagnostics::Diagnostics;
