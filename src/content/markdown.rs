@@ -78,6 +78,7 @@ pub fn render(
         has_raw_html: false,
         raw: RawHtml::default(),
         used_ids: HashSet::new(),
+        ids: Vec::new(),
         heading: None,
         dropped_links: Vec::new(),
         fragment_links: Vec::new(),
@@ -108,6 +109,9 @@ struct Renderer<'a> {
     /// The raw HTML met since the last other event: one HTML block or inline tag.
     raw: RawHtml,
     used_ids: HashSet<String>,
+    /// The ids the rendered events give their elements, in order: the headings' and the
+    /// footnotes'. With raw HTML in the body, the sanitised HTML is read for them instead.
+    ids: Vec<String>,
     /// Where the events of the open heading start in `events`.
     heading: Option<usize>,
     /// For each open link, whether it was dropped (its target is unpublished): its end goes too.
@@ -182,6 +186,13 @@ impl<'a> Renderer<'a> {
                 }));
             }
             Event::Html(html) | Event::InlineHtml(html) => self.raw_html(html, &range),
+            Event::Start(Tag::FootnoteDefinition(ref name)) => {
+                // pulldown-cmark writes the name, escaped, as the definition's `id`.
+                if !name.is_empty() {
+                    self.ids.push(name.to_string());
+                }
+                self.events.push(event);
+            }
             other => self.events.push(other),
         }
     }
@@ -200,6 +211,7 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let id = unique_id(&slugify(&text), &mut self.used_ids);
+        self.ids.push(id.clone());
         let inner: Vec<Event> = self.events.drain(start..).skip(1).collect();
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, inner.into_iter());
@@ -268,13 +280,17 @@ impl<'a> Renderer<'a> {
             &mut html,
             self.events.into_iter().filter(|e| !is_empty_image(e)),
         );
+        let mut ids = self.ids;
         if self.has_raw_html {
             html = raw_html::sanitizer(self.resolver.base_path())
                 .clean(&html)
                 .to_string();
+            // Raw HTML can have ids of its own, and the sanitiser can remove some: read them
+            // from what it kept. Reading every body this way took half of rendering Markdown.
+            ids = raw_html::ids(&html);
         }
         Rendered {
-            ids: raw_html::ids(&html),
+            ids,
             html: Html::from(html),
             diagnostics: self.diagnostics,
             fragment_links: self.fragment_links,
@@ -421,6 +437,27 @@ mod tests {
             ),
             (8, 5)
         );
+    }
+
+    #[test]
+    fn the_ids_kept_without_raw_html_are_those_of_the_rendered_html() {
+        let bodies = [
+            "## Kop\n\n## Kop\n\n## Kop-1\n\n#\n\n### `code` *en* [link](#kop)\n",
+            "Tekst[^1] en[^a&b] en[^\"x\"][^ü].\n\n[^1]: Een.\n[^a&b]: Twee.\n[^\"x\"]: Drie.\n[^ü]: Vier.\n",
+            "> ## Kop in een citaat\n>\n> [^n]: Noot in een citaat.\n\n- ## Kop in een lijst\n",
+            "| a |\n|---|\n| [^t] |\n\n[^t]: Noot in een tabel.\n\n[^ongebruikt]: Niet verwezen.\n",
+            "Geen kop, geen noot: `<p id=\"x\">` is code.\n\n    <h2 id=\"y\">\n",
+        ];
+        for body in bodies {
+            let out = md(body);
+            assert!(!out.html.is_empty(), "{body}");
+            assert_eq!(out.ids, raw_html::ids(&out.html), "{body}");
+        }
+        assert_eq!(
+            md(bodies[0]).ids,
+            ["kop", "kop-1", "kop-1-1", "kop-2", "code-en-link"]
+        );
+        assert_eq!(md(bodies[1]).ids, ["1", "a&b", "\"x\"", "ü"]);
     }
 
     #[test]
