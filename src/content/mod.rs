@@ -234,6 +234,15 @@ fn control_character(file: &SourceFile) -> Option<Diagnostic> {
         (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
             || matches!(c, '\u{fdd0}'..='\u{fdef}' | '\u{fffe}' | '\u{ffff}')
     };
+    // Every such character has a byte below 0x20 or 0x7F, or starts with 0xC2 (U+0080 to U+009F)
+    // or 0xEF (U+FDD0 to U+FFFF) in UTF-8: a text with none of these bytes has none, and that
+    // scan is much faster than decoding every character.
+    let suspect = |b: &u8| {
+        (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7f | 0xc2 | 0xef)
+    };
+    if !file.text.as_bytes().iter().any(suspect) {
+        return None;
+    }
     let mut found = file.text.char_indices().filter(|(_, c)| refused(*c));
     let (offset, first) = found.next()?;
     let more = found.count();
@@ -494,4 +503,27 @@ fn list_static(root: &Path) -> Result<Vec<PathBuf>, Error> {
         }
     }
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_of_control_character_is_found_alone_and_other_text_passes() {
+        let with = |c: char| SourceFile::new("a.md", format!("Tekst {c} tekst\n"));
+        for refused in [
+            '\u{0}', '\u{1}', '\u{1b}', '\u{7f}', '\u{80}', '\u{85}', '\u{9f}', '\u{fdd0}',
+            '\u{fdef}', '\u{fffe}', '\u{ffff}',
+        ] {
+            let found = control_character(&with(refused)).map(|d| d.column);
+            assert_eq!(found, Some(7), "U+{:04X}", u32::from(refused));
+        }
+        for kept in [
+            '\t', '\r', 'é', 'ë', '€', '©', '\u{a0}', '\u{fdcf}', '\u{feff}', '🙂',
+        ] {
+            let found = control_character(&with(kept));
+            assert!(found.is_none(), "U+{:04X}", u32::from(kept));
+        }
+    }
 }
