@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use crate::base::error::Error;
 use lock::{Kind, Lock};
-use record::{FileState, Record};
+use record::{FileState, Listing, Record};
 
 /// Where rendered files go; `path` is relative to the output root, with `/` separators.
 pub trait Output: Sync {
@@ -80,6 +80,8 @@ pub struct DiskOutput {
     committed: bool,
     /// The record of the folder in place, when it is trusted.
     previous: Option<Record>,
+    /// What the folder in place held when the build locked it (none when there was no folder).
+    found: Option<Listing>,
     /// The record of the spare (`spare`) the staging folder started from: its files are there.
     spare: Option<Record>,
     /// The token of every file written into the staging folder.
@@ -120,7 +122,12 @@ impl DiskOutput {
             std::fs::rename(&old, target).map_err(|e| Error::io(&old, e))?;
         }
         check_replaceable(target, force)?;
-        check_writable(parent, target)?;
+        let found = if target.is_dir() {
+            Some(Listing::of(target, STAMP).map_err(|e| Error::io(target, e))?)
+        } else {
+            None
+        };
+        check_writable(parent, target, found.as_ref())?;
         for leftover in [&staging, &old] {
             if leftover.exists() {
                 std::fs::remove_dir_all(leftover).map_err(|e| Error::io(leftover, e))?;
@@ -135,6 +142,7 @@ impl DiskOutput {
             writes: AtomicUsize::new(0),
             committed: false,
             previous,
+            found,
             spare: None,
             tokens: Mutex::new(BTreeMap::new()),
             linked: Mutex::new(std::collections::HashMap::new()),
@@ -163,11 +171,14 @@ impl DiskOutput {
         self.previous.as_ref().map(|record| &record.about)
     }
 
-    /// Whether the folder in place holds exactly the files its build wrote, none changed since.
+    /// Whether the folder in place held exactly the files its build wrote, none changed since,
+    /// when this build locked it. (A file changed later is found when it is kept: see
+    /// `keep_unwritten`.)
     pub fn is_as_previous_build_left_it(&self) -> bool {
-        self.previous
-            .as_ref()
-            .is_some_and(|record| record::folder_matches(&self.target, record, STAMP))
+        match (&self.previous, &self.found) {
+            (Some(record), Some(found)) => found.matches(record),
+            _ => false,
+        }
     }
 
     /// Puts every file of the previous output that this build did not write into the staging
@@ -598,29 +609,29 @@ fn check_replaceable(target: &Path, force: bool) -> Result<(), Error> {
 
 /// The swap renames in `parent` and removes every folder of the previous output: all of them
 /// must be writable, or the build would fail only after it was swapped in.
-fn check_writable(parent: &Path, target: &Path) -> Result<(), Error> {
-    let mut folders = vec![parent.to_owned()];
-    if target.is_dir() {
-        for entry in walkdir::WalkDir::new(target) {
-            let entry = entry.map_err(|e| Error::io(target, e.into()))?;
-            if entry.file_type().is_dir() {
-                folders.push(entry.into_path());
-            }
-        }
+fn check_writable(parent: &Path, target: &Path, found: Option<&Listing>) -> Result<(), Error> {
+    let mut folders = vec![parent];
+    if let Some(found) = found {
+        folders.push(target);
+        folders.extend(found.folders.iter().map(PathBuf::as_path));
     }
-    for folder in folders {
-        if let Err(e) = can_write_in(&folder) {
-            return Err(Error::usage(
-                format!(
-                    "cannot replace the output `{}`: `{}` is not writable ({e})",
-                    target.display(),
-                    folder.display()
-                ),
-                Some("make it writable, or pass another `--out`"),
-            ));
-        }
+    // The first in order of the folders that cannot be written, so that a run names the same one
+    // as the last (they are listed in no order).
+    let refused = folders
+        .into_iter()
+        .filter_map(|folder| can_write_in(folder).err().map(|e| (folder, e)))
+        .min_by_key(|(folder, _)| *folder);
+    match refused {
+        Some((folder, e)) => Err(Error::usage(
+            format!(
+                "cannot replace the output `{}`: `{}` is not writable ({e})",
+                target.display(),
+                folder.display()
+            ),
+            Some("make it writable, or pass another `--out`"),
+        )),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Whether files can be made and removed in `folder`: the kernel's own answer on Linux (a large

@@ -153,32 +153,81 @@ pub fn of_staging(
     })
 }
 
+/// What a folder holds, read in parallel: every file below it (the stamp aside) with its state
+/// (none for what is not a regular file: a link, a socket), and every folder below it.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub folders: Vec<PathBuf>,
+    /// Sorted by path, as a record's files are.
+    files: Vec<(String, Option<FileState>)>,
+}
+
+impl Listing {
+    /// The listing of `folder`, which must be a folder; an entry that cannot be read is an error.
+    pub fn of(folder: &Path, stamp: &str) -> std::io::Result<Listing> {
+        let (folders, mut files) = below(folder, "")?;
+        files.retain(|(path, _)| path != stamp);
+        files.par_sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+        Ok(Listing { folders, files })
+    }
+
+    /// Whether the folder held exactly the files of `record`, each as it was written: none added,
+    /// removed or changed since.
+    pub fn matches(&self, record: &Record) -> bool {
+        self.files.len() == record.files.len()
+            && self
+                .files
+                .iter()
+                .zip(&record.files)
+                .all(|((path, state), (recorded, written))| {
+                    path == recorded && *state == Some(written.state)
+                })
+    }
+}
+
+/// Folders, and files with their paths in the listing.
+type Found = (Vec<PathBuf>, Vec<(String, Option<FileState>)>);
+
+/// What is below `folder`, whose path in the listing is `prefix`: each entry taken on a thread of
+/// its own (a large output has thousands of folders), a link as it is, never followed.
+fn below(folder: &Path, prefix: &str) -> std::io::Result<Found> {
+    let entries = std::fs::read_dir(folder)?.collect::<std::io::Result<Vec<_>>>()?;
+    entries
+        .into_par_iter()
+        .map(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let path = if prefix.is_empty() {
+                name.into_owned()
+            } else {
+                format!("{prefix}/{name}")
+            };
+            if entry.file_type()?.is_dir() {
+                let folder = entry.path();
+                let (mut folders, files) = below(&folder, &path)?;
+                folders.push(folder);
+                return Ok((folders, files));
+            }
+            let state = entry
+                .metadata()
+                .ok()
+                .and_then(|metadata| FileState::from_metadata(&metadata));
+            Ok((Vec::new(), vec![(path, state)]))
+        })
+        .try_reduce(Found::default, |mut a, mut b| {
+            if a.1.len() < b.1.len() {
+                std::mem::swap(&mut a, &mut b);
+            }
+            a.0.append(&mut b.0);
+            a.1.append(&mut b.1);
+            Ok(a)
+        })
+}
+
 /// Whether `target` holds exactly the files of `record` (the stamp aside), each as it was
 /// written: none added, removed or changed since.
 pub fn folder_matches(target: &Path, record: &Record, stamp: &str) -> bool {
-    let mut seen = 0;
-    for entry in walkdir::WalkDir::new(target).min_depth(1) {
-        let Ok(entry) = entry else { return false };
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        let Ok(relative) = entry.path().strip_prefix(target) else {
-            return false;
-        };
-        let relative = relative.to_string_lossy().replace('\\', "/");
-        if relative == stamp {
-            continue;
-        }
-        let state = entry
-            .metadata()
-            .ok()
-            .and_then(|m| FileState::from_metadata(&m));
-        match (record.files.get(&relative), state) {
-            (Some(written), Some(state)) if written.state == state => seen += 1,
-            _ => return false,
-        }
-    }
-    seen == record.files.len()
+    Listing::of(target, stamp).is_ok_and(|listing| listing.matches(record))
 }
 
 #[cfg(test)]
@@ -235,6 +284,21 @@ mod tests {
         assert!(!folder_matches(&target, &record, "stamp"), "a file changed");
         std::fs::remove_file(target.join("x/a.html")).unwrap();
         assert!(!folder_matches(&target, &record, "stamp"), "a file removed");
+        #[cfg(unix)]
+        {
+            std::fs::write(dir.path().join("a.html"), "a").unwrap();
+            std::os::unix::fs::symlink(dir.path().join("a.html"), target.join("x/a.html")).unwrap();
+            assert!(
+                !folder_matches(&target, &record, "stamp"),
+                "a link in its place"
+            );
+            std::fs::remove_file(target.join("x/a.html")).unwrap();
+        }
+        std::fs::create_dir(target.join("x/a.html")).unwrap();
+        assert!(
+            !folder_matches(&target, &record, "stamp"),
+            "a folder in its place"
+        );
     }
 
     #[test]
