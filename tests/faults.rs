@@ -9,7 +9,7 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -313,6 +313,50 @@ fn kill_at(site: &TestSite, point: &str) -> Files {
     build.wait().unwrap();
     assert!(reached, "the build never reached {point}");
     site.output_files()
+}
+
+/// The output is held against its record when a build takes its lock; a file that an edit's
+/// build keeps from it, changed by hand after that, stops the build before anything is swapped in.
+#[test]
+fn an_output_file_changed_while_an_edit_builds_stops_the_build_and_the_output_stays() {
+    let site = TestSite::new("minimal");
+    // The same fault in both builds: a build with another fault is never the same build.
+    let build_waiting = || {
+        werkenbij(
+            &site,
+            &["build", "--now", NOW],
+            &[("WERKENBIJ_FAULT", "wait-at=staging")],
+        )
+    };
+    let first = build_waiting().stdin(Stdio::null()).output().unwrap();
+    assert_eq!(first.status.code(), Some(0));
+    let kept = "public/privacy/index.html";
+    assert!(site.root.join(kept).is_file());
+    edit_a_story(&site);
+    let mut build = build_waiting()
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(build.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    assert_eq!(line, "werkenbij fault: waiting at staging\n");
+    site.write(kept, "<p>Met de hand veranderd</p>\n");
+    let by_hand = site.output_files();
+    build.stdin.take().unwrap().write_all(b"\n").unwrap();
+    let mut rest = String::new();
+    stderr.read_to_string(&mut rest).unwrap();
+    assert_eq!(build.wait().unwrap().code(), Some(2), "{rest}");
+    assert!(
+        rest.contains("privacy/index.html` changed while the site was being built"),
+        "{rest}"
+    );
+    assert_eq!(site.output_files(), by_hand);
+    assert_eq!(beside_output(&site), [".public.werkenbij-lock"]);
+    // The next build takes the output as changed by hand, and builds it whole.
+    site.build();
+    assert_eq!(site.output_files(), clean_build(&site));
 }
 
 #[test]

@@ -5,7 +5,9 @@
 //! - `panic-at=PATH`: the thread that writes the output file PATH panics;
 //! - `hang-at=POINT`: the build prints `werkenbij fault: hanging at POINT` and waits to be killed,
 //!   at `staging` (made), `write-N` (the N-th file written), `swap` (all written, not yet swapped)
-//!   or `cleanup` (swapped, the previous output not yet removed).
+//!   or `cleanup` (swapped, the previous output not yet removed);
+//! - `wait-at=POINT`: the build prints `werkenbij fault: waiting at POINT` and goes on when a line
+//!   comes on its standard input (for a test that changes files while the build runs).
 
 #[cfg(debug_assertions)]
 const ENV_VAR: &str = "WERKENBIJ_FAULT";
@@ -31,6 +33,13 @@ pub(super) fn reached(point: &str) {
         loop {
             std::thread::sleep(std::time::Duration::from_secs(1));
         }
+    }
+    if faults()
+        .iter()
+        .any(|(name, value)| name == "wait-at" && value == point)
+    {
+        eprintln!("werkenbij fault: waiting at {point}");
+        let _ = std::io::stdin().read_line(&mut String::new());
     }
 }
 
