@@ -207,13 +207,13 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     // Locked and checked before anything is read: a build that could not be swapped in, or
     // another build on the same folder, stops here; and a build of unchanged inputs into the
     // output as it left it has nothing to do.
-    let prepared = match options.mode {
+    let mut prepared = match options.mode {
         Mode::Build => {
             // A bad `--out` or `--cache-dir` is a usage error before any content problem.
             folders::check_target(&options.root, &options.out, Some(cache.dir()))?;
             folders::check_cache(&options.root, cache.dir(), Some(&options.out))?;
             let inputs = unchanged::Inputs::of(options);
-            let mut output = DiskOutput::prepare(
+            let output = DiskOutput::prepare(
                 &options.root,
                 &options.out,
                 cache.dir(),
@@ -223,12 +223,21 @@ pub fn run(options: &Options) -> Result<Report, Error> {
             if let Some(report) = unchanged::previous_report(&output, &inputs, &cache, started) {
                 return Ok(report);
             }
-            output.start_from_spare()?;
             Some((inputs, output))
         }
         Mode::Check => None,
     };
-    let (validated, mut diagnostics) = match load(options, None)? {
+    // The previous output kept beside is checked (file system calls) while the site loads (most
+    // of it parsing), so that the two share the cores.
+    let (spare, loaded) = rayon::join(
+        || match &mut prepared {
+            Some((_, output)) => output.start_from_spare(),
+            None => Ok(()),
+        },
+        || load(options, None),
+    );
+    spare?;
+    let (validated, mut diagnostics) = match loaded? {
         Loaded::Ready(validated, diagnostics) => (validated, diagnostics),
         Loaded::ConfigErrors(diagnostics) => {
             let language = content::config::language_of(&options.root);
