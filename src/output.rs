@@ -123,7 +123,7 @@ impl DiskOutput {
         }
         check_replaceable(target, force)?;
         let found = if target.is_dir() {
-            Some(Listing::of(target, STAMP).map_err(|e| Error::io(target, e))?)
+            Some(Listing::of(target, STAMP).map_err(|(path, e)| Error::io(&path, e))?)
         } else {
             None
         };

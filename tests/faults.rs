@@ -548,6 +548,25 @@ fn a_read_only_output_fails_before_the_build_and_keeps_the_previous_output() {
 }
 
 #[test]
+fn an_unreadable_folder_of_the_output_is_named_and_the_output_kept() {
+    let site = TestSite::new("minimal");
+    site.build();
+    let previous = site.output_files();
+    let unreadable = site.root.join("public/verhalen");
+    set_mode(&unreadable, 0o000);
+    let output = as_plain_user(&site, &["build", "--now", NOW])
+        .output()
+        .unwrap();
+    set_mode(&unreadable, 0o755);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: cannot access `public/verhalen`: Permission denied (os error 13)\n"
+    );
+    assert_eq!(site.output_files(), previous);
+}
+
+#[test]
 fn prune_on_a_read_only_cache_fails_and_keeps_every_entry() {
     let site = TestSite::new("minimal");
     site.build();

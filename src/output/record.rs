@@ -163,8 +163,9 @@ pub struct Listing {
 }
 
 impl Listing {
-    /// The listing of `folder`, which must be a folder; an entry that cannot be read is an error.
-    pub fn of(folder: &Path, stamp: &str) -> std::io::Result<Listing> {
+    /// The listing of `folder`, which must be a folder; an entry that cannot be read is an error,
+    /// with the path of that entry.
+    pub fn of(folder: &Path, stamp: &str) -> Result<Listing, (PathBuf, std::io::Error)> {
         let (folders, mut files) = below(folder, "")?;
         files.retain(|(path, _)| path != stamp);
         files.par_sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
@@ -190,8 +191,10 @@ type Found = (Vec<PathBuf>, Vec<(String, Option<FileState>)>);
 
 /// What is below `folder`, whose path in the listing is `prefix`: each entry taken on a thread of
 /// its own (a large output has thousands of folders), a link as it is, never followed.
-fn below(folder: &Path, prefix: &str) -> std::io::Result<Found> {
-    let entries = std::fs::read_dir(folder)?.collect::<std::io::Result<Vec<_>>>()?;
+fn below(folder: &Path, prefix: &str) -> Result<Found, (PathBuf, std::io::Error)> {
+    let entries = std::fs::read_dir(folder)
+        .and_then(|entries| entries.collect::<std::io::Result<Vec<_>>>())
+        .map_err(|e| (folder.to_owned(), e))?;
     entries
         .into_par_iter()
         .map(|entry| {
@@ -202,7 +205,8 @@ fn below(folder: &Path, prefix: &str) -> std::io::Result<Found> {
             } else {
                 format!("{prefix}/{name}")
             };
-            if entry.file_type()?.is_dir() {
+            let kind = entry.file_type().map_err(|e| (entry.path(), e))?;
+            if kind.is_dir() {
                 let folder = entry.path();
                 let (mut folders, files) = below(&folder, &path)?;
                 folders.push(folder);
