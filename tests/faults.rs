@@ -510,6 +510,18 @@ fn set_mode(path: &Path, mode: u32) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
 }
 
+/// A build as a plain user with `folder` at `mode` (set back to 0o755 after): its exit code and
+/// what it printed on stderr.
+fn build_with_mode(site: &TestSite, folder: &Path, mode: u32) -> (Option<i32>, String) {
+    set_mode(folder, mode);
+    let output = as_plain_user(site, &["build", "--now", NOW])
+        .output()
+        .unwrap();
+    set_mode(folder, 0o755);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output.status.code(), stderr)
+}
+
 #[test]
 fn a_read_only_output_fails_before_the_build_and_keeps_the_previous_output() {
     let site = TestSite::new("minimal");
@@ -517,15 +529,10 @@ fn a_read_only_output_fails_before_the_build_and_keeps_the_previous_output() {
     let previous = site.output_files();
     edit_a_story(&site);
     for shown in ["public", "public/verhalen"] {
-        let read_only = site.root.join(shown);
-        set_mode(&read_only, 0o555);
-        let output = as_plain_user(&site, &["build", "--now", NOW])
-            .output()
-            .unwrap();
-        set_mode(&read_only, 0o755);
-        assert_eq!(output.status.code(), Some(2));
+        let (code, stderr) = build_with_mode(&site, &site.root.join(shown), 0o555);
+        assert_eq!(code, Some(2));
         assert_eq!(
-            String::from_utf8_lossy(&output.stderr),
+            stderr,
             format!(
                 "error: cannot replace the output `public`: `{shown}` is not writable (Permission denied (os error 13))\n  = hint: make it writable, or pass another `--out`\n"
             )
@@ -534,14 +541,10 @@ fn a_read_only_output_fails_before_the_build_and_keeps_the_previous_output() {
         assert_eq!(beside_output(&site), [".public.werkenbij-lock"]);
     }
     // The folder that holds the output: no staging folder, no swap.
-    set_mode(&site.root, 0o555);
-    let output = as_plain_user(&site, &["build", "--now", NOW])
-        .output()
-        .unwrap();
-    set_mode(&site.root, 0o755);
-    assert_eq!(output.status.code(), Some(2));
+    let (code, stderr) = build_with_mode(&site, &site.root, 0o555);
+    assert_eq!(code, Some(2));
     assert_eq!(
-        String::from_utf8_lossy(&output.stderr),
+        stderr,
         "error: cannot replace the output `public`: `.` is not writable (Permission denied (os error 13))\n  = hint: make it writable, or pass another `--out`\n"
     );
     assert_eq!(site.output_files(), previous);
@@ -552,15 +555,10 @@ fn an_unreadable_folder_of_the_output_is_named_and_the_output_kept() {
     let site = TestSite::new("minimal");
     site.build();
     let previous = site.output_files();
-    let unreadable = site.root.join("public/verhalen");
-    set_mode(&unreadable, 0o000);
-    let output = as_plain_user(&site, &["build", "--now", NOW])
-        .output()
-        .unwrap();
-    set_mode(&unreadable, 0o755);
-    assert_eq!(output.status.code(), Some(2));
+    let (code, stderr) = build_with_mode(&site, &site.root.join("public/verhalen"), 0o000);
+    assert_eq!(code, Some(2));
     assert_eq!(
-        String::from_utf8_lossy(&output.stderr),
+        stderr,
         "error: cannot access `public/verhalen`: Permission denied (os error 13)\n"
     );
     assert_eq!(site.output_files(), previous);
