@@ -155,7 +155,7 @@ pub fn of_staging(
 
 /// What a folder holds, read in parallel: every file below it (the stamp aside) with its state
 /// (none for what is not a regular file: a link, a socket), and every folder below it.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Listing {
     pub folders: Vec<PathBuf>,
     /// Sorted by path, as a record's files are.
