@@ -17,7 +17,7 @@ use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::base::error::Error;
 use crate::base::language::Language;
 use crate::base::yaml::YamlDocument;
-use crate::content::cache::ContentCache;
+use crate::content::cache::{ContentCache, STORE_FOLDER};
 use crate::content::{self, Content, Loaded};
 use crate::images::cache::{self as image_cache, ImageCache, Pruned};
 use crate::images::renditions::{self, ImageCounts, Scope};
@@ -87,7 +87,8 @@ pub struct Validated {
     pub site: Site,
 }
 
-/// Loads and validates the site (`cache` keeps parsed files between `serve`'s builds).
+/// Loads and validates the site (`cache` keeps parsed files between `serve`'s builds, or what
+/// the last `build` stored).
 pub(crate) fn load(
     options: &Options,
     cache: Option<&ContentCache>,
@@ -227,14 +228,21 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         }
         Mode::Check => None,
     };
+    // What earlier builds of this program parsed and rendered from the same texts.
+    let program = unchanged::program();
+    let stored = cache.dir().join(STORE_FOLDER);
     // The previous output kept beside is checked (file system calls) while the site loads (most
     // of it parsing), so that the two share the cores.
-    let (spare, loaded) = rayon::join(
+    let (spare, (kept, loaded)) = rayon::join(
         || match &mut prepared {
             Some((_, output)) => output.start_from_spare(),
             None => Ok(()),
         },
-        || load(options, None),
+        || {
+            let kept = ContentCache::stored(&stored, &program);
+            let loaded = load(options, Some(&kept));
+            (kept, loaded)
+        },
     );
     spare?;
     let (validated, mut diagnostics) = match loaded? {
@@ -259,6 +267,8 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         return Ok(refused(diagnostics, false, language));
     };
     let _cache_lock = cache.lock(Kind::Shared, options.lock_wait)?;
+    // Only a cache: a build that cannot write it parses everything again next time.
+    let _ = kept.store(&stored, &program);
     let layout = Layout::of(site, &theme.strings);
     let fingerprints = Fingerprints::of(site, &layout);
     // Into the output of a build of the same program, options and theme, as it left it: only

@@ -326,14 +326,15 @@ const WRITES: &[&str] = &[
     "hard_link",
 ];
 
-/// Where a file of `src/` may change the file system: the output folder, the image cache, the
-/// commands that write new content files, and the reach report's `--out` (checked to be outside
-/// the site's output and sources).
+/// Where a file of `src/` may change the file system: the output folder, the image cache (with
+/// the store of what parsing found, in it), the commands that write new content files, and the
+/// reach report's `--out` (checked to be outside the site's output and sources).
 const WRITERS: &[&str] = &[
     "src/output.rs",
     "src/output/lock.rs",
     "src/output/spare.rs",
     "src/images/cache.rs",
+    "src/content/cache.rs",
     "src/cli/init/mod.rs",
     "src/cli/new.rs",
     "src/cli/visits.rs",

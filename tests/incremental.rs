@@ -74,6 +74,16 @@ fn rendered_again(run: &Run) -> Option<usize> {
 /// The output of a build of the site as it is now into a new folder (the image cache is the
 /// site's: it is content-addressed, and a clean output is what is compared).
 fn clean_build(site: &TestSite, extra: &[&str]) -> Vec<(String, Vec<u8>)> {
+    clean_run(site, extra).0
+}
+
+/// `clean_build`, with its run. What earlier builds parsed (`parsed/` in the image cache) is
+/// removed first, so that a build taking it is held against one that parses everything.
+fn clean_run(site: &TestSite, extra: &[&str]) -> (Vec<(String, Vec<u8>)>, Run) {
+    let parsed = site.root.join(".werkenbij-cache").join("parsed");
+    if parsed.exists() {
+        std::fs::remove_dir_all(&parsed).unwrap();
+    }
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("public");
     let mut args = vec!["build", "--now", NOW, "--out", target.to_str().unwrap()];
@@ -83,7 +93,7 @@ fn clean_build(site: &TestSite, extra: &[&str]) -> Vec<(String, Vec<u8>)> {
     assert!(!was_unchanged(&run));
     let mut files = files_below(&target);
     files.retain(|(path, _)| path != ".werkenbij-output");
-    files
+    (files, run)
 }
 
 /// The warning and error lines of a run, without the summary (which has the time).
@@ -128,6 +138,78 @@ fn a_build_of_an_unchanged_site_writes_no_file_and_reports_the_same() {
         "the same warnings"
     );
     assert_eq!(site.output_files(), clean_build(&site, &[]));
+}
+
+#[test]
+fn what_the_last_build_parsed_is_taken_only_from_unchanged_text_and_a_broken_store_is_ignored() {
+    let site = example();
+    build(&site, &[]);
+    let parsed = site.root.join(".werkenbij-cache").join("parsed");
+    let stored = || -> Vec<PathBuf> {
+        let mut files: Vec<_> = (std::fs::read_dir(&parsed).unwrap())
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        files.sort();
+        files
+    };
+    assert!(!stored().is_empty(), "the build keeps what it parsed");
+
+    // A link to a story that is not published: a warning in the body, once parsed and stored.
+    let story = "content/stories/achter-de-schermen-op-de-ok.md";
+    let garden = "content/stories/de-tuin-van-de-lindehof/index.md";
+    let link = "Lees ook [over de OK](../achter-de-schermen-op-de-ok.md).\n\n";
+    edit(
+        &site,
+        garden,
+        "In september begin ik",
+        &format!("{link}In september begin ik"),
+    );
+    let line_of = |said: &[String], file: &str| -> u32 {
+        let line = said
+            .iter()
+            .find_map(|line| line.strip_prefix(&format!("{file}:")));
+        let line = line.unwrap_or_else(|| panic!("no warning in {file}: {said:#?}"));
+        line.split(':').next().unwrap().parse().unwrap()
+    };
+    let before = line_of(&diagnostics(&build(&site, &[])), garden);
+
+    // A line more above a front-matter warning and above that warning in the body: both move.
+    edit(
+        &site,
+        story,
+        "---\n",
+        "---\n# Gecontroleerd door communicatie.\n",
+    );
+    edit(&site, garden, link, &format!("Nog een zin.\n\n{link}"));
+    let run = build(&site, &[]);
+    let said = diagnostics(&run);
+    assert_eq!(line_of(&said, story), 6, "{said:#?}");
+    assert_eq!(line_of(&said, garden), before + 2, "{said:#?}");
+    let output = site.output_files();
+    let (clean, cleanly) = clean_run(&site, &[]);
+    assert_eq!(output, clean);
+    assert_eq!(said, diagnostics(&cleanly));
+
+    // A store that cannot be read is built anew, and the build is as a clean one.
+    build(&site, &[]);
+    for file in stored() {
+        std::fs::write(file, b"geen opslag").unwrap();
+    }
+    edit(&site, story, "# Gecontroleerd door communicatie.\n", "");
+    let run = build(&site, &[]);
+    for file in stored() {
+        assert_ne!(
+            std::fs::read(&file).unwrap(),
+            b"geen opslag",
+            "{file:?} is written anew"
+        );
+    }
+    let said = diagnostics(&run);
+    assert_eq!(line_of(&said, story), 5, "{said:#?}");
+    let output = site.output_files();
+    let (clean, cleanly) = clean_run(&site, &[]);
+    assert_eq!(output, clean);
+    assert_eq!(said, diagnostics(&cleanly));
 }
 
 #[test]
@@ -205,7 +287,9 @@ fn steps_keep_a_clean_build(site: &TestSite, steps: &[Step]) {
             "after {name}: {}",
             run.stdout
         );
-        assert_eq!(site.output_files(), clean_build(site, &[]), "after {name}");
+        let (clean, cleanly) = clean_run(site, &[]);
+        assert_eq!(site.output_files(), clean, "after {name}");
+        assert_eq!(diagnostics(&run), diagnostics(&cleanly), "after {name}");
         let ids = file_ids(&site.public());
         assert!(was_unchanged(&build(site, &[])), "again after {name}");
         assert_eq!(file_ids(&site.public()), ids, "again after {name}");

@@ -71,6 +71,19 @@ impl Deref for Html {
     }
 }
 
+/// As its text: a body kept on disk between builds (`content::cache`) is read back as it was.
+impl serde::Serialize for Html {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Html {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Html, D::Error> {
+        String::deserialize(deserializer).map(Html::from)
+    }
+}
+
 impl From<String> for Html {
     fn from(text: String) -> Html {
         Html(Arc::new(Shared {
@@ -91,12 +104,6 @@ impl From<&str> for Html {
 impl fmt::Debug for Html {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Html({} bytes, {})", self.0.text.len(), self.digest())
-    }
-}
-
-impl serde::Serialize for Html {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
     }
 }
 

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 /// A position in a source file: 1-based line and column (in characters), and a length in characters
 /// for the caret line under the offending text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     pub line: u32,
     pub column: u32,
@@ -28,7 +28,9 @@ impl Span {
 pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// The byte offset of each line, found when first asked for: a file whose positions were
+    /// kept from an earlier build (`content::cache`) and that has no problem never needs them.
+    line_starts: OnceLock<Vec<usize>>,
     /// The BLAKE3 hash of `text`, made when first asked for (`serve` keeps a parsed file between
     /// builds, so its text is hashed once, not on every build).
     digest: OnceLock<blake3::Hash>,
@@ -41,15 +43,20 @@ impl SourceFile {
             Some(rest) => rest.to_owned(),
             None => text,
         };
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         SourceFile {
             path: path.into(),
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
             digest: OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     /// The BLAKE3 hash of the text.
@@ -61,8 +68,9 @@ impl SourceFile {
     /// 1-based line and column (in characters) of a byte offset.
     pub fn position(&self, offset: usize) -> (u32, u32) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let start = self.line_starts[line];
+        let line_starts = self.line_starts();
+        let line = line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = line_starts[line];
         let column = self.text[start..offset].chars().count() + 1;
         (line as u32 + 1, column as u32)
     }
@@ -79,9 +87,9 @@ impl SourceFile {
     /// The text of a 1-based line, without its line ending.
     pub fn line_text(&self, line: u32) -> Option<&str> {
         let index = (line as usize).checked_sub(1)?;
-        let start = *self.line_starts.get(index)?;
-        let end = self
-            .line_starts
+        let line_starts = self.line_starts();
+        let start = *line_starts.get(index)?;
+        let end = line_starts
             .get(index + 1)
             .copied()
             .unwrap_or(self.text.len());

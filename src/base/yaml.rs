@@ -14,7 +14,7 @@ use crate::base::source::{SourceFile, Span};
 use crate::base::text::Text;
 
 /// A YAML block inside a source file (a whole `.yaml` file or a front-matter block).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct YamlDocument {
     range: std::ops::Range<usize>,
     /// 1-based line of the file where the YAML text starts.
@@ -25,7 +25,7 @@ pub struct YamlDocument {
 }
 
 /// A key written a second time in the same mapping: YAML keeps only one of the two values.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Duplicate {
     /// The full path of the key (`TF-2026-0001`, `location.city`).
     pub path: String,

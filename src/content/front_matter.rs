@@ -2,6 +2,7 @@
 //! loaded `Document` that keeps its source for messages.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
@@ -10,6 +11,7 @@ use crate::base::diagnostics::{closest_name, Diagnostic};
 use crate::base::source::{SourceFile, Span};
 use crate::base::text::Text;
 use crate::base::yaml::YamlDocument;
+use crate::content::cache::ContentCache;
 
 /// The keys a kind of document accepts: top level, and nested mappings by path.
 pub struct Schema {
@@ -28,7 +30,8 @@ pub struct Schema {
 #[derive(Debug, Clone)]
 pub struct Document<F> {
     pub file: SourceFile,
-    pub yaml: YamlDocument,
+    /// Shared with the cache of positions kept between builds.
+    pub yaml: Arc<YamlDocument>,
     pub front: F,
     pub body: Range<usize>,
     /// Top-level keys whose value was wrong or missing, already reported: `front` holds a
@@ -110,13 +113,33 @@ pub fn parse<F: DeserializeOwned>(
     file: SourceFile,
     schema: &Schema,
 ) -> (Option<Document<F>>, Vec<Diagnostic>) {
+    parse_kept(file, schema, None)
+}
+
+/// `parse`, with the positions of the YAML taken from `kept` when an earlier build found them in
+/// the same text (and kept there when not).
+pub fn parse_kept<F: DeserializeOwned>(
+    file: SourceFile,
+    schema: &Schema,
+    kept: Option<&ContentCache>,
+) -> (Option<Document<F>>, Vec<Diagnostic>) {
     let (yaml_range, body) = match split(&file) {
         Ok(ranges) => ranges,
         Err(d) => return (None, vec![d]),
     };
-    let yaml = match YamlDocument::parse(&file, yaml_range.start, yaml_range.end) {
-        Ok(yaml) => yaml,
-        Err(d) => return (None, vec![d]),
+    let found = kept.and_then(|kept| kept.positions(&file.path, file.digest()));
+    let yaml = match found {
+        Some(yaml) => yaml,
+        None => match YamlDocument::parse(&file, yaml_range.start, yaml_range.end) {
+            Ok(yaml) => {
+                let yaml = Arc::new(yaml);
+                if let Some(kept) = kept {
+                    kept.keep_positions(&file.path, *file.digest(), Arc::clone(&yaml));
+                }
+                yaml
+            }
+            Err(d) => return (None, vec![d]),
+        },
     };
     let mut problems = yaml.duplicate_keys(&file);
     let unknown = UnknownKeys::of(&file, &yaml, schema);

@@ -38,7 +38,7 @@ pub trait LinkResolver {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Rendered {
     pub html: Html,
     pub diagnostics: Vec<Diagnostic>,
@@ -49,7 +49,7 @@ pub struct Rendered {
 }
 
 /// A link written as `destination` (resolved to `url`, which has a `#`) at `span` in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FragmentLink {
     pub destination: String,
     pub url: String,

@@ -209,10 +209,15 @@ pub fn require_site(root: &Path) -> Result<(), Error> {
 /// Reads a text file; a file that is not UTF-8, or a link to a file outside the site folder, is a
 /// diagnostic, not a failure of the run.
 pub fn read_text(root: &Path, relative: &Path) -> Result<Result<SourceFile, Diagnostic>, Error> {
-    let full = root.join(relative);
     if let Some(refused) = link_out_of_site(root, relative) {
         return Ok(Err(refused));
     }
+    read_unlinked(root, relative)
+}
+
+/// `read_text` of a file known not to be or pass through a symbolic link.
+fn read_unlinked(root: &Path, relative: &Path) -> Result<Result<SourceFile, Diagnostic>, Error> {
+    let full = root.join(relative);
     let bytes = std::fs::read(&full).map_err(|e| Error::io(&full, e))?;
     Ok(match String::from_utf8(bytes) {
         Ok(text) => {
@@ -292,17 +297,21 @@ fn not_utf8(relative: &Path, bytes: &[u8], error: std::str::Utf8Error) -> Diagno
     ))
 }
 
-/// An error when `relative` is (or passes through) a symbolic link that leads out of the site
-/// folder, or one that cannot be followed; such a file is never read, so nothing of it is shown.
-fn link_out_of_site(root: &Path, relative: &Path) -> Option<Diagnostic> {
-    let full = root.join(relative);
-    let linked = relative
+/// Whether `relative` is or passes through a symbolic link.
+fn is_linked(root: &Path, relative: &Path) -> bool {
+    relative
         .ancestors()
         .filter(|part| !part.as_os_str().is_empty())
         .any(|part| {
             std::fs::symlink_metadata(root.join(part)).is_ok_and(|m| m.file_type().is_symlink())
-        });
-    if !linked {
+        })
+}
+
+/// An error when `relative` is (or passes through) a symbolic link that leads out of the site
+/// folder, or one that cannot be followed; such a file is never read, so nothing of it is shown.
+fn link_out_of_site(root: &Path, relative: &Path) -> Option<Diagnostic> {
+    let full = root.join(relative);
+    if !is_linked(root, relative) {
         return None;
     }
     let refuse = |message: Text| {
@@ -339,15 +348,27 @@ struct Loader<'a> {
 /// parsed without them (see `Document::broken`), so that its other keys are still checked.
 type Parsed<F> = (Option<Entry<F>>, Vec<Diagnostic>);
 
+/// A content file of a section, as its folder lists it.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Listed {
+    slug: String,
+    /// From the site root.
+    relative: PathBuf,
+    /// It is or passes through a symbolic link (checked again when it is read); a file that is
+    /// not is read without looking at each folder on its way (thousands of calls).
+    linked: bool,
+}
+
 impl Loader<'_> {
-    /// `(slug, relative path)` of every content file of a section, sorted by slug.
-    fn list(&mut self, section: Section) -> Result<Vec<(String, PathBuf)>, Error> {
+    /// Every content file of a section, sorted by slug.
+    fn list(&mut self, section: Section) -> Result<Vec<Listed>, Error> {
         let root = self.root;
         let folder = Path::new("content").join(section.folder());
         let full = root.join(&folder);
         if !full.is_dir() {
             return Ok(Vec::new());
         }
+        let folder_linked = is_linked(root, &folder);
         let mut files = Vec::new();
         let entries = std::fs::read_dir(&full).map_err(|e| Error::io(&full, e))?;
         for entry in entries {
@@ -360,6 +381,7 @@ impl Loader<'_> {
             let mut file_type = entry
                 .file_type()
                 .map_err(|e| Error::io(root.join(&relative), e))?;
+            let linked = folder_linked || file_type.is_symlink();
             if file_type.is_symlink() {
                 if let Some(refused) = link_out_of_site(root, &relative) {
                     self.diagnostics.push(refused);
@@ -371,8 +393,14 @@ impl Loader<'_> {
                     .file_type();
             }
             if file_type.is_dir() {
-                if section == Section::Stories && root.join(&relative).join("index.md").is_file() {
-                    files.push((name, relative.join("index.md")));
+                let index = relative.join("index.md");
+                if section == Section::Stories && root.join(&index).is_file() {
+                    let linked = linked || is_linked(root, &index);
+                    files.push(Listed {
+                        slug: name,
+                        relative: index,
+                        linked,
+                    });
                 } else {
                     self.diagnostics.push(
                         Diagnostic::file(
@@ -390,7 +418,11 @@ impl Loader<'_> {
                     );
                 }
             } else if let Some(slug) = name.strip_suffix(".md") {
-                files.push((slug.to_owned(), relative));
+                files.push(Listed {
+                    slug: slug.to_owned(),
+                    relative,
+                    linked,
+                });
             }
         }
         files.sort();
@@ -401,20 +433,19 @@ impl Loader<'_> {
     fn parse<F: DeserializeOwned + Clone + Send + Sync + 'static>(
         &mut self,
         section: Section,
-        files: &[(String, PathBuf)],
+        files: &[Listed],
         schema: &Schema,
     ) -> Result<Vec<Entry<F>>, Error> {
         let outcomes: Vec<Result<Parsed<F>, Error>> = files
             .par_iter()
-            .map(|(slug, relative)| self.parse_file(slug, relative, schema))
+            .map(|listed| self.parse_file(listed, schema))
             .collect();
         let mut entries = Vec::with_capacity(files.len());
-        for (outcome, (slug, relative)) in outcomes.into_iter().zip(files) {
+        for (outcome, listed) in outcomes.into_iter().zip(files) {
             let (entry, problems) = outcome?;
             self.diagnostics.extend(problems);
             if entry.as_ref().is_none_or(|e| e.doc.has_broken_keys()) {
-                self.unparsed
-                    .push((section, slug.clone(), relative.clone()));
+                (self.unparsed).push((section, listed.slug.clone(), listed.relative.clone()));
             }
             entries.extend(entry);
         }
@@ -423,14 +454,21 @@ impl Loader<'_> {
 
     fn parse_file<F: DeserializeOwned + Clone + Send + Sync + 'static>(
         &self,
-        slug: &str,
-        relative: &Path,
+        listed: &Listed,
         schema: &Schema,
     ) -> Result<Parsed<F>, Error> {
+        let (slug, relative) = (&listed.slug, &listed.relative);
         self.cached(relative, || {
-            Ok(match read_text(self.root, relative)? {
+            let read = match listed.linked {
+                true => read_text(self.root, relative)?,
+                false => read_unlinked(self.root, relative)?,
+            };
+            Ok(match read {
                 Ok(file) => {
-                    let (doc, problems) = front_matter::parse(file, schema);
+                    // A build keeps the positions of unchanged files; `serve` keeps the whole
+                    // document.
+                    let positions = self.cache.filter(|cache| !cache.keeps_files());
+                    let (doc, problems) = front_matter::parse_kept(file, schema, positions);
                     let entry = doc.map(|doc| Entry {
                         slug: slug.to_owned(),
                         doc: Arc::new(doc),
@@ -449,7 +487,7 @@ impl Loader<'_> {
         relative: &Path,
         read: impl FnOnce() -> Result<T, Error>,
     ) -> Result<T, Error> {
-        let Some(cache) = self.cache else {
+        let Some(cache) = self.cache.filter(|cache| cache.keeps_files()) else {
             return read();
         };
         let Some(stamp) = ContentCache::stamp(&self.root.join(relative)) else {

@@ -128,7 +128,7 @@ impl Inputs {
 /// This program: its version, and the size and time of its executable, so that a rebuilt binary
 /// (another theme built in, another renderer) never takes an output of the previous one as its
 /// own.
-fn program() -> String {
+pub(super) fn program() -> String {
     let executable = std::env::current_exe()
         .ok()
         .and_then(|exe| std::fs::metadata(exe).ok())

@@ -474,7 +474,8 @@ fn nearest_ids(fragment: &str, ids: &[&str]) -> Text {
 }
 
 /// How the bodies are rendered: against `index`, in `language`, and with the bodies kept by
-/// `serve` in `cache` (with the key of the index) taken when nothing they depend on changed.
+/// `serve` or stored by the last build in `cache` (with the key of the index) taken when nothing
+/// they depend on changed.
 struct Rendering<'a> {
     index: &'a LinkIndex,
     language: Language,

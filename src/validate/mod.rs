@@ -39,7 +39,8 @@ pub fn validate(content: Content, options: &ValidateOptions) -> (Site, Diagnosti
     validate_cached(content, options, None)
 }
 
-/// `validate`, taking the Markdown bodies that cannot have changed from `cache` (`serve`).
+/// `validate`, taking the Markdown bodies that cannot have changed from `cache` (`serve`'s, or
+/// the store of the last `build`).
 pub fn validate_cached(
     content: Content,
     options: &ValidateOptions,
