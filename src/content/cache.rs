@@ -14,7 +14,7 @@ use std::any::Any;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::SystemTime;
 
 use foldhash::HashMap;
@@ -101,7 +101,9 @@ impl Default for ContentCache {
     fn default() -> Self {
         ContentCache {
             files: Some(RwLock::default()),
-            ..ContentCache::empty()
+            positions: RwLock::default(),
+            bodies: RwLock::default(),
+            unread: [false; SHARDS as usize],
         }
     }
 }
@@ -122,28 +124,19 @@ struct Read {
     bodies: Vec<(PathBuf, [u8; 32], Rendered)>,
 }
 
-fn read<T>(table: &Table<T>) -> std::sync::RwLockReadGuard<'_, HashMap<PathBuf, Kept<T>>> {
-    table.read().unwrap_or_else(|p| p.into_inner())
+/// A lock taken even when another thread panicked holding it (what it guards stays whole).
+fn read<T>(lock: &RwLock<T>) -> RwLockReadGuard<'_, T> {
+    lock.read().unwrap_or_else(|p| p.into_inner())
 }
 
-fn write<T>(table: &Table<T>) -> std::sync::RwLockWriteGuard<'_, HashMap<PathBuf, Kept<T>>> {
-    table.write().unwrap_or_else(|p| p.into_inner())
+fn write<T>(lock: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
+    lock.write().unwrap_or_else(|p| p.into_inner())
 }
 
 impl ContentCache {
-    fn empty() -> Self {
-        ContentCache {
-            files: None,
-            positions: RwLock::default(),
-            bodies: RwLock::default(),
-            unread: [false; SHARDS as usize],
-        }
-    }
-
     /// A build's cache: what the store in `folder` holds from `program`; a file of it that
     /// cannot be read, or that another program wrote, adds nothing.
     pub fn stored(folder: &Path, program: &str) -> ContentCache {
-        let mut cache = ContentCache::empty();
         let shards: Vec<Result<Read, bool>> = (0..SHARDS)
             .into_par_iter()
             .map(|shard| {
@@ -156,10 +149,11 @@ impl ContentCache {
                 }
             })
             .collect();
+        let mut unread = [false; SHARDS as usize];
         for (shard, outcome) in shards.iter().enumerate() {
-            cache.unread[shard] = outcome.as_ref().is_err_and(|unread| *unread);
+            unread[shard] = outcome.as_ref().is_err_and(|unread| *unread);
         }
-        let (mut positions, mut bodies) = (write(&cache.positions), write(&cache.bodies));
+        let (mut positions, mut bodies) = (HashMap::default(), HashMap::default());
         for read in shards.into_iter().flatten() {
             positions.extend(
                 (read.positions.into_iter())
@@ -170,8 +164,12 @@ impl ContentCache {
                     .map(|(path, key, body)| (path, Kept::from_store(key, Arc::new(body)))),
             );
         }
-        drop((positions, bodies));
-        cache
+        ContentCache {
+            files: None,
+            positions: RwLock::new(positions),
+            bodies: RwLock::new(bodies),
+            unread,
+        }
     }
 
     /// Writes what this build used into the store in `folder`: each file of it that would
@@ -213,11 +211,7 @@ impl ContentCache {
 
     /// The outcome parsed earlier from the same version of the file.
     pub fn get<T: Clone + 'static>(&self, relative: &Path, stamp: Stamp) -> Option<T> {
-        let files = self
-            .files
-            .as_ref()?
-            .read()
-            .unwrap_or_else(|p| p.into_inner());
+        let files = read(self.files.as_ref()?);
         let (seen, value) = files.get(relative)?;
         if *seen != stamp {
             return None;
@@ -227,8 +221,7 @@ impl ContentCache {
 
     pub fn put<T: Send + Sync + 'static>(&self, relative: &Path, stamp: Stamp, value: T) {
         if let Some(files) = &self.files {
-            let mut files = files.write().unwrap_or_else(|p| p.into_inner());
-            files.insert(relative.to_owned(), (stamp, Box::new(value)));
+            write(files).insert(relative.to_owned(), (stamp, Box::new(value)));
         }
     }
 
@@ -254,17 +247,14 @@ impl ContentCache {
     /// Drops a file the watcher saw change, whatever its stamp says (same size, same second).
     pub fn forget(&self, relative: &Path) {
         if let Some(files) = &self.files {
-            let mut files = files.write().unwrap_or_else(|p| p.into_inner());
-            files.remove(relative);
+            write(files).remove(relative);
         }
     }
 
     /// How many parsed files are kept (for tests).
     #[cfg(test)]
     pub fn len(&self) -> usize {
-        self.files.as_ref().map_or(0, |files| {
-            files.read().unwrap_or_else(|p| p.into_inner()).len()
-        })
+        self.files.as_ref().map_or(0, |files| read(files).len())
     }
 }
 
